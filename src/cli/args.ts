@@ -1,0 +1,55 @@
+import type { ArgsDef } from 'citty';
+import { InputError } from '../core/errors.js';
+
+/** Parses a whole number >= `min` from a flag's text, or throws an InputError naming the flag. */
+export function parseInteger(flag: string, raw: unknown, min = 1): number {
+  const text = String(raw);
+  if (typeof raw !== 'string' || !/^[+-]?\d+$/.test(text.trim()) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+    throw new InputError(flag, raw === true || text === '' ? '(no value)' : text, `a whole number >= ${min}`);
+  }
+  return Number(text);
+}
+
+/** Parses a finite number in [min, max] from a flag's text. */
+export function parseNumber(flag: string, raw: unknown, min: number, max: number): number {
+  const text = String(raw);
+  const n = Number(text);
+  if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new InputError(flag, raw === true ? '(no value)' : text, `a number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+export function optionalInteger(flag: string, raw: unknown, min = 1): number | undefined {
+  return raw === undefined ? undefined : parseInteger(flag, raw, min);
+}
+
+/** A string flag's value; a flag given without a value is an error rather than `true`. */
+export function requireString(flag: string, raw: unknown, allowed: string): string {
+  if (typeof raw !== 'string' || raw === '') throw new InputError(flag, raw === undefined ? '(missing)' : '(no value)', allowed);
+  return raw;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** Rejects flags the command does not define, so a typo never silently falls back to a default. */
+export function rejectUnknownFlags(rawArgs: readonly string[], defs: ArgsDef): void {
+  const known = new Set<string>(['help', 'h']);
+  for (const [name, def] of Object.entries(defs)) {
+    known.add(name);
+    known.add(kebab(name));
+    const alias = 'alias' in def ? def.alias : undefined;
+    for (const a of typeof alias === 'string' ? [alias] : (alias ?? [])) known.add(a);
+  }
+  for (const raw of rawArgs) {
+    const m = /^--?(?:no-)?([^=]+)/.exec(raw);
+    if (m === null || /^-\d/.test(raw)) continue;
+    const name = m[1] ?? '';
+    if (!known.has(name)) {
+      const flags = Object.entries(defs).filter(([, d]) => d.type !== 'positional').map(([n]) => `--${kebab(n)}`);
+      throw new InputError('flag', raw, `one of ${flags.join(', ')}`, `unknown flag: ${raw}; expected one of ${flags.join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { defineCommand } from 'citty';
+import type { Accelerator } from '../../core/accelerator/accelerator.js';
+import { memoryFit, DEFAULT_CONTEXT_TOKENS, type MemoryFit } from '../../core/memory/memoryFit.js';
+import { smallestFittingGpuCount, MAX_SEARCHED_GPUS, type SmallestFit } from '../../core/memory/smallestFit.js';
+import { bytesPerWeight, describePrecision, parseKvPrecision, parsePrecision } from '../../core/precision.js';
+import { optionalInteger, parseNumber, rejectUnknownFlags } from '../args.js';
+import { formatGB, formatGiB, formatInt, formatParams, table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { resolveGpu, resolveModel } from '../resolve.js';
+import { parsePlacement, placementArgs } from './layoutArgs.js';
+
+const args = {
+  ...placementArgs,
+  'weight-precision': { type: 'string', description: 'precision of all linear weights (default: the checkpoint\'s own): bf16, fp16, fp8, int8, fp4, nvfp4, mxfp4, int4', valueHint: 'p' },
+  'kv-precision': { type: 'string', description: 'KV-cache precision (default bf16): bf16, fp16, fp8, int8, fp4', valueHint: 'p' },
+  'context-tokens': { type: 'string', description: `tokens per sequence, prompt plus output (default ${DEFAULT_CONTEXT_TOKENS})`, valueHint: 'n' },
+  'memory-utilization': { type: 'string', description: 'share of HBM the engine may use (default 0.9)', valueHint: 'x' },
+  json: { type: 'boolean', description: 'print the result as JSON (SI units)' },
+} as const;
+
+export interface FitResult extends MemoryFit {
+  /** The smallest count of this GPU that fits, when this setup does not. */
+  readonly smallestFit: SmallestFit | null;
+}
+
+/** The `fit` command: how a model's weights and KV cache fit on N accelerators. */
+export function fitCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'fit', description: 'Memory fit: weights, KV cache and concurrent sequences of a model on N accelerators' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const placement = parsePlacement(a);
+      const weightPrecision = a['weight-precision'] === undefined ? undefined : parsePrecision('--weight-precision', a['weight-precision']);
+      const options = {
+        ...(weightPrecision !== undefined && { weightPrecision }),
+        ...(a['kv-precision'] !== undefined && { kvPrecision: parseKvPrecision('--kv-precision', a['kv-precision']) }),
+        ...(a['context-tokens'] !== undefined && { contextTokens: optionalInteger('--context-tokens', a['context-tokens']) }),
+        ...(a['memory-utilization'] !== undefined && { memoryUtilization: parseNumber('--memory-utilization', a['memory-utilization'], 0.05, 1) }),
+      };
+      const model = resolveModel('--model', placement.modelArg, io);
+      const gpu = resolveGpu('--gpu', placement.gpuArg);
+      const fit = memoryFit(model, gpu, placement.gpus, placement.layout, options);
+      const smallestFit = fit.fits ? null : smallestFittingGpuCount(model, gpu, placement.layout, options);
+      const result: FitResult = { ...fit, smallestFit };
+      io.out.write(a.json ? `${JSON.stringify(result, null, 2)}\n` : renderFit(result, gpu));
+    },
+  });
+}
+
+function renderFit(r: FitResult, gpu: Accelerator): string {
+  const l = r.layout;
+  const w = r.weightPrecisions;
+  const precisionText = (p: typeof w.otherLinear) => `${p} (${Number(bytesPerWeight(p).toFixed(4))} B/weight)`;
+  const lines = [
+    `Memory fit: ${r.model} on ${r.gpus} × ${r.gpu} (${gpu.name}, ${formatGB(gpu.hbmBytes)} = ${formatGiB(gpu.hbmBytes)} HBM each)`,
+    '',
+    table([
+      ['layout', `${l.replicas} ${l.replicas === 1 ? 'instance' : 'replicas'} of TP ${l.tp} × PP ${l.pp}; EP ${l.ep} (each expert split ${l.moeTp} ways); attention ${l.dpAttention ? `data-parallel over ${l.attentionDp} GPUs` : `TP ${l.attentionTp}`}`],
+      ['parameters', `${formatParams(r.totalParams)} total, ${formatParams(r.activeParams)} active per token (input embedding excluded)`],
+      ['weight precision', `routed experts ${precisionText(w.routedExperts)}, other linear ${precisionText(w.otherLinear)}, embeddings ${w.embeddings}`],
+      ['KV precision', `${r.kvPrecision} (${describePrecision(r.kvPrecision)})`],
+      ['context', `${formatInt(r.contextTokens)} tokens per sequence`],
+    ]),
+    table(
+      [
+        ['HBM', formatGB(r.hbmBytesPerGpu)],
+        [`usable (${((r.usableBytesPerGpu / r.hbmBytesPerGpu) * 100).toFixed(0)}%)`, formatGB(r.usableBytesPerGpu)],
+        ['weights', formatGB(r.weightBytesPerGpu)],
+        ['activation workspace', formatGB(r.activationBytesPerGpu)],
+        ['runtime reserve', formatGB(r.runtimeReserveBytesPerGpu)],
+        ['free for KV cache', formatGB(r.freeBytesPerGpu)],
+        ['KV cache per token', `${formatInt(r.kvCacheBytesPerTokenPerGpu)} B`],
+        ['KV tokens held', formatInt(r.maxKvTokensPerGpu)],
+      ],
+      ['per GPU', 'value'],
+    ),
+    table([
+      ['weights, whole model', formatGB(r.weightBytesTotal)],
+      ['KV cache per token, whole model', `${formatInt(r.kvCacheBytesPerToken)} B`],
+      [`concurrent sequences of ${formatInt(r.contextTokens)} tokens`, formatInt(r.maxConcurrentSequences)],
+    ]),
+    verdict(r),
+    ...r.warnings.map((text) => `note: ${text}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function verdict(r: FitResult): string {
+  if (r.fits) return `FITS: ${formatInt(r.maxConcurrentSequences)} sequences of ${formatInt(r.contextTokens)} tokens at once.`;
+  const missing = `short by ${formatGB(r.shortfallBytesPerGpu)} per GPU for one sequence of ${formatInt(r.contextTokens)} tokens`;
+  const s = r.smallestFit;
+  const fix = s === null
+    ? `no count of ${r.gpu} up to ${MAX_SEARCHED_GPUS} fits`
+    : `the smallest count of ${r.gpu} that fits is ${s.gpus} (TP ${s.layout.tp} × PP ${s.layout.pp}${s.layout.ep > 1 ? `, EP ${s.layout.ep}` : ''})`;
+  return `DOES NOT FIT: ${missing}; ${fix}.`;
+}

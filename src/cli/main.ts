@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
+import { InputError } from '../core/errors.js';
+import { fitCommand } from './commands/fit.js';
+import type { CliIo } from './io.js';
+
+function rootCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
+    subCommands: { fit: fitCommand(io) },
+  });
+}
+
+export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
+  out,
+  err,
+  readTextFile: (path) => readFileSync(path, 'utf8'),
+  today: () => new Date().toISOString().slice(0, 10),
+});
+
+/**
+ * The one exit point: runs a command, turns every input error into one line on stderr and exit
+ * code 2, and any other failure into exit code 1. Returns the exit code.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const root = rootCommand(io);
+  const subCommands = (root.subCommands ?? {}) as Record<string, CommandDef>;
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h') {
+      io.out.write(`${await renderUsage(root)}\n`);
+      return name === undefined ? 2 : 0;
+    }
+    const sub = subCommands[name];
+    if (sub === undefined) {
+      throw new InputError('command', name, `one of ${Object.keys(subCommands).join(', ')}`);
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out.write(`${await renderUsage(sub, root)}\n`);
+      return 0;
+    }
+    await runCommand(sub, { rawArgs: rest });
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err.write(`inferonomics: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && e.name === 'CLIError') {
+      io.err.write(`inferonomics: ${e.message}\n`);
+      return 2;
+    }
+    io.err.write(`inferonomics: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+export async function main(argv: string[], out: CliIo['out'], err: CliIo['err']): Promise<number> {
+  return run(argv, nodeIo(out, err));
+}

@@ -1,0 +1,41 @@
+import { ACCELERATORS } from '../core/catalog/accelerators.js';
+import { findById } from '../core/catalog/lookup.js';
+import { MODELS } from '../core/catalog/models.js';
+import { InputError } from '../core/errors.js';
+import { modelFromHfConfig } from '../core/hfConfig/index.js';
+import type { Accelerator } from '../core/accelerator/accelerator.js';
+import type { ModelArchitecture } from '../core/model/modelArchitecture.js';
+import type { CliIo } from './io.js';
+
+function looksLikePath(value: string): boolean {
+  return value.endsWith('.json') || value.includes('/') || value.includes('\\');
+}
+
+/**
+ * A model from a catalog id (or alias), or from the path of a Hugging Face `config.json`.
+ * Unknown ids, unreadable files and malformed JSON become InputErrors naming `--model`.
+ */
+export function resolveModel(flag: string, value: string, io: CliIo): ModelArchitecture {
+  if (!looksLikePath(value)) return findById(flag, value, MODELS);
+  let text: string;
+  try {
+    text = io.readTextFile(value);
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
+    throw new InputError(flag, value, 'a catalog model id or the path of a readable config.json',
+      `invalid ${flag}: cannot read ${value} (${reason}); expected a catalog model id or the path of a config.json`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new InputError(flag, value, 'a valid JSON config.json', `invalid ${flag}: ${value} is not valid JSON (${reason})`);
+  }
+  return modelFromHfConfig(json, { fileName: value, date: io.today() });
+}
+
+/** An accelerator from its catalog id or alias; unknown ids name the closest known ones. */
+export function resolveGpu(flag: string, value: string): Accelerator {
+  return findById(flag, value, ACCELERATORS);
+}
