@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { InputError } from '../core/errors.js';
 import { fitCommand } from './commands/fit.js';
+import { validateCommand } from './commands/validate.js';
 import type { CliIo } from './io.js';
 
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { fit: fitCommand(io) },
+    subCommands: { fit: fitCommand(io), validate: validateCommand(io) },
   });
 }
 

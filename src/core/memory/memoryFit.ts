@@ -10,6 +10,8 @@ import { stageLayerIndices, totalWeightBytes, weightBytesPerGpuOfStage } from '.
 export interface MemoryFitOptions {
   /** Precision of all linear weights (experts and the rest); default: the model's native precisions. */
   readonly weightPrecision?: Precision;
+  /** Precision of each weight group; overrides `weightPrecision` when given. */
+  readonly weightPrecisions?: WeightPrecisions;
   /** Precision of the KV cache; default bf16. */
   readonly kvPrecision?: KvPrecision;
   /** Context length (prompt + output tokens) of each sequence; default 8,192. */
@@ -104,9 +106,9 @@ export function memoryFit(
     runtimeReserveBytes = DEFAULT_RUNTIME_RESERVE_BYTES,
   } = options;
   const native = model.nativeWeightPrecision;
-  const weightPrecisions: WeightPrecisions = options.weightPrecision === undefined
+  const weightPrecisions: WeightPrecisions = options.weightPrecisions ?? (options.weightPrecision === undefined
     ? native
-    : { ...native, routedExperts: options.weightPrecision, otherLinear: options.weightPrecision };
+    : { ...native, routedExperts: options.weightPrecision, otherLinear: options.weightPrecision });
   const layout = resolveLayout(model, gpus, layoutRequest);
   const params = countParameters(model);
   const usableBytesPerGpu = gpu.hbmBytes * memoryUtilization;

@@ -1,0 +1,58 @@
+import type { Accelerator } from '../accelerator/accelerator.js';
+import { memoryFit } from '../memory/memoryFit.js';
+import type { LayoutRequest } from '../memory/layout.js';
+import type { ModelArchitecture } from '../model/modelArchitecture.js';
+import { computeBits, type KvPrecision, type Precision } from '../precision.js';
+import type { ServingFramework } from './efficiency.js';
+import { frameworkEfficiency, hardwareEfficiency } from './efficiencyProfiles.js';
+import type { PerfContext } from './perfContext.js';
+
+export interface ServingSetup {
+  readonly model: ModelArchitecture;
+  readonly gpu: Accelerator;
+  readonly gpus: number;
+  readonly layout?: LayoutRequest;
+  /** Precision of all linear weights; default the checkpoint's own. */
+  readonly weightPrecision?: Precision;
+  readonly kvPrecision?: KvPrecision;
+  readonly framework?: ServingFramework;
+}
+
+/** The default serving framework where none is named. */
+export const DEFAULT_FRAMEWORK: ServingFramework = 'vllm';
+
+/** Resolves a setup into the fixed context of the performance model (throws InputError for an impossible layout). */
+export function buildPerfContext(setup: ServingSetup): PerfContext {
+  const framework = frameworkEfficiency(setup.framework ?? DEFAULT_FRAMEWORK);
+  const weights = setup.weightPrecision ?? setup.model.nativeWeightPrecision.otherLinear;
+  const quantized = computeBits(weights) < 16;
+  const kvPrecision = setup.kvPrecision ?? (quantized ? framework.kvPrecisionWithQuantizedWeights : null) ?? 'bf16';
+  const fit = memoryFit(setup.model, setup.gpu, setup.gpus, setup.layout ?? {}, {
+    ...(setup.weightPrecision !== undefined && { weightPrecision: setup.weightPrecision }),
+    kvPrecision,
+  });
+  return {
+    model: setup.model,
+    gpu: setup.gpu,
+    layout: fit.layout,
+    weightPrecisions: fit.weightPrecisions,
+    kvPrecision: fit.kvPrecision,
+    hardware: hardwareEfficiency(setup.gpu.family),
+    framework,
+  };
+}
+
+/**
+ * Sequences of `contextTokens` one instance holds in its KV cache at once, capped by the
+ * framework's batch limit per attention rank; 0 when the model does not fit.
+ */
+export function maxSequencesPerInstance(ctx: PerfContext, contextTokens: number): number {
+  const l = ctx.layout;
+  const fit = memoryFit(ctx.model, ctx.gpu, l.gpus, { tp: l.tp, pp: l.pp, ep: l.ep, dpAttention: l.dpAttention }, {
+    weightPrecisions: ctx.weightPrecisions,
+    kvPrecision: ctx.kvPrecision,
+    contextTokens: Math.max(1, Math.round(contextTokens)),
+  });
+  const byMemory = fit.maxConcurrentSequences / l.replicas;
+  return Math.min(byMemory, ctx.framework.maxBatchSequences * l.attentionDp);
+}

@@ -1,0 +1,61 @@
+import type { Accelerator } from '../accelerator/accelerator.js';
+import type { HardwareEfficiency } from './efficiency.js';
+
+/** Achieved bandwidth of the slowest link a collective over `groupSize` GPUs crosses. */
+function groupBandwidth(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number): number {
+  if (groupSize <= gpu.scaleUpDomainSize) return gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
+  const nic = gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8;
+  return nic * eff.scaleOutLink;
+}
+
+/**
+ * Seconds of one ring all-reduce of `bytes` per GPU over `groupSize` GPUs: each GPU sends
+ * `2(n−1)/n × bytes` (reduce-scatter then all-gather) plus one fixed collective latency.
+ * Groups larger than one scale-up domain are limited by the scale-out NIC.
+ * Example: 1 MB over 8 H100 at 80% of 450 GB/s: 10 µs + 1.75 MB / 360 GB/s ≈ 14.9 µs.
+ */
+export function allReduceSeconds(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number, bytes: number): number {
+  if (groupSize <= 1 || bytes <= 0) return 0;
+  return eff.collectiveLatencySeconds + ((2 * (groupSize - 1)) / groupSize) * bytes / groupBandwidth(gpu, eff, groupSize);
+}
+
+/**
+ * Seconds of one expert-parallel all-to-all (dispatch or combine) over `groupSize` GPUs, where each
+ * GPU sends `tokensPerGpu` tokens to `copiesPerToken` experts each, `bytesPerCopy` per copy, as
+ * DeepEP does it: inside a scale-up domain every copy goes over its links; across domains a token
+ * crosses the NIC once per remote domain it needs (the expected number of distinct domains k
+ * uniform picks hit) and fans out over the links on arrival. Links and NIC work at once.
+ * Example: EP 72 over nodes of 8, top-8: 4.9 remote nodes a token instead of 7.2 remote experts.
+ */
+export function allToAllSeconds(
+  gpu: Accelerator,
+  eff: HardwareEfficiency,
+  groupSize: number,
+  tokensPerGpu: number,
+  copiesPerToken: number,
+  bytesPerCopy: number,
+): number {
+  if (groupSize <= 1 || tokensPerGpu <= 0) return 0;
+  const link = gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
+  const domain = Math.min(gpu.scaleUpDomainSize, groupSize);
+  const domains = Math.ceil(groupSize / domain);
+  if (domains === 1) {
+    const bytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((groupSize - 1) / groupSize);
+    return eff.collectiveLatencySeconds + bytes / link;
+  }
+  const nic = (gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * eff.scaleOutLink;
+  const domainsHit = domains * (1 - Math.pow(1 - 1 / domains, copiesPerToken));
+  const remoteDomains = domainsHit * ((domains - 1) / domains);
+  const interBytes = tokensPerGpu * remoteDomains * bytesPerCopy;
+  const intraBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize) + interBytes;
+  return eff.collectiveLatencySeconds + Math.max(intraBytes / link, interBytes / nic);
+}
+
+/** Seconds to pass `bytes` of activations from one pipeline stage to the next. */
+export function pipelineHandOffSeconds(gpu: Accelerator, eff: HardwareEfficiency, crossesNodes: boolean, bytes: number): number {
+  if (bytes <= 0) return 0;
+  const bw = crossesNodes
+    ? (gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * eff.scaleOutLink
+    : gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
+  return eff.collectiveLatencySeconds + bytes / bw;
+}

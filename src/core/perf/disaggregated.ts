@@ -1,0 +1,57 @@
+import { prefillStep, stepTime } from './stepTime.js';
+import { decodeOnly, type ServingPoint, type Workload } from './serving.js';
+import type { Speculation } from './speculation.js';
+import type { PerfContext } from './perfContext.js';
+
+export interface DisaggregatedPools {
+  readonly prefill: PerfContext;
+  readonly decode: PerfContext;
+  readonly prefillGpus: number;
+  readonly decodeGpus: number;
+}
+
+/** Finds x in [lo, hi] where the increasing function f crosses zero (bisection, 60 halvings). */
+function solveIncreasing(f: (x: number) => number, lo: number, hi: number): number {
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Separate prefill and decode pools serving `concurrency` requests in flight system-wide. A
+ * request spends its TTFT in the prefill pool and `O` tokens in the decode pool, so with `C_d` of
+ * them decoding the request rate is `R = C_d / (O · TPOT(C_d))` and the rest wait or prefill:
+ * `C − C_d = R · TTFT`. When the prefill pool cannot keep up, R is its capacity and requests queue
+ * for prefill, which shows as TTFT. Per-GPU figures divide by both pools.
+ */
+export function disaggregated(pools: DisaggregatedPools, concurrency: number, workload: Workload, spec: Speculation | null = null): ServingPoint {
+  const { prefill, decode } = pools;
+  const I = workload.inputTokens;
+  const O = Math.max(1, workload.outputTokens);
+  const cached = I * workload.prefixCacheHitRate;
+  const budget = prefill.framework.maxBatchedTokens * prefill.layout.attentionDp;
+  const sequencesPerStep = Math.max(1, Math.floor(budget / Math.max(1, I - cached)));
+  const p = stepTime(prefill, prefillStep(sequencesPerStep, I - cached, cached));
+  const prefillInstances = pools.prefillGpus / prefill.layout.gpusPerInstance;
+  const prefillCapacity = (prefillInstances * sequencesPerStep) / p.stepSeconds; // requests per second
+  const decodeInstances = pools.decodeGpus / decode.layout.gpusPerInstance;
+  const at = (decoding: number) => decodeOnly(decode, Math.max(decoding / decodeInstances, 1e-9), I + O / 2, spec);
+  const rate = (decoding: number) => decoding / (O * at(decoding).tpotSeconds);
+
+  let decoding = solveIncreasing((x) => x + rate(x) * p.stepSeconds - concurrency, 0, concurrency);
+  let requestRate = rate(decoding);
+  let ttftSeconds = p.stepSeconds;
+  if (requestRate > prefillCapacity) {
+    decoding = solveIncreasing((x) => rate(x) - prefillCapacity, 0, decoding);
+    requestRate = prefillCapacity;
+    ttftSeconds = (concurrency - decoding) / prefillCapacity;
+  }
+  const point = at(decoding);
+  const gpus = pools.prefillGpus + pools.decodeGpus;
+  const input = (requestRate * I) / gpus;
+  const output = (requestRate * O) / gpus;
+  return { ...point, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, ttftSeconds, prefillStep: p };
+}

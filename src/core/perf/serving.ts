@@ -1,0 +1,115 @@
+import { stepTime, decodeStep, prefillStep, type StepTime, type StepWork } from './stepTime.js';
+import { draftCostShare, tokensPerVerifyStep, type Speculation } from './speculation.js';
+import type { PerfContext } from './perfContext.js';
+
+/** Requests of `inputTokens` prompt and `outputTokens` answer; a share of each prompt hits the prefix cache. */
+export interface Workload {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Share of prompt tokens already in the prefix cache: their prefill is skipped (0 to 1). */
+  readonly prefixCacheHitRate: number;
+}
+
+/** Steady-state performance of a serving setup. Per-GPU figures divide by every GPU of the setup. */
+export interface ServingPoint {
+  readonly inputTokensPerSecondPerGpu: number;
+  readonly outputTokensPerSecondPerGpu: number;
+  readonly totalTokensPerSecondPerGpu: number;
+  /** Output tokens per second one request sees while it generates: 1 / TPOT. */
+  readonly tokensPerSecondPerUser: number;
+  /** Time per output token after the first. */
+  readonly tpotSeconds: number;
+  /** Time to first token (without queueing for admission). */
+  readonly ttftSeconds: number;
+  /** Requests in flight per instance (decode batch). */
+  readonly sequencesPerInstance: number;
+  /** The decode step at that batch, so a reader sees what bounds it. */
+  readonly decodeStep: StepTime | null;
+  readonly prefillStep: StepTime | null;
+}
+
+function withDrafting(ctx: PerfContext, t: StepTime, spec: Speculation | null): number {
+  return t.stepSeconds * (1 + draftCostShare(spec, ctx.model.layerCount));
+}
+
+function perGpu(ctx: PerfContext, perInstance: number): number {
+  return perInstance / ctx.layout.gpusPerInstance;
+}
+
+/**
+ * A pool that only decodes: `sequences` per instance, each with `contextTokens` in its cache.
+ * TPOT is one step over the tokens a step emits; throughput is sequences over TPOT.
+ */
+export function decodeOnly(ctx: PerfContext, sequences: number, contextTokens: number, spec: Speculation | null = null): ServingPoint {
+  const perStep = tokensPerVerifyStep(spec);
+  const t = stepTime(ctx, decodeStep(sequences, contextTokens, spec === null ? 1 : 1 + spec.draftTokens));
+  const tpotSeconds = withDrafting(ctx, t, spec) / perStep;
+  const output = perGpu(ctx, sequences / tpotSeconds);
+  return { inputTokensPerSecondPerGpu: 0, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: output, tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds: 0, sequencesPerInstance: sequences, decodeStep: t, prefillStep: null };
+}
+
+/**
+ * A pool that only prefills: each step computes `sequences` prompts per instance. Input tokens
+ * count cached ones too (as providers and DeepSeek count them); only uncached ones cost work.
+ */
+export function prefillOnly(ctx: PerfContext, sequences: number, workload: Workload): ServingPoint {
+  const cached = workload.inputTokens * workload.prefixCacheHitRate;
+  const t = stepTime(ctx, prefillStep(sequences, workload.inputTokens - cached, cached));
+  const input = perGpu(ctx, (sequences * workload.inputTokens) / t.stepSeconds);
+  return { inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: 0, totalTokensPerSecondPerGpu: input, tokensPerSecondPerUser: 0, tpotSeconds: 0, ttftSeconds: t.stepSeconds, sequencesPerInstance: sequences, decodeStep: null, prefillStep: t };
+}
+
+/** A decode step of `sequences` with one prompt chunk of `chunkTokens` riding along (chunked prefill). */
+function mixedStep(sequences: number, contextTokens: number, verifyTokens: number, chunkTokens: number, cachedTokens: number): StepWork {
+  return { ...decodeStep(sequences, contextTokens, verifyTokens), prefillSequences: 1, prefillNewTokensPerSequence: chunkTokens, prefillCachedTokensPerSequence: cachedTokens };
+}
+
+/**
+ * How new requests reach a continuously batching server. `steady`: spread out in time (Poisson-like
+ * traffic). `waves`: together, as in fixed-concurrency and offline benchmarks of equal-length
+ * requests, whose requests start and finish in step, so each new one queues behind the others'
+ * prompts.
+ */
+export type Arrivals = 'steady' | 'waves';
+
+/**
+ * Time a new request's prompt waits for others' prompts. Waves: half of the other slots' prefill
+ * work. Steady: the M/D/1 mean wait `ρ·s / (2(1 − ρ))` with service time s and load ρ.
+ */
+function prefillWaitSeconds(arrivals: Arrivals, sequences: number, prefillPerRequest: number, lifetime: number): number {
+  if (arrivals === 'waves') return ((sequences - 1) / 2) * prefillPerRequest;
+  const load = Math.min(0.99, (sequences / lifetime) * prefillPerRequest);
+  return (load * prefillPerRequest) / (2 * (1 - load));
+}
+
+/**
+ * Continuous batching with prefill and decode on the same GPUs: `sequences` requests per
+ * instance in flight, each replaced as it finishes. Each request's prompt is computed in chunks of
+ * the framework's token budget riding on decode steps, so a request's lifetime is
+ * `O/τ` decode steps plus, by Little's law, the prefill work of all `sequences` slots refilled once:
+ * `T = (O/τ)·t_d + B·Δ_prefill`. TTFT waits half a step then runs its chunks; TPOT spreads the rest
+ * of the lifetime over the remaining tokens.
+ */
+export function aggregated(ctx: PerfContext, sequences: number, workload: Workload, spec: Speculation | null = null, arrivals: Arrivals = 'steady'): ServingPoint {
+  const { inputTokens: I, outputTokens: O } = workload;
+  const perStep = tokensPerVerifyStep(spec);
+  const verify = spec === null ? 1 : 1 + spec.draftTokens;
+  const context = I + O / 2;
+  const decode = stepTime(ctx, decodeStep(sequences, context, verify));
+  const tDecode = withDrafting(ctx, decode, spec);
+  const cached = I * workload.prefixCacheHitRate;
+  const fresh = I - cached;
+  const budget = ctx.framework.maxBatchedTokens * ctx.layout.attentionDp;
+  const chunks = Math.max(1, Math.ceil(fresh / budget));
+  const chunk = fresh / chunks;
+  const mixed = stepTime(ctx, mixedStep(sequences, context, verify, chunk, cached + fresh / 2 - chunk / 2));
+  const tMixed = withDrafting(ctx, mixed, spec);
+  const prefillPerRequest = chunks * Math.max(0, tMixed - tDecode);
+  const lifetime = (O / perStep) * tDecode + sequences * prefillPerRequest;
+  const ttftSeconds = ctx.framework.requestOverheadSeconds + tDecode / 2 + chunks * tMixed +
+    prefillWaitSeconds(arrivals, sequences, prefillPerRequest, lifetime);
+  const tpotSeconds = O > 1 ? Math.max(tDecode / perStep, (lifetime - ttftSeconds) / (O - 1)) : tDecode / perStep;
+  const input = perGpu(ctx, (sequences * I) / lifetime);
+  const output = perGpu(ctx, (sequences * O) / lifetime);
+  return { inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds, sequencesPerInstance: sequences, decodeStep: decode, prefillStep: mixed };
+}

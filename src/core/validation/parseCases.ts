@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import { InputError } from '../errors.js';
+import {
+  CASE_KV_CACHE_PRECISIONS, CASE_WEIGHT_PRECISIONS, FRAMEWORKS, PHASES, RELIABILITIES, SPECULATIVE_METHODS,
+  WORKLOAD_PATTERNS, type ValidationCase,
+} from './validationCase.js';
+
+// Every schema carries the "expected ..." text of its error, so a problem reads as
+// `[3].gpus: expected a whole number >= 1, received "eight"`.
+const text = v.pipe(v.string('a non-empty string'), v.minLength(1, 'a non-empty string'));
+const oneOf = <T extends string>(allowed: readonly T[], orNull = '') => v.picklist(allowed, `one of ${allowed.join(', ')}${orNull}`);
+
+function count(expected: string) {
+  return v.pipe(v.number(expected), v.integer(expected), v.minValue(1, expected));
+}
+const gpuCount = count('a whole number >= 1');
+const nullableCount = v.nullable(count('a whole number >= 1, or null'));
+
+function nullableNumber(expected: string, min: number, max = Infinity) {
+  return v.nullable(v.pipe(v.number(expected), v.finite(expected), v.minValue(min, expected), v.maxValue(max, expected)));
+}
+const nullableAmount = nullableNumber('a number >= 0, or null', 0);
+const nullableShare = nullableNumber('a number from 0 to 1, or null', 0, 1);
+// Measured values are divided by in the relative error, so zero is not a measurement.
+const nullableMeasurement = v.nullable(v.pipe(
+  v.number('a number > 0, or null'), v.finite('a number > 0, or null'), v.gtValue(0, 'a number > 0, or null')));
+
+const ParallelismSchema = v.object({
+  tp: nullableCount,
+  pp: nullableCount,
+  ep: nullableCount,
+  dpAttention: v.nullable(v.boolean('true, false or null')),
+  replicas: nullableCount,
+}, 'an object {tp, pp, ep, dpAttention, replicas}');
+
+const CaseSchema: v.GenericSchema<unknown, ValidationCase> = v.object({
+  id: text,
+  source: text,
+  reliability: oneOf(RELIABILITIES),
+  note: v.string('a string'),
+  model: text,
+  gpu: text,
+  gpus: gpuCount,
+  framework: oneOf(FRAMEWORKS),
+  precision: v.object({
+    weights: oneOf(CASE_WEIGHT_PRECISIONS),
+    kvCache: v.nullable(oneOf(CASE_KV_CACHE_PRECISIONS, ' or null')),
+  }, 'an object {weights, kvCache}'),
+  parallelism: ParallelismSchema,
+  phase: oneOf(PHASES),
+  disaggregated: v.nullable(v.object({
+    prefillGpus: gpuCount,
+    decodeGpus: gpuCount,
+    prefill: ParallelismSchema,
+    decode: ParallelismSchema,
+  }, 'null or an object {prefillGpus, decodeGpus, prefill, decode}')),
+  speculative: v.nullable(v.object({
+    method: oneOf(SPECULATIVE_METHODS),
+    tokens: gpuCount,
+    acceptanceRate: nullableShare,
+  }, 'null or an object {method, tokens, acceptanceRate}')),
+  workload: v.object({
+    inputTokens: nullableAmount,
+    outputTokens: nullableAmount,
+    concurrency: nullableAmount,
+    batchSize: nullableAmount,
+    requestRatePerSecond: nullableAmount,
+    prefixCacheHitRate: nullableShare,
+    pattern: oneOf(WORKLOAD_PATTERNS),
+  }, 'an object {inputTokens, outputTokens, concurrency, batchSize, requestRatePerSecond, prefixCacheHitRate, pattern}'),
+  measured: v.object({
+    outputTokensPerSecondPerGpu: nullableMeasurement,
+    inputTokensPerSecondPerGpu: nullableMeasurement,
+    totalTokensPerSecondPerGpu: nullableMeasurement,
+    tokensPerSecondPerUser: nullableMeasurement,
+    tpotSeconds: nullableMeasurement,
+    ttftSeconds: nullableMeasurement,
+  }, 'an object {outputTokensPerSecondPerGpu, inputTokensPerSecondPerGpu, totalTokensPerSecondPerGpu, tokensPerSecondPerUser, tpotSeconds, ttftSeconds}'),
+}, 'an object (one validation case)');
+
+const CasesSchema = v.array(CaseSchema, 'an array of validation cases');
+
+/** `[3].precision.weights` from a valibot issue path; empty at the root. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`)).join('').replace(/^\./, '');
+}
+
+/** The value received as it appeared in the file: `"eight"`, `0`, `null`; `Object` for objects. */
+function received(issue: v.BaseIssue<unknown>): string {
+  const input = issue.input;
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return String(input);
+  return issue.received; // a length check reports the length, not the value, so the input wins above
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue);
+  const where = path === '' ? '' : `${path}: `;
+  // valibot reports a missing key as an object issue on that key, with nothing received.
+  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined' && path !== '') {
+    return `${where}missing (the field is required; use null where the README allows it)`;
+  }
+  return `${where}expected ${issue.message}, received ${received(issue)}`;
+}
+
+/** `[5].id: duplicate id "x", first at [2]` for each repeated id among the raw elements. */
+function duplicateIds(raw: readonly unknown[]): string[] {
+  const firstIndex = new Map<string, number>();
+  const problems: string[] = [];
+  raw.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || !('id' in item) || typeof item.id !== 'string') return;
+    const first = firstIndex.get(item.id);
+    if (first === undefined) firstIndex.set(item.id, i);
+    else problems.push(`[${i}].id: duplicate id ${JSON.stringify(item.id)}, first at [${first}]`);
+  });
+  return problems;
+}
+
+/**
+ * Validates the parsed JSON of a cases file (the format of `../shared/validation/README.md`)
+ * and returns its cases. Fields beyond the format are allowed and dropped (future columns);
+ * a missing or malformed field, or a repeated id, is not. Throws one InputError listing every
+ * problem with its path, on one line: `cases.json: [3].gpus: expected a whole number >= 1,
+ * received "eight"; [7].id: duplicate id "a", first at [1]`.
+ */
+export function parseCases(raw: unknown, fileName: string): ValidationCase[] {
+  const result = v.safeParse(CasesSchema, raw);
+  const problems = [
+    ...(result.success ? [] : result.issues.map(describeIssue)),
+    ...(Array.isArray(raw) ? duplicateIds(raw) : []),
+  ];
+  if (problems.length === 0 && result.success) return result.output;
+  throw new InputError(
+    fileName,
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    'an array of validation cases in the format of the validation README',
+    `${fileName}: ${problems.join('; ')}`,
+  );
+}
