@@ -3,8 +3,22 @@ import type { ModelArchitecture, WeightPrecisions } from '../model/modelArchitec
 import { attentionParamsPerLayer, countParameters, ffnParamsOfLayer, gatedFfnParams } from '../model/parameters.js';
 import type { ResolvedLayout } from './layout.js';
 
-/** Layer indices of each pipeline stage: an even split, the first `L mod pp` stages one layer longer. */
-export function stageLayerIndices(layerCount: number, pp: number): number[][] {
+const stageCache = new Map<string, readonly (readonly number[])[]>();
+
+/**
+ * Layer indices of each pipeline stage: an even split, the first `L mod pp` stages one layer
+ * longer. Memoized (a pure function of its two numbers); callers must not mutate the result.
+ */
+export function stageLayerIndices(layerCount: number, pp: number): readonly (readonly number[])[] {
+  const key = `${layerCount}/${pp}`;
+  const hit = stageCache.get(key);
+  if (hit !== undefined) return hit;
+  const stages = splitLayers(layerCount, pp);
+  stageCache.set(key, stages);
+  return stages;
+}
+
+function splitLayers(layerCount: number, pp: number): number[][] {
   const base = Math.floor(layerCount / pp);
   const extra = layerCount % pp;
   const stages: number[][] = [];

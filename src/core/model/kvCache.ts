@@ -5,7 +5,7 @@ import type { ModelArchitecture } from './modelArchitecture.js';
  * Bytes the V3.2 lightning indexer caches per element: fp8 keys plus one fp32 scale per 128
  * (DeepSeek-V3.2-Exp reference inference code, `indexer` k-cache, 2025-09).
  */
-const INDEXER_BYTES_PER_ELEMENT = (128 + 4) / 128;
+export const INDEXER_BYTES_PER_ELEMENT = (128 + 4) / 128;
 
 /** Elements cached per token in one attention layer: 2·h_kv·d_h (K and V), or the MLA latent + RoPE key. */
 export function kvElementsPerTokenPerLayer(model: ModelArchitecture): number {

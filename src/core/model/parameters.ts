@@ -79,6 +79,17 @@ export function ffnParamsOfLayer(model: ModelArchitecture, index: number) {
  * Example: DeepSeek-V3 gives total 671.0e9 and active 36.6e9 (published: 671B, 37B).
  */
 export function countParameters(model: ModelArchitecture): ParameterBreakdown {
+  const hit = countCache.get(model);
+  if (hit !== undefined) return hit;
+  const counts = count(model);
+  countCache.set(model, counts);
+  return counts;
+}
+
+/** Memo of countParameters per architecture object (records are immutable). */
+const countCache = new WeakMap<ModelArchitecture, ParameterBreakdown>();
+
+function count(model: ModelArchitecture): ParameterBreakdown {
   const inputEmbedding = model.vocabSize * model.hiddenSize;
   const lmHead = model.tiedEmbeddings ? 0 : inputEmbedding;
   const attention = model.layerCount * attentionParamsPerLayer(model);

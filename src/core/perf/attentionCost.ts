@@ -1,5 +1,5 @@
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
-import { kvElementsPerTokenPerLayer } from '../model/kvCache.js';
+import { INDEXER_BYTES_PER_ELEMENT, kvElementsPerTokenPerLayer } from '../model/kvCache.js';
 
 /** Tokens one query of layer `layer` attends to when `contextTokens` precede it (windowed layers and DSA top-k cap it). */
 export function attendedTokens(model: ModelArchitecture, layer: number, contextTokens: number): number {
@@ -41,9 +41,17 @@ export function prefillAttentionFlop(model: ModelArchitecture, layer: number, ne
   return dense + indexer;
 }
 
-/** KV-cache elements one layer reads per sequence when its query attends to `span` tokens (plus the V3.2 indexer keys of the whole context). */
-export function kvElementsReadPerSequence(model: ModelArchitecture, span: number, contextTokens: number): number {
+/**
+ * KV-cache bytes one layer reads per sequence when its query attends to `span` tokens, plus the
+ * V3.2 indexer keys of the whole context (stored in fp8 with scales, whatever the KV precision).
+ */
+export function kvBytesReadPerSequence(model: ModelArchitecture, kvBytesPerElement: number, span: number, contextTokens: number): number {
   const a = model.attention;
-  const indexer = a.kind === 'mla' && a.indexer !== null ? a.indexer.headDim * contextTokens : 0;
-  return kvElementsPerTokenPerLayer(model) * span + indexer;
+  const indexer = a.kind === 'mla' && a.indexer !== null ? a.indexer.headDim * contextTokens * INDEXER_BYTES_PER_ELEMENT : 0;
+  return kvElementsPerTokenPerLayer(model) * span * kvBytesPerElement + indexer;
+}
+
+/** KV-cache bytes one layer writes for `tokens` new tokens (their keys and values, or latents). */
+export function kvBytesWritten(model: ModelArchitecture, kvBytesPerElement: number, tokens: number): number {
+  return kvBytesReadPerSequence(model, kvBytesPerElement, tokens, tokens);
 }

@@ -16,7 +16,16 @@ function groupBandwidth(gpu: Accelerator, eff: HardwareEfficiency, groupSize: nu
  */
 export function allReduceSeconds(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number, bytes: number): number {
   if (groupSize <= 1 || bytes <= 0) return 0;
-  return eff.collectiveLatencySeconds + ((2 * (groupSize - 1)) / groupSize) * bytes / groupBandwidth(gpu, eff, groupSize);
+  return collectiveLatency(gpu, eff, groupSize) + ((2 * (groupSize - 1)) / groupSize) * bytes / groupBandwidth(gpu, eff, groupSize);
+}
+
+/**
+ * Fixed latency of a collective over `groupSize` GPUs: the family's figure for a group of 8 (NCCL's
+ * tree and NVLS algorithms take about log2(n) steps), doubled once it leaves the scale-up domain.
+ */
+export function collectiveLatency(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number): number {
+  const steps = Math.max(1, Math.log2(groupSize) / 3);
+  return eff.collectiveLatencySeconds * steps * (groupSize > gpu.scaleUpDomainSize ? 2 : 1);
 }
 
 /**
@@ -41,14 +50,14 @@ export function allToAllSeconds(
   const domains = Math.ceil(groupSize / domain);
   if (domains === 1) {
     const bytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((groupSize - 1) / groupSize);
-    return eff.collectiveLatencySeconds + bytes / link;
+    return collectiveLatency(gpu, eff, groupSize) + bytes / link;
   }
   const nic = (gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * eff.scaleOutLink;
   const domainsHit = domains * (1 - Math.pow(1 - 1 / domains, copiesPerToken));
   const remoteDomains = domainsHit * ((domains - 1) / domains);
   const interBytes = tokensPerGpu * remoteDomains * bytesPerCopy;
   const intraBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize) + interBytes;
-  return eff.collectiveLatencySeconds + Math.max(intraBytes / link, interBytes / nic);
+  return collectiveLatency(gpu, eff, groupSize) + Math.max(intraBytes / link, interBytes / nic);
 }
 
 /** Seconds to pass `bytes` of activations from one pipeline stage to the next. */

@@ -1,3 +1,4 @@
+import { kvCacheBytesPerToken, kvCacheShape } from '../model/kvCache.js';
 import { prefillStep, stepTime } from './stepTime.js';
 import { decodeOnly, type ServingPoint, type Workload } from './serving.js';
 import type { Speculation } from './speculation.js';
@@ -25,7 +26,8 @@ function solveIncreasing(f: (x: number) => number, lo: number, hi: number): numb
  * request spends its TTFT in the prefill pool and `O` tokens in the decode pool, so with `C_d` of
  * them decoding the request rate is `R = C_d / (O · TPOT(C_d))` and the rest wait or prefill:
  * `C − C_d = R · TTFT`. When the prefill pool cannot keep up, R is its capacity and requests queue
- * for prefill, which shows as TTFT. Per-GPU figures divide by both pools.
+ * for prefill, which shows as TTFT. TTFT also pays the request overhead, the prompt's own prefill
+ * and the transfer of its KV cache to the decode pool. Per-GPU figures divide by both pools.
  */
 export function disaggregated(pools: DisaggregatedPools, concurrency: number, workload: Workload, spec: Speculation | null = null): ServingPoint {
   const { prefill, decode } = pools;
@@ -35,15 +37,26 @@ export function disaggregated(pools: DisaggregatedPools, concurrency: number, wo
   const budget = prefill.framework.maxBatchedTokens * prefill.layout.attentionDp;
   const sequencesPerStep = Math.max(1, Math.floor(budget / Math.max(1, I - cached)));
   const p = stepTime(prefill, prefillStep(sequencesPerStep, I - cached, cached));
+  const alone = stepTime(prefill, prefillStep(1, I - cached, cached)).stepSeconds;
   const prefillInstances = pools.prefillGpus / prefill.layout.gpusPerInstance;
   const prefillCapacity = (prefillInstances * sequencesPerStep) / p.stepSeconds; // requests per second
+  // The prompt's KV moves from the prefill to the decode pool over the prefill instance's NICs.
+  const nic = (prefill.gpu.scaleOutBandwidthBytesPerSecond ?? prefill.gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * prefill.hardware.scaleOutLink;
+  const transferSeconds = (I * kvCacheBytesPerToken(kvCacheShape(prefill.model, prefill.kvPrecision), I)) / (nic * prefill.layout.gpusPerInstance);
+  const fixedSeconds = prefill.framework.requestOverheadSeconds + transferSeconds;
   const decodeInstances = pools.decodeGpus / decode.layout.gpusPerInstance;
   const at = (decoding: number) => decodeOnly(decode, Math.max(decoding / decodeInstances, 1e-9), I + O / 2, spec);
   const rate = (decoding: number) => decoding / (O * at(decoding).tpotSeconds);
 
-  let decoding = solveIncreasing((x) => x + rate(x) * p.stepSeconds - concurrency, 0, concurrency);
+  // Below capacity a prompt waits as in an M/D/1 queue for the full-batch service time; at capacity
+  // the queue grows until the rate matches it and the wait follows from Little's law.
+  const ttftAt = (r: number) => {
+    const load = Math.min(0.99, r / prefillCapacity);
+    return fixedSeconds + alone + (load * (p.stepSeconds / sequencesPerStep)) / (2 * (1 - load));
+  };
+  let decoding = solveIncreasing((x) => x + rate(x) * ttftAt(rate(x)) - concurrency, 0, concurrency);
   let requestRate = rate(decoding);
-  let ttftSeconds = p.stepSeconds;
+  let ttftSeconds = ttftAt(requestRate);
   if (requestRate > prefillCapacity) {
     decoding = solveIncreasing((x) => rate(x) - prefillCapacity, 0, decoding);
     requestRate = prefillCapacity;

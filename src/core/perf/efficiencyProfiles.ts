@@ -7,16 +7,18 @@ import { SERVING_FRAMEWORKS, type FrameworkEfficiency, type HardwareEfficiency, 
  * ../shared/research/hw-models.md §2 (H100/H200 8192³ bf16 matmul 81%, FA-3 75% bf16, DeepGEMM fp8
  * 68–78%, NVLink ~82% of line rate, aiconfigurator's HBM factor 0.8 and 10 µs P2P latency).
  * Fitted on ../shared/validation/cases.json, never per case: Hopper `hbm` 0.7 (the trtllm Llama
- * decode-heavy cases and the DeepSeek-R1 InferenceX rows; 0.8 predicted them 20-30% fast) and
- * `expertHbmShare` 0.65 (grouped expert GEMMs in the DeepSeek-R1 TP8 and EP8 decode rows on H200,
- * B200 and MI300X, whose TPOT the dense factor alone predicted 14-30% short). Families without a
- * case inherit their neighbour's values and say so.
+ * decode-heavy cases and the DeepSeek-R1 InferenceX rows; 0.8 predicted them 20-30% fast),
+ * Hopper `matmulFp8` 0.58 (whole-step fp8 GEMM rate of the compute-bound trtllm Llama cases at
+ * batch 1,000-2,000; DeepGEMM's 68-78% is for the GEMMs alone), `expertHbmShare` 0.65 (grouped
+ * expert GEMMs in the DeepSeek-R1 TP8 and EP8 decode rows on H200, B200 and MI300X, whose TPOT the
+ * dense factor alone predicted 14-30% short). Families without a case inherit their neighbour's
+ * values and say so.
  */
 const HARDWARE: Record<AcceleratorFamily, HardwareEfficiency> = {
   hopper: {
-    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.75, matmulFp8: 0.65, matmulFp4: 0.5, attention: 0.6,
+    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.75, matmulFp8: 0.58, matmulFp4: 0.5, attention: 0.6,
     scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6,
-    basis: 'calibrated: H100/H200/H800 cases of cases.json (trtllm-*, ix-*, sglang-*, deepseek-prod-*)',
+    basis: 'calibrated: H100/H200/H800 cases of cases.json (trtllm-llama*, ix-dsr1-h200-*, sglang-dsv3-h100-*, deepseek-prod-*)',
   },
   ampere: {
     hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.7, matmulFp4: 0.5, attention: 0.55,
@@ -24,9 +26,9 @@ const HARDWARE: Record<AcceleratorFamily, HardwareEfficiency> = {
     basis: 'calibrated: gptfast-llama2-7b-a100-* cases of cases.json (gpt-fast reports 1,397 GB/s, 69% of 2,039, on a 330 W-capped A100; TP4/TP8 steps imply about 20 µs per all-reduce)',
   },
   ada: {
-    hbm: 0.8, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.6, matmulFp4: 0.5, attention: 0.55,
+    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.58, matmulFp4: 0.5, attention: 0.55,
     scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6,
-    basis: 'extrapolated from Hopper; no case calibrates it',
+    basis: 'extrapolated from Hopper (PCIe-only links, so a higher collective latency); no case calibrates it',
   },
   blackwell: {
     hbm: 0.78, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, attention: 0.55,

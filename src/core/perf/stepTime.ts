@@ -1,7 +1,8 @@
-import { bytesPerKvElement, bytesPerWeight, type Precision } from '../precision.js';
+import { bytesPerKvElement, bytesPerWeight, computeBits, type Precision } from '../precision.js';
 import { attentionParamsPerLayer, ffnParamsOfLayer, gatedFfnParams } from '../model/parameters.js';
+import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import { stageLayerIndices } from '../memory/weightBytes.js';
-import { attendedTokens, decodeAttentionFlopPerToken, kvElementsReadPerSequence, prefillAttentionFlop } from './attentionCost.js';
+import { attendedTokens, decodeAttentionFlopPerToken, kvBytesReadPerSequence, kvBytesWritten, prefillAttentionFlop } from './attentionCost.js';
 import { allReduceSeconds, allToAllSeconds, pipelineHandOffSeconds } from './communication.js';
 import { expectedExpertsTouched } from './expertsTouched.js';
 import { achievedAttentionFlopPerSecond, achievedHbmBytesPerSecond, achievedMatmulFlopPerSecond, type PerfContext } from './perfContext.js';
@@ -40,11 +41,18 @@ export interface StepTime {
   readonly bound: 'compute' | 'memory' | 'communication' | 'overhead';
 }
 
-interface Kernel { flop: number; bytes: number; flopPerSecond: number }
+/** One kernel of a step: its arithmetic at an achieved FLOP/s and its HBM traffic at an achieved bandwidth. */
+interface Kernel { flop: number; bytes: number; flopPerSecond: number; bytesPerSecond: number }
 
-/** Share of HBM efficiency a weight format's kernels keep: weight-only int4 dequantizes on the fly. */
+/**
+ * Share of HBM efficiency a weight format's kernels keep: formats the chip has no matrix unit for
+ * (int4 everywhere; fp4 before Blackwell; fp8 before Hopper) run weight-only, dequantizing on the fly.
+ */
 function weightOnly(ctx: PerfContext, precision: Precision): number {
-  return precision === 'int4' ? ctx.framework.weightOnlyBandwidthShare : 1;
+  const peak = ctx.gpu.peakFlopPerSecond;
+  const bits = computeBits(precision);
+  const native = precision !== 'int4' && (bits === 16 || (bits === 8 && (precision === 'int8' ? peak.int8 : peak.fp8) !== null) || (bits === 4 && peak.fp4 !== null));
+  return native ? 1 : ctx.framework.weightOnlyBandwidthShare;
 }
 
 export function decodeStep(sequences: number, contextTokens: number, tokensPerSequence = 1): StepWork {
@@ -53,6 +61,41 @@ export function decodeStep(sequences: number, contextTokens: number, tokensPerSe
 
 export function prefillStep(sequences: number, newTokens: number, cachedTokens = 0): StepWork {
   return { decodeSequences: 0, decodeContextTokens: 0, tokensPerDecodeSequence: 1, prefillSequences: sequences, prefillNewTokensPerSequence: newTokens, prefillCachedTokensPerSequence: cachedTokens };
+}
+
+/** Multiplies the kernels a representative layer added (from index `from`) by the `count` layers like it. */
+function scaleLayer(kernels: Kernel[], from: number, count: number): void {
+  for (let i = from; i < kernels.length; i++) {
+    const k = kernels[i] as Kernel;
+    kernels[i] = { ...k, flop: k.flop * count, bytes: k.bytes * count };
+  }
+}
+
+const classCache = new WeakMap<ModelArchitecture, Map<string, { layer: number; count: number }[]>>();
+
+/**
+ * Layers of a stage grouped by what their cost depends on (dense or MoE FFN, windowed or full
+ * attention), each with one representative and a count, so a step costs a handful of layer
+ * evaluations instead of one per layer. Memoized per model and stage (a pure function of both).
+ */
+function layerClasses(model: ModelArchitecture, layers: readonly number[]): { layer: number; count: number }[] {
+  const perModel = classCache.get(model) ?? new Map<string, { layer: number; count: number }[]>();
+  classCache.set(model, perModel);
+  const key = `${layers[0] ?? -1}:${layers.length}`;
+  const cached = perModel.get(key);
+  if (cached !== undefined) return cached;
+  const dense = new Set(model.moe?.denseLayerIndices ?? []);
+  const local = new Set(model.localAttention?.layerIndices ?? []);
+  const groups = new Map<string, { layer: number; count: number }>();
+  for (const layer of layers) {
+    const k = `${model.moe === null || dense.has(layer)}:${local.has(layer)}`;
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, { layer, count: 1 });
+    else g.count++;
+  }
+  const out = [...groups.values()];
+  perModel.set(key, out);
+  return out;
 }
 
 /** Scales a step's sequences by `factor` (a pipeline micro-batch is 1/pp of the batch). */
@@ -81,6 +124,7 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   // GPUs that share one sequence's cache: each reads its slice (GQA heads) or all of it (MLA under TP).
   const kvShare = layout.dpAttention ? tp : a.kind === 'gqa' ? Math.min(tp, a.kvHeadCount) : 1;
   const attentionParams = attentionParamsPerLayer(model);
+  const hbm = achievedHbmBytesPerSecond(ctx);
   // Bytes of weight-only formats count extra: their kernels reach a share of the bandwidth.
   const otherShare = weightOnly(ctx, ctx.weightPrecisions.otherLinear);
   const activationBytes = 2; // bf16 activations on the wire
@@ -88,31 +132,40 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   const kernels: Kernel[] = [];
   let tpCollectives = 0;
   let expertCollectives = 0;
-  for (const layer of layers) {
-    kernels.push({ flop: (2 * attentionParams * tokens) / tp, bytes: (attentionParams * other) / layout.attentionTp / otherShare, flopPerSecond: otherPeak });
+  for (const { layer, count } of layerClasses(model, layers)) {
+    const kernelsBefore = kernels.length;
+    const tpBefore = tpCollectives;
+    const expertBefore = expertCollectives;
+    kernels.push({ flop: (2 * attentionParams * tokens) / tp, bytes: (attentionParams * other) / layout.attentionTp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
     const decodeSpan = attendedTokens(model, layer, w.decodeContextTokens);
     const attentionFlop =
       decodeTokens * decodeAttentionFlopPerToken(model, decodeSpan, w.decodeContextTokens) +
       w.prefillSequences * prefillAttentionFlop(model, layer, w.prefillNewTokensPerSequence, w.prefillCachedTokensPerSequence);
-    const kvRead =
-      w.decodeSequences * kvElementsReadPerSequence(model, decodeSpan, w.decodeContextTokens) +
-      w.prefillSequences * kvElementsReadPerSequence(model, attendedTokens(model, layer, w.prefillCachedTokensPerSequence), w.prefillCachedTokensPerSequence);
-    kernels.push({ flop: attentionFlop / tp, bytes: (kvRead * kvBytes) / kvShare, flopPerSecond: attentionPeak });
+    const cached = w.prefillCachedTokensPerSequence;
+    const kvTraffic =
+      w.decodeSequences * kvBytesReadPerSequence(model, kvBytes, decodeSpan, w.decodeContextTokens) +
+      w.prefillSequences * kvBytesReadPerSequence(model, kvBytes, attendedTokens(model, layer, cached), cached) +
+      kvBytesWritten(model, kvBytes, decodeTokens + prefillTokens);
+    // Under data-parallel attention the busiest GPU holds at least one whole sequence.
+    const perGpu = layout.dpAttention ? Math.max(1 / tp, Math.min(1, 1 / Math.max(w.decodeSequences + w.prefillSequences, 1e-9))) : 1 / tp;
+    const kvPerGpu = layout.dpAttention ? perGpu : 1 / kvShare;
+    kernels.push({ flop: attentionFlop * perGpu, bytes: kvTraffic * kvPerGpu, flopPerSecond: attentionPeak, bytesPerSecond: hbm });
     if (layout.attentionTp > 1) tpCollectives += allReduceSeconds(gpu, hw, layout.attentionTp, tokens * model.hiddenSize * activationBytes);
 
     const f = ffnParamsOfLayer(model, layer);
-    if (f.dense > 0) {
-      kernels.push({ flop: (2 * f.dense * tokens) / tp, bytes: (f.dense * other) / tp / otherShare, flopPerSecond: otherPeak });
+    const moe = model.moe;
+    if (f.dense > 0 || moe === null) {
+      kernels.push({ flop: (2 * f.dense * tokens) / tp, bytes: (f.dense * other) / tp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
+      scaleLayer(kernels, kernelsBefore, count);
+      tpCollectives = tpBefore + (tpCollectives - tpBefore) * count;
       continue;
     }
-    const moe = model.moe;
-    if (moe === null) continue;
     const perExpert = gatedFfnParams(model.hiddenSize, moe.expertFfnSize);
     const touchedHere = expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens) / layout.ep;
-    kernels.push({ flop: (2 * f.activeRouted * tokens) / tp, bytes: (touchedHere * perExpert * routed) / layout.moeTp / weightOnly(ctx, ctx.weightPrecisions.routedExperts) / hw.expertHbmShare, flopPerSecond: routedPeak });
-    if (f.shared > 0) kernels.push({ flop: (2 * f.shared * tokens) / tp, bytes: (f.shared * other) / tp / otherShare, flopPerSecond: otherPeak });
-    kernels.push({ flop: (2 * f.router * tokens) / tp, bytes: f.router * other, flopPerSecond: otherPeak });
+    kernels.push({ flop: (2 * f.activeRouted * tokens) / tp, bytes: (touchedHere * perExpert * routed) / layout.moeTp, flopPerSecond: routedPeak, bytesPerSecond: hbm * hw.expertHbmShare * weightOnly(ctx, ctx.weightPrecisions.routedExperts) });
+    if (f.shared > 0) kernels.push({ flop: (2 * f.shared * tokens) / tp, bytes: (f.shared * other) / tp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
+    kernels.push({ flop: (2 * f.router * tokens) / tp, bytes: f.router * other, flopPerSecond: otherPeak, bytesPerSecond: hbm });
     if (layout.ep > 1) {
       // Dispatch in fp8, combine in bf16: each GPU sends k copies of its tokens' hidden states.
       const k = moe.expertsPerToken;
@@ -121,18 +174,20 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
     } else {
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
     }
+    scaleLayer(kernels, kernelsBefore, count);
+    tpCollectives = tpBefore + (tpCollectives - tpBefore) * count;
+    expertCollectives = expertBefore + (expertCollectives - expertBefore) * count;
   }
   if (last) {
     const lmHead = model.vocabSize * model.hiddenSize;
     const sampled = decodeTokens + w.prefillSequences;
-    kernels.push({ flop: (2 * lmHead * sampled) / tp, bytes: (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, flopPerSecond: otherPeak });
+    kernels.push({ flop: (2 * lmHead * sampled) / tp, bytes: (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, flopPerSecond: achievedMatmulFlopPerSecond(ctx, ctx.weightPrecisions.embeddings), bytesPerSecond: hbm });
   }
   if (!first) {
     const crossesNodes = layout.gpusPerInstance > gpu.scaleUpDomainSize;
     tpCollectives += pipelineHandOffSeconds(gpu, hw, crossesNodes, (tokens / layout.attentionDp) * model.hiddenSize * activationBytes);
   }
 
-  const hbm = achievedHbmBytesPerSecond(ctx);
   let computeSeconds = 0;
   let memorySeconds = 0;
   let kernelSeconds = 0;
@@ -140,7 +195,7 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   let hbmBytesPerGpu = 0;
   for (const k of kernels) {
     const c = k.flop / k.flopPerSecond;
-    const m = k.bytes / hbm;
+    const m = k.bytes / k.bytesPerSecond;
     computeSeconds += c;
     memorySeconds += m;
     kernelSeconds += Math.max(c, m);

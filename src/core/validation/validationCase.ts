@@ -1,3 +1,5 @@
+import { SERVING_FRAMEWORKS, type ServingFramework } from '../perf/efficiency.js';
+
 /**
  * One published measurement of a real serving system, in the format of
  * `../shared/validation/README.md`: a model on given accelerators with a given setup, its workload
@@ -8,9 +10,9 @@
 export const RELIABILITIES = ['high', 'medium', 'low'] as const;
 export type Reliability = (typeof RELIABILITIES)[number];
 
-/** The serving framework that produced the figures. */
-export const FRAMEWORKS = ['vllm', 'sglang', 'trtllm', 'dynamo-trtllm', 'dynamo-sglang', 'atom', 'in-house', 'other'] as const;
-export type Framework = (typeof FRAMEWORKS)[number];
+/** The serving framework that produced the figures: one of the performance model's frameworks. */
+export const FRAMEWORKS = SERVING_FRAMEWORKS;
+export type Framework = ServingFramework;
 
 /** Weight precisions a case may declare (a subset of the model's `PRECISIONS`). */
 export const CASE_WEIGHT_PRECISIONS = ['bf16', 'fp8', 'fp4', 'int8', 'int4'] as const;

@@ -1,0 +1,51 @@
+import { defineCommand } from 'citty';
+import { throughputFrontier, type FrontierPoint, type PoolLayout } from '../../core/perf/frontier.js';
+import { rejectUnknownFlags } from '../args.js';
+import { formatInt, table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { parseServing, servingArgs } from './servingArgs.js';
+
+const { tp: _tp, pp: _pp, ep: _ep, 'dp-attention': _dp, ...sweepArgs } = servingArgs;
+const args = {
+  ...sweepArgs,
+  disaggregation: { type: 'boolean', default: true, description: 'also try separate prefill and decode pools (--no-disaggregation leaves them out)' },
+} as const;
+
+function pool(p: PoolLayout): string {
+  return `${p.replicas}×TP${p.tp}${p.pp > 1 ? `×PP${p.pp}` : ''}${p.ep > 1 ? ` EP${p.ep}` : ''}${p.dpAttention ? ' DPattn' : ''}`;
+}
+
+/** A layout in a few words: `8×TP1` or `prefill 8: 1×TP8 EP8 DPattn | decode 64: 1×TP64 EP64 DPattn`. */
+export function describeLayout(p: FrontierPoint): string {
+  const l = p.layout;
+  return l.mode === 'aggregated' ? pool(l.pool) : `P ${l.prefill.gpus}: ${pool(l.prefill)} | D ${l.decode.gpus}: ${pool(l.decode)}`;
+}
+
+/** The `frontier` command: the Pareto front of tokens/s per GPU against tokens/s per user over layouts and batches. */
+export function frontierCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'frontier', description: 'Throughput-interactivity frontier: the Pareto front over layouts and batch sizes' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const { setup, workload, speculation } = parseServing(a, io);
+      const f = throughputFrontier(setup.model, setup.gpu, setup.gpus, {
+        workload, speculation, disaggregation: a.disaggregation !== false,
+        ...(setup.framework !== undefined && { framework: setup.framework }),
+        ...(setup.weightPrecision !== undefined && { weightPrecision: setup.weightPrecision }),
+        ...(setup.kvPrecision !== undefined && { kvPrecision: setup.kvPrecision }),
+      });
+      if (a.json) {
+        io.out.write(`${JSON.stringify({ model: setup.model.id, gpu: setup.gpu.id, gpus: setup.gpus, framework: setup.framework ?? 'vllm', workload, ...f }, null, 2)}\n`);
+        return;
+      }
+      const head = `Frontier: ${setup.model.id} on ${setup.gpus} × ${setup.gpu.id} with ${setup.framework ?? 'vllm'}, ${formatInt(workload.inputTokens)} in / ${formatInt(workload.outputTokens)} out tokens a request\n` +
+        `${f.layouts} layouts fit, ${formatInt(f.evaluated)} points evaluated, ${f.points.length} on the Pareto front\n\n`;
+      const rows = f.points.map((p) => [
+        p.tokensPerSecondPerUser.toFixed(1), formatInt(p.outputTokensPerSecondPerGpu), formatInt(p.totalTokensPerSecondPerGpu),
+        `${(p.tpotSeconds * 1e3).toFixed(1)} ms`, `${(p.ttftSeconds * 1e3).toFixed(0)} ms`, formatInt(p.sequencesPerInstance), p.decodeBound, describeLayout(p),
+      ]);
+      io.out.write(head + (rows.length === 0 ? 'Nothing fits: see `inferonomics fit`.\n' : table(rows, ['tok/s/user', 'out tok/s/GPU', 'total tok/s/GPU', 'TPOT', 'TTFT', 'batch/inst', 'bound', 'layout'])));
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { defineCommand } from 'citty';
+import { InputError } from '../../core/errors.js';
+import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
+import type { StepTime } from '../../core/perf/stepTime.js';
+import { oneOf } from '../../core/errors.js';
+import { parseInteger, rejectUnknownFlags } from '../args.js';
+import { formatGB, formatInt, table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { parseServing, servingArgs } from './servingArgs.js';
+
+const args = {
+  ...servingArgs,
+  concurrency: { type: 'string', description: 'requests in flight across all GPUs (default: --max-throughput)', valueHint: 'n' },
+  'max-throughput': { type: 'boolean', description: 'offline: as many requests as the KV cache and engine hold (the default)' },
+  phase: { type: 'string', description: 'both (default), or a pool that only does prefill or decode', valueHint: 'both|prefill|decode' },
+  'prefill-gpus': { type: 'string', description: 'disaggregated: GPUs of a separate prefill pool (the layout flags describe the decode pool)', valueHint: 'n' },
+} as const;
+
+const ms = (s: number) => `${(s * 1e3).toFixed(s < 0.01 ? 2 : 1)} ms`;
+const rate = (x: number) => (x >= 100 ? formatInt(x) : x.toFixed(1));
+
+/** The `perf` command: tokens/s per GPU and per user, TPOT, TTFT and what bounds a step, for one setup. */
+export function perfCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'perf', description: 'Serving performance of one setup: tokens/s per GPU and per user, TPOT, TTFT, step breakdown' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      if (a.concurrency !== undefined && a['max-throughput'] === true) {
+        throw new InputError('--concurrency', String(a.concurrency), 'either --concurrency or --max-throughput, not both');
+      }
+      const input = parseServing(a, io);
+      const phase = oneOf<ServingPhase>('--phase', String(a.phase ?? 'both'), ['both', 'prefill', 'decode']);
+      const prefillGpus = a['prefill-gpus'] === undefined ? null : parseInteger('--prefill-gpus', a['prefill-gpus']);
+      if (prefillGpus !== null && (prefillGpus >= input.setup.gpus || phase !== 'both')) {
+        throw new InputError('--prefill-gpus', String(prefillGpus), `fewer than --gpus ${input.setup.gpus}, with --phase both`);
+      }
+      const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency);
+      const result = servingPerformance(input.setup, { workload: input.workload, concurrency, phase, speculation: input.speculation, prefillGpus });
+      const json = { model: input.setup.model.id, gpu: input.setup.gpu.id, gpus: input.setup.gpus, framework: input.setup.framework ?? 'vllm', phase, workload: input.workload, speculation: input.speculation, ...flatten(result) };
+      io.out.write(a.json ? `${JSON.stringify(json, null, 2)}\n` : render(json.model, json.gpu, json.gpus, json.framework, result, input.workload));
+    },
+  });
+}
+
+function flatten(r: ReturnType<typeof servingPerformance>) {
+  if (!r.fits) return { fits: false, memory: r.memory, smallestFit: r.smallestFit };
+  const { decodeStep, prefillStep, ...point } = r.point;
+  return { fits: true, ...point, concurrency: r.concurrency, layout: r.layout, prefillPool: r.prefillPool, decodeStep, prefillStep, memory: r.memory, hardwareEfficiency: r.hardwareEfficiency, frameworkEfficiency: r.frameworkEfficiency, warnings: r.warnings };
+}
+
+function stepLine(name: string, t: StepTime | null): string {
+  if (t === null) return '';
+  return `${name}: ${ms(t.stepSeconds)} = kernels ${ms(t.kernelSeconds)} (compute ${ms(t.computeSeconds)}, memory ${ms(t.memorySeconds)}, the larger per kernel) + communication ${ms(t.communicationSeconds)}` +
+    (t.communicationTotalSeconds > t.communicationSeconds * 1.001 ? ` (of ${ms(t.communicationTotalSeconds)}, the rest overlapped)` : '') +
+    ` + overhead ${ms(t.overheadSeconds)}; bound by ${t.bound}; ${formatGB(t.hbmBytesPerGpu)} read and ${(t.flopPerGpu / 1e12).toFixed(2)} TFLOP per GPU\n`;
+}
+
+function render(model: string, gpu: string, gpus: number, framework: string, r: ReturnType<typeof servingPerformance>, w: { inputTokens: number; outputTokens: number; prefixCacheHitRate: number }): string {
+  const head = `Serving performance: ${model} on ${gpus} × ${gpu} with ${framework}\n`;
+  if (!r.fits) {
+    const s = r.smallestFit;
+    return `${head}DOES NOT FIT: short by ${formatGB(r.memory.shortfallBytesPerGpu)} per GPU; nothing computed.` +
+      (s === null ? '\n' : ` The smallest count of ${gpu} that fits is ${s.gpus} (TP ${s.layout.tp} × PP ${s.layout.pp}).\n`);
+  }
+  const p: ServingPerformance = r;
+  const l = p.layout;
+  const pt = p.point;
+  const lines = [
+    head,
+    `layout      ${l.replicas} × (TP ${l.tp} × PP ${l.pp}, EP ${l.ep}${l.dpAttention ? ', data-parallel attention' : ''})` +
+      (p.prefillPool === null ? '' : ` decoding; prefill pool of ${p.prefillPool.gpus} GPUs: TP ${p.prefillPool.layout.tp}, EP ${p.prefillPool.layout.ep}${p.prefillPool.layout.dpAttention ? ', DP attention' : ''}`),
+    `precision   weights ${p.memory.weightPrecisions.otherLinear} (experts ${p.memory.weightPrecisions.routedExperts}), KV ${p.memory.kvPrecision}`,
+    `workload    ${formatInt(w.inputTokens)} input + ${formatInt(w.outputTokens)} output tokens a request, ${(w.prefixCacheHitRate * 100).toFixed(0)}% prefix-cache hits; ${formatInt(p.concurrency)} requests in flight`,
+    '',
+    table([
+      ['input tokens/s', rate(pt.inputTokensPerSecondPerGpu), rate(pt.inputTokensPerSecondPerGpu * gpus)],
+      ['output tokens/s', rate(pt.outputTokensPerSecondPerGpu), rate(pt.outputTokensPerSecondPerGpu * gpus)],
+      ['total tokens/s', rate(pt.totalTokensPerSecondPerGpu), rate(pt.totalTokensPerSecondPerGpu * gpus)],
+    ], ['', 'per GPU', 'whole system']),
+    table([
+      ['tokens/s per user', rate(pt.tokensPerSecondPerUser)],
+      ['TPOT', pt.tpotSeconds > 0 ? ms(pt.tpotSeconds) : 'n/a'],
+      ['TTFT', pt.ttftSeconds > 0 ? ms(pt.ttftSeconds) : 'n/a'],
+    ]),
+    stepLine(`decode step (${formatInt(pt.sequencesPerInstance)} sequences an instance)`, pt.decodeStep) + stepLine('prefill step', pt.prefillStep),
+    `efficiency  ${l.gpus} GPUs of family factors: hbm ${p.hardwareEfficiency.hbm}, experts ×${p.hardwareEfficiency.expertHbmShare}, matmul bf16/fp8/fp4 ${p.hardwareEfficiency.matmulBf16}/${p.hardwareEfficiency.matmulFp8}/${p.hardwareEfficiency.matmulFp4}, links ${p.hardwareEfficiency.scaleUpLink}; ${framework}: kernels ×${p.frameworkEfficiency.kernelQuality}, step overhead ${ms(p.frameworkEfficiency.stepOverheadSeconds)}`,
+    ...p.warnings.map((x) => `note: ${x}`),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,158 @@
+import type { Accelerator } from '../accelerator/accelerator.js';
+import type { ParallelLayout } from '../memory/layout.js';
+import type { ModelArchitecture } from '../model/modelArchitecture.js';
+import type { KvPrecision, Precision } from '../precision.js';
+import { buildPerfContext, maxSequencesPerInstance } from './buildContext.js';
+import type { ServingFramework } from './efficiency.js';
+import { candidateLayouts } from './layouts.js';
+import { paretoFront } from './pareto.js';
+import type { PerfContext } from './perfContext.js';
+import { aggregated, decodeOnly, prefillOnly, type ServingPoint, type Workload } from './serving.js';
+import type { Speculation } from './speculation.js';
+
+export interface PoolLayout extends ParallelLayout {
+  readonly gpus: number;
+  readonly replicas: number;
+}
+
+/** How a frontier point serves: all GPUs doing both phases, or separate prefill and decode pools. */
+export type ServingLayout =
+  | { readonly mode: 'aggregated'; readonly pool: PoolLayout }
+  | { readonly mode: 'disaggregated'; readonly prefill: PoolLayout; readonly decode: PoolLayout };
+
+export interface FrontierPoint extends Omit<ServingPoint, 'decodeStep' | 'prefillStep'> {
+  readonly layout: ServingLayout;
+  /** What bounds the decode step at this point. */
+  readonly decodeBound: string;
+}
+
+export interface FrontierOptions {
+  readonly framework?: ServingFramework;
+  readonly weightPrecision?: Precision;
+  readonly kvPrecision?: KvPrecision;
+  readonly workload: Workload;
+  readonly speculation?: Speculation | null;
+  /** Also try separate prefill and decode pools (default true where the GPUs allow two pools). */
+  readonly disaggregation?: boolean;
+}
+
+export interface Frontier {
+  /** The Pareto-optimal points, fastest per user first. */
+  readonly points: readonly FrontierPoint[];
+  /** How many (layout, batch) points were evaluated. */
+  readonly evaluated: number;
+  /** How many layouts fit in memory. */
+  readonly layouts: number;
+}
+
+/** Batches to try: powers of two up to the most the cache (and engine) allow, and that maximum. */
+function batchSizes(max: number, step: number): number[] {
+  const out: number[] = [];
+  for (let b = step; b < max; b *= 2) out.push(b);
+  if (max >= step) out.push(Math.floor(max / step) * step);
+  return out;
+}
+
+function poolOf(ctx: PerfContext, gpus: number): PoolLayout {
+  const l = ctx.layout;
+  return { tp: l.tp, pp: l.pp, ep: l.ep, dpAttention: l.dpAttention, gpus, replicas: gpus / l.gpusPerInstance };
+}
+
+function strip(p: ServingPoint, layout: ServingLayout): FrontierPoint {
+  const { decodeStep, prefillStep: _p, ...rest } = p;
+  return { ...rest, layout, decodeBound: decodeStep?.bound ?? 'n/a' };
+}
+
+/**
+ * The throughput–interactivity frontier of `model` on `gpus` accelerators: every candidate layout
+ * that fits, at batch sizes from 1 to the most its KV cache holds, served aggregated (continuous
+ * batching with chunked prefill) and, where the GPUs split into two pools, disaggregated (a decode
+ * pool with the smallest prefill pool that keeps up). Returns the Pareto front of output tokens/s
+ * per GPU against tokens/s per user.
+ */
+export function throughputFrontier(model: ModelArchitecture, gpu: Accelerator, gpus: number, options: FrontierOptions): Frontier {
+  const { workload, speculation = null, disaggregation = true } = options;
+  const setup = (n: number, layout: ParallelLayout) => buildPerfContext({
+    model, gpu, gpus: n, layout,
+    ...(options.framework !== undefined && { framework: options.framework }),
+    ...(options.weightPrecision !== undefined && { weightPrecision: options.weightPrecision }),
+    ...(options.kvPrecision !== undefined && { kvPrecision: options.kvPrecision }),
+  });
+  const context = workload.inputTokens + workload.outputTokens;
+  const points: FrontierPoint[] = [];
+  let layouts = 0;
+  for (const layout of candidateLayouts(model, gpus, gpu.scaleUpDomainSize)) {
+    const ctx = setup(gpus, layout);
+    const max = maxSequencesPerInstance(ctx, context);
+    if (max < 1) continue;
+    layouts++;
+    for (const b of batchSizes(max, ctx.layout.attentionDp)) {
+      points.push(strip(aggregated(ctx, b, workload, speculation), { mode: 'aggregated', pool: poolOf(ctx, gpus) }));
+    }
+  }
+  if (disaggregation && gpus >= 2) points.push(...disaggregatedPoints(gpus, gpu.scaleUpDomainSize, workload, speculation, setup, model));
+  const front = paretoFront(points, (p) => p.tokensPerSecondPerUser, (p) => p.outputTokensPerSecondPerGpu);
+  return { points: front, evaluated: points.length, layouts };
+}
+
+/**
+ * Disaggregated points: for each decode layout on `d` GPUs and each batch, the request rate the
+ * decode pool sustains; the remaining `gpus − d` GPUs prefill with the best prefill layout, and a
+ * point stands only where they keep up. Throughput per GPU counts both pools.
+ */
+function disaggregatedPoints(
+  gpus: number,
+  domain: number,
+  workload: Workload,
+  speculation: Speculation | null,
+  setup: (n: number, l: ParallelLayout) => PerfContext,
+  model: ModelArchitecture,
+): FrontierPoint[] {
+  const out: FrontierPoint[] = [];
+  const O = Math.max(1, workload.outputTokens);
+  const context = workload.inputTokens + workload.outputTokens;
+  // Pools are whole scale-up domains once there are two of them, else any split of the one domain.
+  const granularity = gpus >= 2 * domain ? domain : 1;
+  for (let prefillGpus = granularity; prefillGpus < gpus; prefillGpus += granularity) {
+    const decodeGpus = gpus - prefillGpus;
+    const prefill = bestPrefill(model, prefillGpus, domain, workload, setup);
+    if (prefill === null) continue;
+    const prefillRate = (prefill.inputTokensPerSecondPerGpu * prefillGpus) / workload.inputTokens; // requests/s
+    for (const layout of candidateLayouts(model, decodeGpus, domain)) {
+      const ctx = setup(decodeGpus, layout);
+      const max = maxSequencesPerInstance(ctx, context);
+      if (max < 1) continue;
+      for (const b of batchSizes(max, ctx.layout.attentionDp)) {
+        const d = decodeOnly(ctx, b, workload.inputTokens + workload.outputTokens / 2, speculation);
+        const rate = (d.outputTokensPerSecondPerGpu * decodeGpus) / O;
+        if (rate > prefillRate) break; // larger batches would outrun the prefill pool
+        const input = (rate * workload.inputTokens) / gpus;
+        const output = (rate * O) / gpus;
+        out.push(strip(
+          { ...d, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, ttftSeconds: prefill.ttftSeconds },
+          { mode: 'disaggregated', prefill: poolOf(prefill.ctx, prefillGpus), decode: poolOf(ctx, decodeGpus) },
+        ));
+      }
+    }
+  }
+  return out;
+}
+
+/** The prefill layout with the highest input tokens/s per GPU on `gpus` GPUs (one budget-full step per instance); null when none fits. */
+export function bestPrefill(
+  model: ModelArchitecture,
+  gpus: number,
+  domain: number,
+  workload: Workload,
+  setup: (n: number, l: ParallelLayout) => PerfContext,
+): (ServingPoint & { ctx: PerfContext }) | null {
+  let best: (ServingPoint & { ctx: PerfContext }) | null = null;
+  for (const layout of candidateLayouts(model, gpus, domain)) {
+    const ctx = setup(gpus, layout);
+    if (maxSequencesPerInstance(ctx, workload.inputTokens) < 1) continue;
+    const perRank = Math.max(1, Math.floor(ctx.framework.maxBatchedTokens / workload.inputTokens));
+    const p = prefillOnly(ctx, perRank * ctx.layout.attentionDp, workload);
+    if (best === null || p.inputTokensPerSecondPerGpu > best.inputTokensPerSecondPerGpu) best = { ...p, ctx };
+  }
+  return best;
+}
