@@ -88,9 +88,32 @@ function predictPoint(c: ValidationCase): ServingPoint {
     return decodeOnly(ctx, decodeBatch(c, ctx, context), context, spec);
   }
   if (w.outputTokens === null || w.inputTokens === null) throw new Error('a case with both phases needs workload.inputTokens and workload.outputTokens');
-  const sequences = w.concurrency !== null ? w.concurrency / ctx.layout.replicas : decodeBatch(c, ctx, input + workload.outputTokens);
   const arrivals = w.pattern === 'poisson' || w.pattern === 'production' ? 'steady' : 'waves';
+  if (w.concurrency === null && w.requestRatePerSecond !== null) {
+    return atRequestRate(ctx, w.requestRatePerSecond, workload, spec, maxSequencesPerInstance(ctx, input + workload.outputTokens));
+  }
+  const sequences = w.concurrency !== null ? w.concurrency / ctx.layout.replicas : decodeBatch(c, ctx, input + workload.outputTokens);
   return aggregated(ctx, sequences, workload, spec, arrivals);
+}
+
+/**
+ * Serving at an arrival rate (requests/s over all GPUs): by Little's law the requests in flight are
+ * the rate times their lifetime, so find the concurrency whose throughput matches the rate
+ * (bisection; throughput rises with concurrency). A rate above capacity saturates at the largest batch.
+ */
+function atRequestRate(ctx: PerfContext, ratePerSecond: number, workload: Workload, spec: Speculation | null, maxPerInstance: number): ServingPoint {
+  const requestsPerSecond = (p: ServingPoint) => (p.outputTokensPerSecondPerGpu * ctx.layout.gpus) / Math.max(1, workload.outputTokens);
+  const at = (perInstance: number) => aggregated(ctx, perInstance, workload, spec, 'steady');
+  const full = at(maxPerInstance);
+  if (requestsPerSecond(full) <= ratePerSecond) return full;
+  let lo = 1e-3;
+  let hi = maxPerInstance;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (requestsPerSecond(at(mid)) < ratePerSecond) lo = mid;
+    else hi = mid;
+  }
+  return at(hi);
 }
 
 /** The metrics a point can speak for, by the phase it covers. */
