@@ -5,12 +5,14 @@ import { fitCommand } from './commands/fit.js';
 import { validateCommand } from './commands/validate.js';
 import { perfCommand } from './commands/perf.js';
 import { frontierCommand } from './commands/frontier.js';
+import { reportCommand } from './commands/report.js';
+import { reproduceCommand } from './commands/reproduce.js';
 import type { CliIo } from './io.js';
 
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io) },
+    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io) },
   });
 }
 

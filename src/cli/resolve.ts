@@ -1,11 +1,11 @@
 import { ACCELERATORS } from '../core/catalog/accelerators.js';
 import { findById } from '../core/catalog/lookup.js';
-import { MODELS } from '../core/catalog/models.js';
+import { ALL_MODELS } from '../core/catalog/models.js';
 import { InputError } from '../core/errors.js';
 import { modelFromHfConfig } from '../core/hfConfig/index.js';
 import type { Accelerator } from '../core/accelerator/accelerator.js';
 import type { ModelArchitecture } from '../core/model/modelArchitecture.js';
-import type { CliIo } from './io.js';
+import { readInputFile, type CliIo } from './io.js';
 
 function looksLikePath(value: string): boolean {
   return value.endsWith('.json') || value.includes('/') || value.includes('\\');
@@ -16,15 +16,8 @@ function looksLikePath(value: string): boolean {
  * Unknown ids, unreadable files and malformed JSON become InputErrors naming `--model`.
  */
 export function resolveModel(flag: string, value: string, io: CliIo): ModelArchitecture {
-  if (!looksLikePath(value)) return findById(flag, value, MODELS);
-  let text: string;
-  try {
-    text = io.readTextFile(value);
-  } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    throw new InputError(flag, value, 'a catalog model id or the path of a readable config.json',
-      `invalid ${flag}: cannot read ${value} (${reason}); expected a catalog model id or the path of a config.json`);
-  }
+  if (!looksLikePath(value)) return findById(flag, value, ALL_MODELS);
+  const text = readInputFile(io, flag, value, 'a catalog model id or the path of a config.json');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -36,7 +36,8 @@ export function frontierCommand(io: CliIo) {
         ...(setup.kvPrecision !== undefined && { kvPrecision: setup.kvPrecision }),
       });
       if (a.json) {
-        io.out.write(`${JSON.stringify({ model: setup.model.id, gpu: setup.gpu.id, gpus: setup.gpus, framework: setup.framework ?? 'vllm', workload, ...f }, null, 2)}\n`);
+        const { allPoints: _all, ...front } = f;
+        io.out.write(`${JSON.stringify({ model: setup.model.id, gpu: setup.gpu.id, gpus: setup.gpus, framework: setup.framework ?? 'vllm', workload, ...front }, null, 2)}\n`);
         return;
       }
       const head = `Frontier: ${setup.model.id} on ${setup.gpus} × ${setup.gpu.id} with ${setup.framework ?? 'vllm'}, ${formatInt(workload.inputTokens)} in / ${formatInt(workload.outputTokens)} out tokens a request\n` +

@@ -6,7 +6,7 @@ import type { MeasuredMetric } from '../../core/validation/predictor.js';
 import { validateCases, type ValidationReport } from '../../core/validation/validate.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
-import type { CliIo } from '../io.js';
+import { readInputFile, type CliIo } from '../io.js';
 
 const args = {
   file: { type: 'positional', required: true, description: 'a JSON file of measured cases (format: ../shared/validation/README.md)', valueHint: 'FILE' },
@@ -29,14 +29,7 @@ export function validateCommand(io: CliIo) {
 
 /** The parsed JSON of `path`; an unreadable file or malformed JSON is an InputError naming it. */
 function readJsonFile(path: string, io: CliIo): unknown {
-  let text: string;
-  try {
-    text = io.readTextFile(path);
-  } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    throw new InputError('FILE', path, 'a readable JSON file of validation cases',
-      `invalid FILE: cannot read ${path} (${reason}); expected a readable JSON file of validation cases`);
-  }
+  const text = readInputFile(io, 'FILE', path, 'a readable JSON file of validation cases');
   try {
     return JSON.parse(text);
   } catch (e) {

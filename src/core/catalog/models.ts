@@ -3,6 +3,7 @@ import { PRECISIONS } from '../precision.js';
 import { ACTIVE_COUNT_CONVENTIONS, type ModelArchitecture } from '../model/modelArchitecture.js';
 import { SourceRefSchema, nonNegativeInt, parseOrThrow, positive, positiveInt } from './sourceSchema.js';
 import data from './models.json' with { type: 'json' };
+import hypotheticalData from './hypotheticalModels.json' with { type: 'json' };
 
 const precision = v.picklist(PRECISIONS);
 const layerIndices = v.array(nonNegativeInt);
@@ -106,3 +107,10 @@ export function parseModelCatalog(raw: unknown): readonly CatalogModel[] {
 
 /** The shipped model catalog, validated once at module load. */
 export const MODELS: readonly CatalogModel[] = parseModelCatalog(data);
+
+
+/** Models built here to ask what a model of a given size would cost (no publisher; see each record's source). */
+export const HYPOTHETICAL_MODELS: readonly CatalogModel[] = parseModelCatalog(hypotheticalData);
+
+/** Every model a command accepts by id: the published catalog and the hypothetical ones. */
+export const ALL_MODELS: readonly CatalogModel[] = [...MODELS, ...HYPOTHETICAL_MODELS];

@@ -66,5 +66,12 @@ export function disaggregated(pools: DisaggregatedPools, concurrency: number, wo
   const gpus = pools.prefillGpus + pools.decodeGpus;
   const input = (requestRate * I) / gpus;
   const output = (requestRate * O) / gpus;
-  return { ...point, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, ttftSeconds, prefillStep: p };
+  const fresh = I - cached;
+  return {
+    ...point, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output,
+    ttftSeconds, prefillStep: p,
+    // Each pool's GPU-time over the requests it serves (a pool that waits idle still counts).
+    prefillGpuSecondsPerInputToken: fresh > 0 ? pools.prefillGpus / (requestRate * fresh) : 0,
+    decodeGpuSecondsPerOutputToken: pools.decodeGpus / (requestRate * O),
+  };
 }

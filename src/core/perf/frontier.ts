@@ -34,21 +34,27 @@ export interface FrontierOptions {
   readonly speculation?: Speculation | null;
   /** Also try separate prefill and decode pools (default true where the GPUs allow two pools). */
   readonly disaggregation?: boolean;
+  /** Sweep only this layout (aggregated) instead of every candidate. */
+  readonly layout?: ParallelLayout;
+  /** Ratio between successive batch sizes of the sweep (default 2; 2^(1/4) for a finer choice of operating point). */
+  readonly batchGrowth?: number;
 }
 
 export interface Frontier {
   /** The Pareto-optimal points, fastest per user first. */
   readonly points: readonly FrontierPoint[];
+  /** Every point evaluated (for choosing under constraints the front does not show, such as TTFT). */
+  readonly allPoints: readonly FrontierPoint[];
   /** How many (layout, batch) points were evaluated. */
   readonly evaluated: number;
   /** How many layouts fit in memory. */
   readonly layouts: number;
 }
 
-/** Batches to try: powers of two up to the most the cache (and engine) allow, and that maximum. */
-function batchSizes(max: number, step: number): number[] {
+/** Batches to try: from one sequence per attention rank up by `growth` to the most the cache (and engine) allow, and that maximum. */
+function batchSizes(max: number, step: number, growth = 2): number[] {
   const out: number[] = [];
-  for (let b = step; b < max; b *= 2) out.push(b);
+  for (let b = step; b < max; b = Math.max(b + step, Math.round((b * growth) / step) * step)) out.push(b);
   if (max >= step) out.push(Math.floor(max / step) * step);
   return out;
 }
@@ -81,18 +87,19 @@ export function throughputFrontier(model: ModelArchitecture, gpu: Accelerator, g
   const context = workload.inputTokens + workload.outputTokens;
   const points: FrontierPoint[] = [];
   let layouts = 0;
-  for (const layout of candidateLayouts(model, gpus, gpu.scaleUpDomainSize)) {
+  const layoutsToTry = options.layout === undefined ? candidateLayouts(model, gpus, gpu.scaleUpDomainSize) : [options.layout];
+  for (const layout of layoutsToTry) {
     const ctx = setup(gpus, layout);
     const max = maxSequencesPerInstance(ctx, context);
     if (max < 1) continue;
     layouts++;
-    for (const b of batchSizes(max, ctx.layout.attentionDp)) {
+    for (const b of batchSizes(max, ctx.layout.attentionDp, options.batchGrowth)) {
       points.push(strip(aggregated(ctx, b, workload, speculation), { mode: 'aggregated', pool: poolOf(ctx, gpus) }));
     }
   }
-  if (disaggregation && gpus >= 2) points.push(...disaggregatedPoints(gpus, gpu.scaleUpDomainSize, workload, speculation, setup, model));
+  if (disaggregation && options.layout === undefined && gpus >= 2) points.push(...disaggregatedPoints(gpus, gpu.scaleUpDomainSize, workload, speculation, setup, model, options.batchGrowth));
   const front = paretoFront(points, (p) => p.tokensPerSecondPerUser, (p) => p.outputTokensPerSecondPerGpu);
-  return { points: front, evaluated: points.length, layouts };
+  return { points: front, allPoints: points, evaluated: points.length, layouts };
 }
 
 /**
@@ -107,6 +114,7 @@ function disaggregatedPoints(
   speculation: Speculation | null,
   setup: (n: number, l: ParallelLayout) => PerfContext,
   model: ModelArchitecture,
+  batchGrowth?: number,
 ): FrontierPoint[] {
   const out: FrontierPoint[] = [];
   const O = Math.max(1, workload.outputTokens);
@@ -122,14 +130,21 @@ function disaggregatedPoints(
       const ctx = setup(decodeGpus, layout);
       const max = maxSequencesPerInstance(ctx, context);
       if (max < 1) continue;
-      for (const b of batchSizes(max, ctx.layout.attentionDp)) {
+      for (const b of batchSizes(max, ctx.layout.attentionDp, batchGrowth)) {
         const d = decodeOnly(ctx, b, workload.inputTokens + workload.outputTokens / 2, speculation);
         const rate = (d.outputTokensPerSecondPerGpu * decodeGpus) / O;
         if (rate > prefillRate) break; // larger batches would outrun the prefill pool
         const input = (rate * workload.inputTokens) / gpus;
         const output = (rate * O) / gpus;
+        const fresh = workload.inputTokens * (1 - workload.prefixCacheHitRate);
         out.push(strip(
-          { ...d, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, ttftSeconds: prefill.ttftSeconds },
+          {
+            ...d, inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output,
+            ttftSeconds: prefill.ttftSeconds + prefill.ctx.framework.requestOverheadSeconds,
+            // Both pools' GPU-time, idle or not, over the requests they serve.
+            prefillGpuSecondsPerInputToken: fresh > 0 ? prefillGpus / (rate * fresh) : 0,
+            decodeGpuSecondsPerOutputToken: decodeGpus / (rate * O),
+          },
           { mode: 'disaggregated', prefill: poolOf(prefill.ctx, prefillGpus), decode: poolOf(ctx, decodeGpus) },
         ));
       }

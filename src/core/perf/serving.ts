@@ -23,6 +23,13 @@ export interface ServingPoint {
   readonly ttftSeconds: number;
   /** Requests in flight per instance (decode batch). */
   readonly sequencesPerInstance: number;
+  /**
+   * GPU-seconds one uncached prompt token costs, and one output token: how the GPU-time splits
+   * between prefill and decode, as the steps spend it. A request costs
+   * `fresh × prefill + O × decode` GPU-seconds in all (0 where the phase is not served).
+   */
+  readonly prefillGpuSecondsPerInputToken: number;
+  readonly decodeGpuSecondsPerOutputToken: number;
   /** The decode step at that batch, so a reader sees what bounds it. */
   readonly decodeStep: StepTime | null;
   readonly prefillStep: StepTime | null;
@@ -45,7 +52,12 @@ export function decodeOnly(ctx: PerfContext, sequences: number, contextTokens: n
   const t = stepTime(ctx, decodeStep(sequences, contextTokens, spec === null ? 1 : 1 + spec.draftTokens));
   const tpotSeconds = withDrafting(ctx, t, spec) / perStep;
   const output = perGpu(ctx, sequences / tpotSeconds);
-  return { inputTokensPerSecondPerGpu: 0, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: output, tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds: 0, sequencesPerInstance: sequences, decodeStep: t, prefillStep: null };
+  return {
+    inputTokensPerSecondPerGpu: 0, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: output,
+    tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds: 0, sequencesPerInstance: sequences,
+    prefillGpuSecondsPerInputToken: 0, decodeGpuSecondsPerOutputToken: (ctx.layout.gpusPerInstance * tpotSeconds) / sequences,
+    decodeStep: t, prefillStep: null,
+  };
 }
 
 /**
@@ -56,7 +68,14 @@ export function prefillOnly(ctx: PerfContext, sequences: number, workload: Workl
   const cached = workload.inputTokens * workload.prefixCacheHitRate;
   const t = stepTime(ctx, prefillStep(sequences, workload.inputTokens - cached, cached));
   const input = perGpu(ctx, (sequences * workload.inputTokens) / t.stepSeconds);
-  return { inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: 0, totalTokensPerSecondPerGpu: input, tokensPerSecondPerUser: 0, tpotSeconds: 0, ttftSeconds: t.stepSeconds, sequencesPerInstance: sequences, decodeStep: null, prefillStep: t };
+  const fresh = workload.inputTokens - cached;
+  return {
+    inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: 0, totalTokensPerSecondPerGpu: input,
+    tokensPerSecondPerUser: 0, tpotSeconds: 0, ttftSeconds: t.stepSeconds, sequencesPerInstance: sequences,
+    prefillGpuSecondsPerInputToken: fresh > 0 ? (ctx.layout.gpusPerInstance * t.stepSeconds) / (sequences * fresh) : 0,
+    decodeGpuSecondsPerOutputToken: 0,
+    decodeStep: null, prefillStep: t,
+  };
 }
 
 /** A decode step of `sequences` with one prompt chunk of `chunkTokens` riding along (chunked prefill). */
@@ -111,5 +130,14 @@ export function aggregated(ctx: PerfContext, sequences: number, workload: Worklo
   const tpotSeconds = O > 1 ? Math.max(tDecode / perStep, (lifetime - ttftSeconds) / (O - 1)) : tDecode / perStep;
   const input = perGpu(ctx, (sequences * I) / lifetime);
   const output = perGpu(ctx, (sequences * O) / lifetime);
-  return { inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output, tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds, sequencesPerInstance: sequences, decodeStep: decode, prefillStep: mixed };
+  // GPU-time split: a prompt costs the time its chunks add to the decode steps they ride on; the
+  // decode steps themselves are shared by the batch.
+  const gpus = ctx.layout.gpusPerInstance;
+  return {
+    inputTokensPerSecondPerGpu: input, outputTokensPerSecondPerGpu: output, totalTokensPerSecondPerGpu: input + output,
+    tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds, sequencesPerInstance: sequences,
+    prefillGpuSecondsPerInputToken: fresh > 0 ? (gpus * prefillPerRequest) / fresh : 0,
+    decodeGpuSecondsPerOutputToken: O > 0 ? (gpus * (O / perStep) * tDecode) / (sequences * O) : 0,
+    decodeStep: decode, prefillStep: mixed,
+  };
 }

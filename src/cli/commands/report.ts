@@ -1,0 +1,122 @@
+import { defineCommand } from 'citty';
+import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runOption, type OptionResult } from '../../core/scenario/index.js';
+import type { FrontierPoint } from '../../core/perf/frontier.js';
+import { rejectUnknownFlags } from '../args.js';
+import { formatInt, table } from '../format.js';
+import { readInputFile, type CliIo } from '../io.js';
+import { describeLayout } from './frontier.js';
+import { resolveModel } from '../resolve.js';
+
+const args = {
+  scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
+  json: { type: 'boolean', description: 'print the result as JSON (USD, seconds, fractions)' },
+} as const;
+
+const usd = (x: number) => (Math.abs(x) >= 100 ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+/** The `report` command: the verdict of a scenario's options, with every figure and assumption. */
+export function reportCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'report', description: 'The headline report: cost per million tokens, revenue, margin and break-even for each served option' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const file = typeof a.scenario === 'string' && a.scenario !== '' ? a.scenario : null;
+      let scenario = DEFAULT_SCENARIO;
+      if (file !== null) {
+        scenario = parseScenarioText(readInputFile(io, 'scenario', file, 'a readable YAML or JSON scenario file'), file);
+      }
+      const options = resolveScenario(scenario, file ?? 'built-in default scenario', {
+        resolveModel: (ref) => resolveModel('model', ref, io),
+      });
+      const results = options.map(runOption);
+      const title = scenario.title ?? file ?? 'scenario';
+      io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
+    },
+  });
+}
+
+function pointJson(p: FrontierPoint) {
+  return {
+    tokensPerSecondPerUser: p.tokensPerSecondPerUser, tpotSeconds: p.tpotSeconds, ttftSeconds: p.ttftSeconds,
+    sequencesPerInstance: p.sequencesPerInstance, outputTokensPerSecondPerGpu: p.outputTokensPerSecondPerGpu,
+    inputTokensPerSecondPerGpu: p.inputTokensPerSecondPerGpu, decodeBound: p.decodeBound, layout: p.layout, layoutText: describeLayout(p),
+  };
+}
+
+function toJson(r: OptionResult) {
+  const o = r.option;
+  const base = { label: o.label, model: o.model.id, gpu: o.gpu.id, gpus: o.gpus, fits: r.fits, smallestFit: r.smallestFit };
+  const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) };
+  const e = r.economics;
+  const choice = r.operatingPoint;
+  if (e === null || choice === null) return { ...base, assumptions };
+  return {
+    ...base,
+    meetsLatencyTarget: choice.meetsTarget,
+    latencyNote: choice.meetsTarget ? null : choice.reason,
+    operatingPoint: pointJson(choice.point),
+    gpuSecondsPerToken: r.gpuSecondsPerToken,
+    prices: o.prices,
+    utilization: o.utilization,
+    costUsdPerGpuHour: e.costUsdPerGpuHour,
+    gpuHourCost: e.gpuHour,
+    costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
+    costUsdPerMillionCachedInputTokens: e.costUsdPerMillionCachedInputTokens,
+    costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
+    costUsdPerRequest: e.costUsdPerRequest,
+    revenueUsdPerRequest: e.revenueUsdPerRequest,
+    revenueUsdPerGpuHourAtFullLoad: e.revenueUsdPerGpuHourAtFullLoad,
+    revenueUsdPerGpuHour: e.revenueUsdPerGpuHour,
+    profitUsdPerGpuHour: e.profitUsdPerGpuHour,
+    marginFraction: e.marginFraction,
+    costProfitMargin: e.costProfitMargin,
+    breakEvenUtilization: e.breakEvenUtilization,
+    breakEvenPrices: e.breakEvenPrices,
+    assumptions,
+  };
+}
+
+function costParts(h: { capitalUsdPerGpuHour: number; powerUsdPerGpuHour: number; spaceUsdPerGpuHour: number; operationsUsdPerGpuHour: number; rentUsdPerGpuHour: number }): string {
+  const parts: [string, number][] = [['rent', h.rentUsdPerGpuHour], ['capital', h.capitalUsdPerGpuHour], ['power', h.powerUsdPerGpuHour], ['space', h.spaceUsdPerGpuHour], ['operations', h.operationsUsdPerGpuHour]];
+  return parts.filter(([, x]) => x > 0).map(([n, x]) => `${n} ${usd(x)}`).join(', ');
+}
+
+function render(title: string, results: readonly OptionResult[]): string {
+  const out: string[] = [`${title}`, ''];
+  const summary = results.map((r) => {
+    const e = r.economics;
+    if (e === null) return [r.option.label, 'does not fit', '', '', '', ''];
+    return [r.option.label, e.marginFraction >= 0 ? 'PROFIT' : 'LOSS', pct(e.marginFraction), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
+  });
+  out.push(table(summary, ['option', 'verdict', 'margin', 'break-even util.', 'cost $/M out', 'cost $/M in']));
+  for (const r of results) {
+    const o = r.option;
+    out.push(`== ${o.label}`);
+    const e = r.economics;
+    const choice = r.operatingPoint;
+    if (e === null || choice === null) {
+      out.push(`does not fit: ${o.model.id} needs ${r.smallestFit === null ? 'more' : r.smallestFit.gpus} ${o.gpu.id}; nothing computed.`, '');
+      continue;
+    }
+    const p = choice.point;
+    const be = e.breakEvenPrices;
+    out.push(table([
+      ['verdict', `${e.marginFraction >= 0 ? 'PROFITABLE' : 'LOSES MONEY'} at ${pct(o.utilization)} utilization: margin ${pct(e.marginFraction)} of revenue, cost-profit margin ${pct(e.costProfitMargin)}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization up to 100%' : `${pct(e.breakEvenUtilization)} utilization`}`],
+      ['operating point', `${p.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, TTFT ${p.ttftSeconds.toFixed(2)} s, ${formatInt(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
+        (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
+      ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
+      ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
+      ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
+      ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
+      ['break-even prices', `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or ` +
+        (be.outputUsdPerMillionHoldingInput <= 0 ? 'any output price: input revenue alone covers the cost' : `output ${usd(be.outputUsdPerMillionHoldingInput)} with input prices held`)],
+    ]));
+    out.push('assumptions:');
+    out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
+    out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));
+  }
+  return out.join('\n') + '\n';
+}

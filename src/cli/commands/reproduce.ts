@@ -1,0 +1,98 @@
+import { defineCommand } from 'citty';
+import { oneOf } from '../../core/errors.js';
+import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekPhysics } from '../../core/reproduce/deepseekDay.js';
+import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
+import { rejectUnknownFlags } from '../args.js';
+import { formatInt, table } from '../format.js';
+import type { CliIo } from '../io.js';
+
+const CASES = ['deepseek', 'mixtral-h100'] as const;
+
+const args = {
+  name: { type: 'positional', required: true, description: `which published case: ${CASES.join(', ')}`, valueHint: 'name' },
+  json: { type: 'boolean', description: 'print the result as JSON' },
+} as const;
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+const usd = (x: number) => `$${x >= 1000 ? formatInt(x) : x.toFixed(2)}`;
+
+/** The `reproduce` command: published cases end to end, the published figure beside the tool's. */
+export function reproduceCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'reproduce', description: 'Published cases end to end: DeepSeek\'s production day, the Mixtral-on-one-H100 claim' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const name = oneOf('case', String(a.name), CASES);
+      const result = name === 'deepseek' ? deepseek() : mixtralH100();
+      io.out.write(a.json ? `${JSON.stringify(result, null, 2)}\n` : name === 'deepseek' ? renderDeepseek(result as ReturnType<typeof deepseek>) : renderMixtral(result as ReturnType<typeof mixtralH100>));
+    },
+  });
+}
+
+function deepseek() {
+  const acc = deepseekAccounting();
+  const physics = deepseekPhysics();
+  const withMtp = deepseekPhysics(DEEPSEEK_MTP);
+  const d = DEEPSEEK_DAY;
+  return {
+    source: d.source,
+    published: { dailyCostUsd: d.dailyCostUsd, revenueUsd: d.revenueUsd, costProfitMargin: d.costProfitMargin, averageNodes: d.averageNodes, peakNodes: d.peakNodes },
+    dailyCostUsd: acc.dailyCostUsd,
+    revenueUsd: acc.revenueUsd,
+    costProfitMargin: acc.costProfitMargin,
+    revenueRelativeError: (acc.revenueUsd - d.revenueUsd) / d.revenueUsd,
+    predictedAverageNodes: physics.predictedAverageNodes,
+    predictedAverageNodesRelativeError: physics.predictedAverageNodesRelativeError,
+    physics,
+    withMtp: { speculation: DEEPSEEK_MTP, predictedAverageNodes: withMtp.predictedAverageNodes, predictedAverageNodesRelativeError: withMtp.predictedAverageNodesRelativeError },
+  };
+}
+
+function renderDeepseek(r: ReturnType<typeof deepseek>): string {
+  const p = r.physics;
+  return [
+    `DeepSeek V3/R1, one day of production (${r.source})`,
+    '',
+    'Accounting, from the published token counts, R1 prices, 226.75 average nodes and $2 per GPU-hour:',
+    table([
+      ['daily cost', usd(r.published.dailyCostUsd), usd(r.dailyCostUsd), signed((r.dailyCostUsd - r.published.dailyCostUsd) / r.published.dailyCostUsd)],
+      ['theoretical revenue', usd(r.published.revenueUsd), usd(r.revenueUsd), signed(r.revenueRelativeError)],
+      ['cost-profit margin', `${(r.published.costProfitMargin * 100).toFixed(0)}%`, `${(r.costProfitMargin * 100).toFixed(1)}%`, ''],
+    ], ['', 'published', 'tool', 'difference']),
+    'Physics: the H800 nodes the performance model says the day\'s tokens need with DeepSeek\'s layouts:',
+    table([
+      ['prefill input tokens/s per node', formatInt(p.prefill.publishedInputTokensPerSecondPerNode), formatInt(p.prefill.inputTokensPerSecondPerNode), signed(p.prefill.inputTokensPerSecondPerNode / p.prefill.publishedInputTokensPerSecondPerNode - 1)],
+      ['decode output tokens/s per node', formatInt(14_800), p.decode === null ? 'unreachable' : formatInt(p.decode.outputTokensPerSecondPerNode), p.decode === null ? '' : signed(p.decode.outputTokensPerSecondPerNode / 14_800 - 1)],
+      ['nodes, average over the day', '226.75', p.predictedAverageNodes.toFixed(1), signed(p.predictedAverageNodesRelativeError)],
+      ['  of which prefill / decode', '', `${p.predictedPrefillNodes.toFixed(1)} / ${p.predictedDecodeNodes.toFixed(1)}`, ''],
+      ['nodes at peak', '278', '', ''],
+      ['nodes with MTP (1 token, 87.5% accepted)', '', r.withMtp.predictedAverageNodes.toFixed(1), signed(r.withMtp.predictedAverageNodesRelativeError)],
+    ], ['', 'published', 'tool', 'difference']),
+    `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : p.decode.sequencesPerGpu.toFixed(0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${(p.assumptions.prefixCacheHitRate * 100).toFixed(1)}% cached; ${p.assumptions.layouts}.`,
+    'The model sizes capacity for steady full use; the published average counts nodes held through the day\'s troughs, so a model somewhat under it is expected.',
+    '',
+  ].join('\n');
+}
+
+function renderMixtral(r: ReturnType<typeof mixtralH100>): string {
+  const c = r.claim;
+  const f = r.fullyBatched;
+  const pct = (x: number | null) => (x === null ? 'never' : `${(x * 100).toFixed(0)}%`);
+  return [
+    'Claim: one 80 GB H100 serves Mixtral 8x7B at ~10k tokens/s fully batched: 36M tokens an hour, $38.88 an hour at $0.54/M;',
+    'an 8-GPU rental at $3.99/GPU-hour with a two-week minimum needs ~66% utilization to break even.',
+    '',
+    table([
+      ['fits one H100 at bf16?', 'implied yes', r.fitsOneH100.bf16 ? 'yes' : `no: ${(r.fitsOneH100.bf16WeightBytes / 1e9).toFixed(1)} GB of weights; needs ${r.fitsOneH100.bf16SmallestGpus}`],
+      ['fits one H100 at fp8?', '', r.fitsOneH100.fp8 ? `yes: ${(r.fitsOneH100.fp8WeightBytes / 1e9).toFixed(1)} GB of weights` : 'no'],
+      ['tokens/s fully batched (fp8, vLLM)', formatInt(c.tokensPerSecondPerGpu), `${formatInt(f.totalTokensPerSecond)} total (${formatInt(f.outputTokensPerSecond)} output) at ${formatInt(f.sequences)} sequences, ${f.tokensPerSecondPerUser.toFixed(1)} tokens/s per user`],
+      ['tokens an hour', `${c.tokensPerHour / 1e6}M`, `${(f.tokensPerHour / 1e6).toFixed(1)}M`],
+      ['revenue an hour at $0.54/M', usd(c.revenueUsdPerHour), `${usd(f.revenueUsdPerHourAllTokens)} on all tokens, ${usd(f.revenueUsdPerHourOutputOnly)} on output only; 10k tokens/s earns ${usd(r.arithmetic.revenueUsdPerHourFromClaim)}, so $38.88 needs ${formatInt(r.arithmetic.claimedRevenueImpliesTokensPerSecond)} tokens/s`],
+      ['break-even utilization, $3.99/GPU-hour', pct(c.breakEvenUtilization), `${pct(f.breakEvenUtilizationAllTokens)} if every token earns $0.54/M; ${pct(f.breakEvenUtilizationOutputOnly)} if only output tokens do`],
+      ['two-week commitment, 8 GPUs', '', usd(r.arithmetic.rentalCommitmentUsd)],
+    ], ['', 'claim', 'model']),
+    `Workload assumed: ${r.workload.inputTokens} prompt + ${r.workload.outputTokens} output tokens a request (the claim states none). The claim's 66% matches pricing only output tokens; with input billed too it breaks even far lower.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,81 @@
+import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
+import { breakEvenUtilization, gpuHourCost, type GpuHourCost } from '../money/gpuHourCost.js';
+import type { CostBasis } from '../money/costBasis.js';
+import { revenueUsdPerRequest, type RequestMix, type TokenPrices } from './prices.js';
+
+/** GPU-seconds each kind of token costs at an operating point (from the performance model). */
+export interface TokenGpuSeconds {
+  readonly perFreshInputToken: number;
+  readonly perCachedInputToken: number;
+  readonly perOutputToken: number;
+}
+
+export interface TokenEconomics {
+  readonly gpuHour: GpuHourCost;
+  /** Cost of one paid GPU-hour at the utilization (rent, or capital + power + space + operations). */
+  readonly costUsdPerGpuHour: number;
+  readonly costUsdPerMillionInputTokens: number;
+  readonly costUsdPerMillionCachedInputTokens: number;
+  readonly costUsdPerMillionOutputTokens: number;
+  readonly costUsdPerRequest: number;
+  readonly revenueUsdPerRequest: number;
+  /** Revenue of one GPU-hour spent entirely serving requests of this mix at these prices. */
+  readonly revenueUsdPerGpuHourAtFullLoad: number;
+  /** Revenue of one paid GPU-hour at the utilization. */
+  readonly revenueUsdPerGpuHour: number;
+  readonly profitUsdPerGpuHour: number;
+  /** (revenue − cost) / revenue at the utilization; negative when serving loses money. */
+  readonly marginFraction: number;
+  /** (revenue − cost) / cost, DeepSeek's "cost profit margin". */
+  readonly costProfitMargin: number;
+  /** Utilization at which revenue pays the cost; null when no utilization up to 100% does. */
+  readonly breakEvenUtilization: number | null;
+  /** Prices that break even at this utilization: all three scaled alike, and the output price alone with input prices held. */
+  readonly breakEvenPrices: { readonly scale: number; readonly prices: TokenPrices; readonly outputUsdPerMillionHoldingInput: number };
+}
+
+/**
+ * Joins the physics to the money. At utilization u a paid GPU-hour does u busy GPU-hours of work,
+ * so a busy GPU-second costs `C(u) / (3600·u)`; each kind of token costs its GPU-seconds at that
+ * rate (prefill and decode kept apart, never one token stream over the whole hour). Revenue at full
+ * load is the revenue of the requests one busy GPU-hour serves; break-even utilization solves
+ * `u · R_full = C(u)` with C linear in u (power draw grows with load).
+ * Example: $2/GPU-hour at 50% utilization and 1 ms of GPU per output token: $1.11 per million.
+ */
+export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices: TokenPrices, basis: CostBasis, utilization: number): TokenEconomics {
+  const gpuHour = gpuHourCost(basis, utilization);
+  const cost = gpuHour.totalUsdPerGpuHour;
+  const busySecondUsd = cost / (SECONDS_PER_HOUR * utilization);
+  const gpuSecondsPerRequest =
+    mix.freshInputTokens * seconds.perFreshInputToken + mix.cachedInputTokens * seconds.perCachedInputToken + mix.outputTokens * seconds.perOutputToken;
+  const revenue = revenueUsdPerRequest(mix, prices);
+  const revenueFull = (revenue * SECONDS_PER_HOUR) / gpuSecondsPerRequest;
+  const revenueAtU = revenueFull * utilization;
+  const scale = cost / revenueAtU;
+  const inputRevenue = (mix.freshInputTokens * prices.inputUsdPerMillion + mix.cachedInputTokens * prices.cachedInputUsdPerMillion) / TOKENS_PER_MILLION;
+  const costPerRequest = busySecondUsd * gpuSecondsPerRequest;
+  return {
+    gpuHour,
+    costUsdPerGpuHour: cost,
+    costUsdPerMillionInputTokens: busySecondUsd * seconds.perFreshInputToken * TOKENS_PER_MILLION,
+    costUsdPerMillionCachedInputTokens: busySecondUsd * seconds.perCachedInputToken * TOKENS_PER_MILLION,
+    costUsdPerMillionOutputTokens: busySecondUsd * seconds.perOutputToken * TOKENS_PER_MILLION,
+    costUsdPerRequest: costPerRequest,
+    revenueUsdPerRequest: revenue,
+    revenueUsdPerGpuHourAtFullLoad: revenueFull,
+    revenueUsdPerGpuHour: revenueAtU,
+    profitUsdPerGpuHour: revenueAtU - cost,
+    marginFraction: (revenueAtU - cost) / revenueAtU,
+    costProfitMargin: (revenueAtU - cost) / cost,
+    breakEvenUtilization: breakEvenUtilization(gpuHour.fixedUsdPerGpuHour, gpuHour.perUtilizationUsdPerGpuHour, revenueFull),
+    breakEvenPrices: {
+      scale,
+      prices: {
+        inputUsdPerMillion: prices.inputUsdPerMillion * scale,
+        cachedInputUsdPerMillion: prices.cachedInputUsdPerMillion * scale,
+        outputUsdPerMillion: prices.outputUsdPerMillion * scale,
+      },
+      outputUsdPerMillionHoldingInput: mix.outputTokens > 0 ? ((costPerRequest - inputRevenue) / mix.outputTokens) * TOKENS_PER_MILLION : Infinity,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { ACCELERATORS } from '../catalog/accelerators.js';
+import { findById } from '../catalog/lookup.js';
+import { MODELS } from '../catalog/models.js';
+import { buildPerfContext } from '../perf/buildContext.js';
+import { decodeOnly, prefillOnly, type ServingPoint } from '../perf/serving.js';
+import type { Speculation } from '../perf/speculation.js';
+
+/**
+ * DeepSeek's published day of V3/R1 serving ("Inference System Overview", open-infra-index,
+ * 2025-03-01; ../shared/MODELING.md §8). Every figure as published.
+ */
+export const DEEPSEEK_DAY = {
+  source: 'https://github.com/deepseek-ai/open-infra-index/blob/main/202502OpenSourceWeek/day_6_one_more_thing_deepseekV3R1_inference_system_overview.md',
+  date: '2025-03-01',
+  hours: 24,
+  gpusPerNode: 8,
+  averageNodes: 226.75,
+  peakNodes: 278,
+  gpuHourUsd: 2,
+  inputTokens: 608e9,
+  cachedInputTokens: 342e9,
+  outputTokens: 168e9,
+  tokensPerSecondPerUser: { low: 20, high: 22 },
+  meanKvTokensPerOutputToken: 4989,
+  pricesUsdPerMillion: { cachedInput: 0.14, input: 0.55, output: 2.19 },
+  dailyCostUsd: 87_072,
+  revenueUsd: 562_027,
+  costProfitMargin: 5.45,
+  prefill: { nodes: 4, ep: 32 },
+  decode: { nodes: 18, ep: 144 },
+  inputTokensPerSecondPerNode: 73.7e3,
+  outputTokensPerSecondPerNode: 14.8e3,
+} as const;
+
+/** MTP as DeepSeek describes it for V3: one extra token, accepted 85-90% of the time (V3 technical report). */
+export const DEEPSEEK_MTP: Speculation = { method: 'mtp', draftTokens: 1, acceptanceRate: 0.875 };
+
+/** The day's accounting from its token counts, prices, nodes and $2 per GPU-hour. */
+export function deepseekAccounting() {
+  const d = DEEPSEEK_DAY;
+  const dailyCostUsd = d.averageNodes * d.gpusPerNode * d.hours * d.gpuHourUsd;
+  const p = d.pricesUsdPerMillion;
+  const revenueUsd = ((d.inputTokens - d.cachedInputTokens) * p.input + d.cachedInputTokens * p.cachedInput + d.outputTokens * p.output) / 1e6;
+  return { dailyCostUsd, revenueUsd, costProfitMargin: (revenueUsd - dailyCostUsd) / dailyCostUsd };
+}
+
+/** Largest decode batch (bisection) whose tokens/s per user is at least `target`; null if even one sequence is slower. */
+function batchAtSpeed(at: (batch: number) => ServingPoint, target: number, maxBatch: number): ServingPoint | null {
+  if (at(1).tokensPerSecondPerUser < target) return null;
+  let lo = 1;
+  let hi = maxBatch;
+  if (at(hi).tokensPerSecondPerUser >= target) return at(hi);
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (at(mid).tokensPerSecondPerUser >= target) lo = mid;
+    else hi = mid;
+  }
+  return at(lo);
+}
+
+/**
+ * The physics of the day: DeepSeek's layouts on H800 (prefill EP32 with data-parallel attention,
+ * decode EP144 likewise) serving the day's tokens. Decode runs the largest batch that keeps
+ * 21 tokens/s per user (the middle of the published 20-22) at the mean KV length; prefill runs
+ * budget-full steps of prompts of that length with the day's cache-hit share. GPUs needed =
+ * tokens a second / tokens a second per GPU, for each phase; nodes = GPUs / 8.
+ */
+export function deepseekPhysics(speculation: Speculation | null = null) {
+  const d = DEEPSEEK_DAY;
+  const model = findById('model', 'deepseek-v3', MODELS);
+  const gpu = findById('gpu', 'h800', ACCELERATORS);
+  const setup = (nodes: number, ep: number) => buildPerfContext({
+    model, gpu, gpus: nodes * d.gpusPerNode, layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
+  });
+  const seconds = d.hours * 3600;
+  const hitRate = d.cachedInputTokens / d.inputTokens;
+  const targetSpeed = (d.tokensPerSecondPerUser.low + d.tokensPerSecondPerUser.high) / 2;
+
+  const decodeCtx = setup(d.decode.nodes, d.decode.ep);
+  const decode = batchAtSpeed((b) => decodeOnly(decodeCtx, b, d.meanKvTokensPerOutputToken, speculation), targetSpeed, 400 * d.decode.ep);
+  const prefillCtx = setup(d.prefill.nodes, d.prefill.ep);
+  const prompt = d.meanKvTokensPerOutputToken;
+  const perRank = Math.max(1, Math.floor(prefillCtx.framework.maxBatchedTokens / (prompt * (1 - hitRate))));
+  const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: prompt, outputTokens: 0, prefixCacheHitRate: hitRate });
+
+  const prefillGpus = d.inputTokens / seconds / prefill.inputTokensPerSecondPerGpu;
+  const decodeGpus = decode === null ? Infinity : d.outputTokens / seconds / decode.outputTokensPerSecondPerGpu;
+  const predictedAverageNodes = (prefillGpus + decodeGpus) / d.gpusPerNode;
+  return {
+    assumptions: {
+      layouts: `prefill ${d.prefill.nodes} nodes EP${d.prefill.ep} + DP attention; decode ${d.decode.nodes} nodes EP${d.decode.ep} + DP attention (as published); fp8 weights, bf16 KV, in-house framework factors`,
+      decodeSpeedTokensPerSecondPerUser: targetSpeed,
+      decodeContextTokens: d.meanKvTokensPerOutputToken,
+      promptTokens: `${prompt} (prompt length is not published; the mean KV length stands in for it)`,
+      prefixCacheHitRate: hitRate,
+      speculation,
+    },
+    decode: decode === null ? null : {
+      sequencesPerGpu: decode.sequencesPerInstance / decodeCtx.layout.gpusPerInstance,
+      tokensPerSecondPerUser: decode.tokensPerSecondPerUser,
+      outputTokensPerSecondPerNode: decode.outputTokensPerSecondPerGpu * d.gpusPerNode,
+      publishedOutputTokensPerSecondPerNode: d.outputTokensPerSecondPerNode,
+    },
+    prefill: {
+      inputTokensPerSecondPerNode: prefill.inputTokensPerSecondPerGpu * d.gpusPerNode,
+      publishedInputTokensPerSecondPerNode: d.inputTokensPerSecondPerNode,
+    },
+    predictedPrefillNodes: prefillGpus / d.gpusPerNode,
+    predictedDecodeNodes: decodeGpus / d.gpusPerNode,
+    predictedAverageNodes,
+    predictedAverageNodesRelativeError: (predictedAverageNodes - d.averageNodes) / d.averageNodes,
+    predictedNodesOverPeak: predictedAverageNodes / d.peakNodes,
+  };
+}

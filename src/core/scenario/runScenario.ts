@@ -1,0 +1,75 @@
+import { splitPrefillSeconds } from '../economics/cachedTokenCost.js';
+import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
+import { requestMix } from '../economics/prices.js';
+import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
+import { memoryFit } from '../memory/memoryFit.js';
+import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
+import { buildPerfContext } from '../perf/buildContext.js';
+import { throughputFrontier, type FrontierPoint } from '../perf/frontier.js';
+import type { ResolvedOption } from './resolveScenario.js';
+
+/** Batch sizes 19% apart, so the chosen operating point sits close to the latency target. */
+const FINE_BATCH_GROWTH = 2 ** 0.25;
+
+export interface OptionResult {
+  readonly option: ResolvedOption;
+  /** False when the model does not fit the GPUs at all: nothing else is computed. */
+  readonly fits: boolean;
+  readonly smallestFit: SmallestFit | null;
+  readonly operatingPoint: OperatingPointChoice | null;
+  readonly gpuSecondsPerToken: { readonly freshInput: number; readonly cachedInput: number; readonly output: number } | null;
+  readonly economics: TokenEconomics | null;
+}
+
+/** The perf context of the pool that prefills at a point (the only pool, when aggregated). */
+function prefillContext(o: ResolvedOption, p: FrontierPoint) {
+  const pool = p.layout.mode === 'aggregated' ? p.layout.pool : p.layout.prefill;
+  return buildPerfContext({
+    model: o.model, gpu: o.gpu, gpus: pool.gpus, framework: o.framework,
+    layout: { tp: pool.tp, pp: pool.pp, ep: pool.ep, dpAttention: pool.dpAttention },
+    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
+    ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
+  });
+}
+
+/**
+ * Runs one resolved option end to end: the frontier of its model on its GPUs (every layout, or the
+ * one given), the cheapest point that meets its latency target, the GPU-seconds each kind of token
+ * costs there, and the money at its cost basis, prices and utilization.
+ */
+export function runOption(o: ResolvedOption): OptionResult {
+  const fit = memoryFit(o.model, o.gpu, o.gpus, o.layout === 'best' ? {} : o.layout, {
+    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
+    contextTokens: o.workload.inputTokens + o.workload.outputTokens,
+  });
+  const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
+    framework: o.framework, workload: o.workload, batchGrowth: FINE_BATCH_GROWTH,
+    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
+    ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
+    ...(o.layout !== 'best' && { layout: { tp: o.layout.tp ?? o.gpus, pp: o.layout.pp ?? 1, ep: o.layout.ep ?? 1, dpAttention: o.layout.dpAttention ?? false } }),
+  });
+  const mix = requestMix(o.workload.inputTokens, o.workload.outputTokens, o.workload.prefixCacheHitRate);
+  const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
+  if (choice === null) {
+    const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, { contextTokens: o.workload.inputTokens + o.workload.outputTokens });
+    return { option: o, fits: false, smallestFit: fit.fits ? null : smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null };
+  }
+  const p = choice.point;
+  const split = splitPrefillSeconds(prefillContext(o, p), p, o.workload);
+  const seconds = { freshInput: split.freshInput, cachedInput: split.cachedInput, output: p.decodeGpuSecondsPerOutputToken };
+  const economics = tokenEconomics(
+    { perFreshInputToken: seconds.freshInput, perCachedInputToken: seconds.cachedInput, perOutputToken: seconds.output },
+    mix, o.prices, effectiveCostBasis(o), o.utilization,
+  );
+  return { option: o, fits: true, smallestFit: null, operatingPoint: choice, gpuSecondsPerToken: seconds, economics };
+}
+
+/**
+ * A committed rental with a minimum above the GPUs used pays for the idle minimum too: the price
+ * per used GPU-hour scales by minimum / used.
+ */
+function effectiveCostBasis(o: ResolvedOption) {
+  const c = o.costBasis;
+  if (c.kind !== 'rented' || c.commitment === null || c.commitment.minimumGpus <= o.gpus) return c;
+  return { ...c, priceUsdPerGpuHour: (c.priceUsdPerGpuHour * c.commitment.minimumGpus) / o.gpus };
+}

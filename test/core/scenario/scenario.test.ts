@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runOption, ScenarioError } from '../../../src/core/scenario/index.js';
+
+function problemsOf(text: string): string[] {
+  try {
+    parseScenarioText(text, 'bad.yaml');
+  } catch (e) {
+    if (e instanceof ScenarioError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+describe('scenario files', () => {
+  it('a misspelled field, a negative price and an unknown model are reported together, each with its path', () => {
+    const problems = problemsOf(`
+options:
+  - model: kimi-k9
+    gpu: h200
+    gpus: 8
+    utilisation: 0.6
+    prices: { inputUsdPerMillion: -0.5, outputUsdPerMillion: 2.5 }
+`);
+    expect(problems).toHaveLength(3);
+    expect(problems).toContainEqual('options[0].utilisation: unknown field (misspelled?)');
+    expect(problems).toContainEqual('options[0].prices.inputUsdPerMillion: expected a number >= 0, received -0.5');
+    expect(problems.some((p) => /^options\[0\]\.model: unknown model: kimi-k9; did you mean .*kimi-k2/.test(p))).toBe(true);
+  });
+
+  it('wrong types, out-of-range fractions and a bad cost basis name the expected and received values', () => {
+    const problems = problemsOf(`
+defaults: { utilization: 1.5, workload: { inputTokens: "lots" } }
+options:
+  - { model: deepseek-v3, gpu: h800, gpus: 8, costBasis: { kind: leased } }
+`);
+    expect(problems).toContainEqual('defaults.utilization: expected a number in (0, 1], received 1.5');
+    expect(problems).toContainEqual('defaults.workload.inputTokens: expected a whole number, received "lots"');
+    expect(problems.some((p) => p.startsWith('options[0].costBasis'))).toBe(true);
+  });
+
+  it('malformed YAML is one problem naming the file', () => {
+    expect(problemsOf('options: [ { model: kimi-k2.5, gpu: h200 ')[0]).toMatch(/^not valid YAML or JSON/);
+  });
+
+  it('the built-in default scenario resolves with every assumption recorded and its origin', () => {
+    const options = resolveScenario(DEFAULT_SCENARIO, 'default');
+    expect(options.map((o) => o.model.id)).toEqual(['kimi-k2.5', 'kimi-k2.5', 'frontier-2t-a100b', 'frontier-2t-a100b']);
+    for (const o of options) {
+      const names = o.assumptions.map((a) => a.name);
+      for (const n of ['framework', 'layout', 'weightPrecision', 'workload.inputTokens', 'latencyTarget.minTokensPerSecondPerUser', 'utilization', 'costBasis', 'prices']) expect(names).toContain(n);
+      expect(o.assumptions.find((a) => a.name === 'weightPrecision')?.origin).toBe('default');
+    }
+    expect(options[0]?.prices.outputUsdPerMillion).toBeGreaterThan(2);
+    expect(options[2]?.prices).toEqual({ inputUsdPerMillion: 3, cachedInputUsdPerMillion: 0.3, outputUsdPerMillion: 15 });
+  });
+
+  it('an option that meets its latency target reports a point at or above it, and costs that add up per request', () => {
+    const [kimi] = resolveScenario(parseScenarioText('options: [{ model: kimi-k2.5, gpu: b200, gpus: 8, latencyTarget: { minTokensPerSecondPerUser: 25 } }]', 'x'), 'x');
+    const r = runOption(kimi!);
+    expect(r.operatingPoint?.meetsTarget).toBe(true);
+    expect(r.operatingPoint!.point.tokensPerSecondPerUser).toBeGreaterThanOrEqual(25);
+    const e = r.economics!;
+    const w = kimi!.workload;
+    const perRequest = (w.inputTokens * (1 - w.prefixCacheHitRate) * e.costUsdPerMillionInputTokens +
+      w.inputTokens * w.prefixCacheHitRate * e.costUsdPerMillionCachedInputTokens + w.outputTokens * e.costUsdPerMillionOutputTokens) / 1e6;
+    expect(perRequest).toBeCloseTo(e.costUsdPerRequest, 12);
+  });
+
+  it('a tighter latency target never makes tokens cheaper', () => {
+    const cost = (min: number) => runOption(resolveScenario(parseScenarioText(`options: [{ model: llama-3.3-70b, gpu: h100, gpus: 8, framework: trtllm, latencyTarget: { minTokensPerSecondPerUser: ${min} } }]`, 'x'), 'x')[0]!).economics!.costUsdPerRequest;
+    expect(cost(40)).toBeGreaterThanOrEqual(cost(20));
+    expect(cost(20)).toBeGreaterThanOrEqual(cost(5));
+  });
+});
