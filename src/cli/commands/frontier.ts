@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
-import { throughputFrontier, type FrontierPoint, type PoolLayout } from '../../core/perf/frontier.js';
+import { describeLayout } from '../../core/perf/describeLayout.js';
+import { throughputFrontier } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -10,16 +11,6 @@ const args = {
   ...sweepArgs,
   disaggregation: { type: 'boolean', default: true, description: 'also try separate prefill and decode pools (--no-disaggregation leaves them out)' },
 } as const;
-
-function pool(p: PoolLayout): string {
-  return `${p.replicas}×TP${p.tp}${p.pp > 1 ? `×PP${p.pp}` : ''}${p.ep > 1 ? ` EP${p.ep}` : ''}${p.dpAttention ? ' DPattn' : ''}`;
-}
-
-/** A layout in a few words: `8×TP1` or `prefill 8: 1×TP8 EP8 DPattn | decode 64: 1×TP64 EP64 DPattn`. */
-export function describeLayout(p: FrontierPoint): string {
-  const l = p.layout;
-  return l.mode === 'aggregated' ? pool(l.pool) : `P ${l.prefill.gpus}: ${pool(l.prefill)} | D ${l.decode.gpus}: ${pool(l.decode)}`;
-}
 
 /** The `frontier` command: the Pareto front of tokens/s per GPU against tokens/s per user over layouts and batches. */
 export function frontierCommand(io: CliIo) {

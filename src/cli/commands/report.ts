@@ -5,7 +5,7 @@ import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
-import { describeLayout } from './frontier.js';
+import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
 
 const args = {

@@ -5,8 +5,9 @@ import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics
 import { memoryFit } from '../memory/memoryFit.js';
 import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
 import { buildPerfContext } from '../perf/buildContext.js';
-import { throughputFrontier, type FrontierPoint } from '../perf/frontier.js';
+import { throughputFrontier, type Frontier, type FrontierPoint } from '../perf/frontier.js';
 import type { ResolvedOption } from './resolveScenario.js';
+import type { CostBasis } from '../money/costBasis.js';
 
 /** Batch sizes 19% apart, so the chosen operating point sits close to the latency target. */
 const FINE_BATCH_GROWTH = 2 ** 0.25;
@@ -19,6 +20,8 @@ export interface OptionResult {
   readonly operatingPoint: OperatingPointChoice | null;
   readonly gpuSecondsPerToken: { readonly freshInput: number; readonly cachedInput: number; readonly output: number } | null;
   readonly economics: TokenEconomics | null;
+  /** The frontier the point was chosen from (null when nothing fits). */
+  readonly frontier: Frontier | null;
 }
 
 /** The perf context of the pool that prefills at a point (the only pool, when aggregated). */
@@ -52,7 +55,7 @@ export function runOption(o: ResolvedOption): OptionResult {
   const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
   if (choice === null) {
     const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, { contextTokens: o.workload.inputTokens + o.workload.outputTokens });
-    return { option: o, fits: false, smallestFit: fit.fits ? null : smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null };
+    return { option: o, fits: false, smallestFit: fit.fits ? null : smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null, frontier: null };
   }
   const p = choice.point;
   const split = splitPrefillSeconds(prefillContext(o, p), p, o.workload);
@@ -61,14 +64,14 @@ export function runOption(o: ResolvedOption): OptionResult {
     { perFreshInputToken: seconds.freshInput, perCachedInputToken: seconds.cachedInput, perOutputToken: seconds.output },
     mix, o.prices, effectiveCostBasis(o), o.utilization,
   );
-  return { option: o, fits: true, smallestFit: null, operatingPoint: choice, gpuSecondsPerToken: seconds, economics };
+  return { option: o, fits: true, smallestFit: null, operatingPoint: choice, gpuSecondsPerToken: seconds, economics, frontier };
 }
 
 /**
  * A committed rental with a minimum above the GPUs used pays for the idle minimum too: the price
  * per used GPU-hour scales by minimum / used.
  */
-function effectiveCostBasis(o: ResolvedOption) {
+export function effectiveCostBasis(o: ResolvedOption): CostBasis {
   const c = o.costBasis;
   if (c.kind !== 'rented' || c.commitment === null || c.commitment.minimumGpus <= o.gpus) return c;
   return { ...c, priceUsdPerGpuHour: (c.priceUsdPerGpuHour * c.commitment.minimumGpus) / o.gpus };

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serveStatic } from './staticServer.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium); .ci/run installs it`);
+
+const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+
+describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    await build({ configFile: `${webRoot}vite.config.ts`, logLevel: 'warn' });
+    server = await serveStatic(`${webRoot}dist`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the page, collecting console errors and uncaught exceptions, and waits for a result. */
+  async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}${hash}`);
+    await settled(page);
+    return { page, errors };
+  }
+
+  /** Waits until the worker's latest answer is drawn. */
+  async function settled(page: Page): Promise<void> {
+    await page.waitForFunction(() => {
+      const s = document.getElementById('status')?.textContent ?? '';
+      return s === 'ready' || s === 'invalid input' || s === 'error';
+    }, undefined, { timeout: 60_000 });
+  }
+
+  async function edit(page: Page, action: () => Promise<unknown>): Promise<void> {
+    await page.evaluate(() => { document.getElementById('status')!.textContent = 'editing'; });
+    await action();
+    await settled(page);
+  }
+
+  const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+  it('loads with no console errors and shows the verdict, the cost figures, every chart and the validation table', async () => {
+    const { page, errors } = await open();
+    expect(await text(page, '#verdict')).toMatch(/(Profitable|Loses money) at 60% utilization/);
+    expect(await text(page, '#cost-output')).toMatch(/^\$\d/);
+    for (const view of ['#view-frontier', '#view-cost', '#view-margin', '#view-validation']) {
+      expect(await page.locator(`${view} svg`).count(), view).toBeGreaterThan(0);
+    }
+    await page.waitForSelector('#validation-summary');
+    expect(await text(page, '#validation-summary')).toMatch(/24 published cases, 0 failed/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changing the accelerator changes the cost per million output tokens and redraws the frontier', async () => {
+    const { page, errors } = await open();
+    const cost = await text(page, '#cost-output');
+    const chart = await page.locator('#view-frontier').innerHTML();
+    await edit(page, () => page.selectOption('#gpu', 'b200'));
+    expect(await text(page, '#cost-output')).not.toBe(cost);
+    expect(await page.locator('#view-frontier').innerHTML()).not.toBe(chart);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changing the output price changes the margin and redraws the margin chart, not the cost', async () => {
+    const { page } = await open();
+    const cost = await text(page, '#cost-output');
+    const margin = await text(page, '#margin');
+    const chart = await page.locator('#view-margin').innerHTML();
+    await edit(page, () => page.selectOption('#price-mode', 'typed'));
+    await edit(page, async () => {
+      await page.fill('#price-input', '0.6');
+      await page.fill('#price-cached-input', '0.1');
+      await page.fill('#price-output', '6');
+    });
+    expect(await text(page, '#cost-output')).toBe(cost);
+    expect(await text(page, '#margin')).not.toBe(margin);
+    expect(await page.locator('#view-margin').innerHTML()).not.toBe(chart);
+    await page.close();
+  });
+
+  it('a negative price shows its error next to the field, and the page keeps working', async () => {
+    const { page, errors } = await open();
+    await edit(page, () => page.selectOption('#price-mode', 'typed'));
+    await edit(page, () => page.fill('#price-output', '-3'));
+    expect(await text(page, '[data-for="prices.outputUsdPerMillion"]')).toMatch(/expected a number >= 0, received -3/);
+    expect(await page.locator('#banner').isVisible()).toBe(true);
+    await edit(page, () => page.fill('#price-output', '3'));
+    expect(await text(page, '[data-for="prices.outputUsdPerMillion"]')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with an unreadable scenario says so, shows the default, and the page still works', async () => {
+    const { page, errors } = await open('#%7Bnot-json');
+    expect(await page.locator('#banner').isVisible()).toBe(true);
+    expect(await text(page, '#banner')).toMatch(/not readable.*default scenario/);
+    expect(await text(page, '#cost-output')).toMatch(/^\$\d/);
+    await edit(page, () => page.selectOption('#gpu', 'b200'));
+    expect(await text(page, '#verdict')).toMatch(/utilization/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with an invalid scenario shows the problem by its field; fixing the field recovers', async () => {
+    const broken = { option: { model: 'kimi-k2.5', gpu: 'h200', gpus: 16, utilization: 7 }, configJson: null };
+    const { page } = await open(`#${encodeURIComponent(JSON.stringify(broken))}`);
+    expect(await text(page, '[data-for="utilization"]')).toMatch(/expected a number in \(0, 1\], received 7/);
+    await edit(page, () => page.fill('#utilization', '0.5'));
+    expect(await text(page, '#verdict')).toMatch(/at 50% utilization/);
+    await page.close();
+  });
+
+  it('a copied link restores the same numbers', async () => {
+    const { page } = await open();
+    await edit(page, () => page.selectOption('#gpu', 'b200'));
+    await edit(page, () => page.fill('#utilization', '0.45'));
+    const url = page.url();
+    const figures = await Promise.all(['#cost-output', '#cost-input', '#margin', '#break-even'].map((s) => text(page, s)));
+    const again = await browser.newPage();
+    await again.goto(url);
+    await settled(again);
+    expect(await Promise.all(['#cost-output', '#cost-input', '#margin', '#break-even'].map((s) => text(again, s)))).toEqual(figures);
+    expect(await again.inputValue('#gpu')).toBe('b200');
+    await page.close();
+    await again.close();
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Rows the web explorer's charts draw. Every chart is a pure function of (rows, options) that
+ * returns an SVG (or a figure around one); each has a CSV of the same rows behind it.
+ */
+
+/** One evaluated operating point of the throughput-interactivity frontier. */
+export interface FrontierRow {
+  readonly tokensPerSecondPerUser: number;
+  readonly outputTokensPerSecondPerGpu: number;
+  /** Cost of a million output tokens at this point (at the scenario's utilization and cost basis). */
+  readonly costUsdPerMillionOutputTokens: number;
+  readonly layout: string;
+  readonly mode: 'aggregated' | 'disaggregated';
+  /** On the Pareto front. */
+  readonly pareto: boolean;
+  /** The operating point the economics uses. */
+  readonly chosen: boolean;
+}
+
+/** Cost and price of a million tokens of one kind. */
+export interface CostBreakdownRow {
+  readonly kind: 'input' | 'cached input' | 'output';
+  readonly costUsdPerMillion: number;
+  readonly priceUsdPerMillion: number;
+}
+
+/** The money of one paid GPU-hour at one utilization. */
+export interface MarginRow {
+  readonly utilization: number;
+  readonly marginFraction: number;
+  readonly costUsdPerGpuHour: number;
+  readonly revenueUsdPerGpuHour: number;
+}
+
+/** One metric of one validation case: measured against predicted. */
+export interface ValidationRow {
+  readonly caseId: string;
+  readonly metric: string;
+  readonly measured: number;
+  readonly predicted: number;
+  readonly relativeError: number;
+}
+
+/** Options every chart takes; `document` lets tests render without a browser. */
+export interface ChartOptions {
+  readonly document?: Document;
+  readonly width?: number;
+  readonly height?: number;
+}

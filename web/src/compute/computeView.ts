@@ -1,0 +1,160 @@
+import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
+import { requestMix } from '../../../src/core/economics/prices.js';
+import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
+import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
+import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption } from '../../../src/core/scenario/index.js';
+import type { ScenarioOptionInput } from '../../../src/core/scenario/schema.js';
+import { InputError } from '../../../src/core/errors.js';
+import type { CostBreakdownRow, FrontierRow, MarginRow } from '../charts/types.js';
+import { describeLayout } from '../../../src/core/perf/describeLayout.js';
+
+/** What the page edits: one scenario option, and optionally a pasted Hugging Face config.json. */
+export interface AppState {
+  readonly option: ScenarioOptionInput;
+  /** Text of a pasted config.json; when set it is the model. */
+  readonly configJson: string | null;
+}
+
+export interface ViewModel {
+  readonly label: string;
+  readonly fits: boolean;
+  readonly smallestFitGpus: number | null;
+  readonly meetsTarget: boolean;
+  readonly latencyNote: string | null;
+  readonly point: { readonly tokensPerSecondPerUser: number; readonly ttftSeconds: number; readonly layout: string; readonly sequences: number; readonly bound: string } | null;
+  readonly economics: {
+    readonly costUsdPerGpuHour: number;
+    readonly costUsdPerMillionInputTokens: number;
+    readonly costUsdPerMillionCachedInputTokens: number;
+    readonly costUsdPerMillionOutputTokens: number;
+    readonly revenueUsdPerGpuHourAtFullLoad: number;
+    readonly marginFraction: number;
+    readonly costProfitMargin: number;
+    readonly breakEvenUtilization: number | null;
+    readonly breakEvenPriceScale: number;
+  } | null;
+  readonly utilization: number;
+  /** The prices the economics used (so the editor can start typed prices from them). */
+  readonly prices: { readonly inputUsdPerMillion: number; readonly cachedInputUsdPerMillion: number; readonly outputUsdPerMillion: number };
+  readonly minTokensPerSecondPerUser: number | null;
+  readonly frontierRows: readonly FrontierRow[];
+  readonly costRows: readonly CostBreakdownRow[];
+  readonly marginRows: readonly MarginRow[];
+  readonly assumptions: readonly Assumption[];
+  readonly costBasisRows: readonly CostBasisRow[];
+}
+
+/** Problems of a state, by field path (`prices.inputUsdPerMillion`), for messages next to the fields. */
+export type FieldProblems = Readonly<Record<string, string>>;
+
+export type ComputeResult =
+  | { readonly ok: true; readonly view: ViewModel }
+  | { readonly ok: false; readonly problems: FieldProblems; readonly message: string };
+
+/** Splits `options[0].prices.x: message` into `prices.x` → `message`; other problems go under `(general)`. */
+export function problemsByField(problems: readonly string[]): FieldProblems {
+  const out: Record<string, string> = {};
+  for (const p of problems) {
+    const m = /^options\[0\]\.?([^:]*): (.*)$/.exec(p);
+    const key = m?.[1] || '(general)';
+    const text = m?.[2] ?? p;
+    out[key] = out[key] === undefined ? text : `${out[key]}; ${text}`;
+  }
+  return out;
+}
+
+/**
+ * Runs the whole model for the page: validates the state as a scenario, finds the operating point,
+ * and prepares every view's rows (frontier with cost along it, cost breakdown, margin against
+ * utilization). Never throws for bad input: returns the problems by field instead.
+ */
+export function computeView(state: AppState, today: string): ComputeResult {
+  try {
+    let configModel = null;
+    if (state.configJson !== null) {
+      try {
+        configModel = modelFromHfConfig(parseJson(state.configJson), { fileName: 'pasted config.json', date: today });
+      } catch (e) {
+        if (e instanceof InputError) return { ok: false, problems: { 'config.json': e.message }, message: e.message };
+        throw e;
+      }
+    }
+    // A path-like reference: catalog checks skip it and the resolver hands back the pasted model.
+    const option = configModel === null ? state.option : { ...state.option, model: 'pasted/config.json' };
+    const scenario = parseScenario({ options: [option] }, 'scenario');
+    const [resolved] = resolveScenario(scenario, 'scenario', configModel === null ? {} : { resolveModel: () => configModel });
+    if (resolved === undefined) throw new Error('no option');
+    const r = runOption(resolved);
+    const e = r.economics;
+    const choice = r.operatingPoint;
+    const view: ViewModel = {
+      label: resolved.label,
+      fits: r.fits,
+      smallestFitGpus: r.smallestFit?.gpus ?? null,
+      meetsTarget: choice?.meetsTarget ?? false,
+      latencyNote: choice !== null && !choice.meetsTarget ? choice.reason : null,
+      point: choice === null ? null : {
+        tokensPerSecondPerUser: choice.point.tokensPerSecondPerUser, ttftSeconds: choice.point.ttftSeconds,
+        layout: describeLayout(choice.point), sequences: choice.point.sequencesPerInstance, bound: choice.point.decodeBound,
+      },
+      economics: e === null ? null : {
+        costUsdPerGpuHour: e.costUsdPerGpuHour,
+        costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
+        costUsdPerMillionCachedInputTokens: e.costUsdPerMillionCachedInputTokens,
+        costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
+        revenueUsdPerGpuHourAtFullLoad: e.revenueUsdPerGpuHourAtFullLoad,
+        marginFraction: e.marginFraction,
+        costProfitMargin: e.costProfitMargin,
+        breakEvenUtilization: e.breakEvenUtilization,
+        breakEvenPriceScale: e.breakEvenPrices.scale,
+      },
+      utilization: resolved.utilization,
+      prices: resolved.prices,
+      minTokensPerSecondPerUser: resolved.latencyTarget.minTokensPerSecondPerUser,
+      frontierRows: [],
+      costRows: [],
+      marginRows: [],
+      assumptions: resolved.assumptions,
+      costBasisRows: describeCostBasis(resolved.costBasis),
+    };
+    if (e === null || choice === null || r.frontier === null || r.gpuSecondsPerToken === null) return { ok: true, view };
+    const busySecondUsd = e.costUsdPerGpuHour / (3600 * resolved.utilization);
+    const pareto = new Set(r.frontier.points);
+    const frontierRows: FrontierRow[] = r.frontier.allPoints.map((p) => ({
+      tokensPerSecondPerUser: p.tokensPerSecondPerUser,
+      outputTokensPerSecondPerGpu: p.outputTokensPerSecondPerGpu,
+      costUsdPerMillionOutputTokens: busySecondUsd * p.decodeGpuSecondsPerOutputToken * 1e6,
+      layout: describeLayout(p),
+      mode: p.layout.mode,
+      pareto: pareto.has(p),
+      chosen: p === choice.point,
+    }));
+    const p = resolved.prices;
+    const costRows: CostBreakdownRow[] = [
+      { kind: 'input', costUsdPerMillion: e.costUsdPerMillionInputTokens, priceUsdPerMillion: p.inputUsdPerMillion },
+      { kind: 'cached input', costUsdPerMillion: e.costUsdPerMillionCachedInputTokens, priceUsdPerMillion: p.cachedInputUsdPerMillion },
+      { kind: 'output', costUsdPerMillion: e.costUsdPerMillionOutputTokens, priceUsdPerMillion: p.outputUsdPerMillion },
+    ];
+    const w = resolved.workload;
+    const mix = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
+    const s = r.gpuSecondsPerToken;
+    const basis = effectiveCostBasis(resolved);
+    const marginRows: MarginRow[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20).map((u) => {
+      const at = tokenEconomics({ perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, mix, p, basis, u);
+      return { utilization: u, marginFraction: at.marginFraction, costUsdPerGpuHour: at.costUsdPerGpuHour, revenueUsdPerGpuHour: at.revenueUsdPerGpuHour };
+    });
+    return { ok: true, view: { ...view, frontierRows, costRows, marginRows } };
+  } catch (err) {
+    if (err instanceof ScenarioError) return { ok: false, problems: problemsByField(err.problems), message: err.message };
+    if (err instanceof InputError) return { ok: false, problems: problemsByField([err.message]), message: err.message };
+    return { ok: false, problems: { '(general)': err instanceof Error ? err.message : String(err) }, message: String(err) };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError('config.json', 'pasted text', 'valid JSON', `the pasted config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

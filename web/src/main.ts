@@ -1,0 +1,125 @@
+import './style.css';
+import type { ValidationRow } from './charts/types.js';
+import type { AppState, ViewModel } from './compute/computeView.js';
+import type { WorkerRequest, WorkerResponse } from './compute/worker.js';
+import { buildEditor, readEditor, showProblems, updateVisibility, writeEditor } from './editor/editor.js';
+import { DEFAULT_STATE } from './state/defaultState.js';
+import { decodeState, encodeState } from './state/urlState.js';
+import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('editor');
+const banner = $<HTMLElement>('banner');
+const status = $<HTMLElement>('status');
+const worker = new Worker(new URL('./compute/worker.ts', import.meta.url), { type: 'module' });
+
+let latest = 0;
+let lastGood: ViewModel | null = null;
+
+function say(text: string | null): void {
+  banner.hidden = text === null;
+  banner.textContent = text ?? '';
+}
+
+/** Draws every view; a failure in one view is shown in it and never blanks the page. */
+function render(v: ViewModel): void {
+  const views: [string, (host: HTMLElement, v: ViewModel) => void][] = [
+    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin], ['view-assumptions', renderAssumptions],
+  ];
+  for (const [id, draw] of views) {
+    try {
+      draw($(id), v);
+    } catch (e) {
+      $(id).textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+}
+
+function request(state: AppState): void {
+  latest += 1;
+  status.textContent = 'computing…';
+  const msg: WorkerRequest = { id: latest, kind: 'view', state, today: new Date().toISOString().slice(0, 10) };
+  worker.postMessage(msg);
+}
+
+worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+  const res = event.data;
+  if (res.kind === 'validation') {
+    try {
+      renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
+    } catch (e) {
+      $('view-validation').textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    return;
+  }
+  if (res.id !== latest) return; // a newer edit is on its way
+  const r = res.result;
+  if (r.ok) {
+    showProblems(form, {});
+    if (!banner.dataset.sticky) say(null);
+    lastGood = r.view;
+    render(r.view);
+    status.textContent = 'ready';
+  } else {
+    const unclaimed = showProblems(form, r.problems);
+    say(`Fix the highlighted fields${unclaimed.length > 0 ? `: ${unclaimed.join('; ')}` : ''}.${lastGood === null ? '' : ' Showing the last valid result.'}`);
+    status.textContent = 'invalid input';
+  }
+};
+worker.onerror = (e) => {
+  say(`The computation failed: ${e.message}`);
+  status.textContent = 'error';
+};
+
+/** Switching to typed prices starts from the prices in use, so one edit changes one price. */
+function seedTypedPrices(target: EventTarget | null): void {
+  if (!(target instanceof HTMLSelectElement) || target.id !== 'price-mode' || target.value !== 'typed' || lastGood === null) return;
+  const fields: [string, number][] = [['price-input', lastGood.prices.inputUsdPerMillion], ['price-cached-input', lastGood.prices.cachedInputUsdPerMillion], ['price-output', lastGood.prices.outputUsdPerMillion]];
+  for (const [id, value] of fields) {
+    const input = $<HTMLInputElement>(id);
+    if (input.value === '') input.value = String(value);
+  }
+}
+
+function onEdit(event?: Event): void {
+  seedTypedPrices(event?.target ?? null);
+  updateVisibility(form);
+  delete banner.dataset.sticky;
+  const state = readEditor(form);
+  history.replaceState(null, '', encodeState(state));
+  request(state);
+}
+
+function exportJson(): void {
+  const state = readEditor(form);
+  const scenario = { title: 'exported from the inferonomics explorer', options: [state.option] };
+  const a = document.createElement('a');
+  a.download = 'scenario.json';
+  a.href = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(scenario, null, 2))}`;
+  a.click();
+}
+
+function start(): void {
+  buildEditor(form);
+  const decoded = decodeState(location.hash);
+  const state = decoded.state ?? DEFAULT_STATE;
+  writeEditor(form, state.option, state.configJson);
+  if (decoded.error !== null) {
+    say(`${decoded.error}; showing the default scenario instead.`);
+    banner.dataset.sticky = 'yes';
+  }
+  form.addEventListener('change', onEdit);
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).tagName === 'TEXTAREA') return;
+    onEdit(e);
+  });
+  $('export-json').addEventListener('click', exportJson);
+  $('copy-link').addEventListener('click', () => {
+    void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    status.textContent = 'link copied';
+  });
+  request(state);
+  worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
+}
+
+start();

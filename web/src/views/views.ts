@@ -1,0 +1,107 @@
+import { costBreakdownChart, frontierChart, marginChart, toCsv, validationChart, validationTable } from '../charts/index.js';
+import type { ValidationRow } from '../charts/types.js';
+import type { ViewModel } from '../compute/computeView.js';
+
+const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+function csvLink(doc: Document, name: string, csv: string): HTMLAnchorElement {
+  const a = doc.createElement('a');
+  a.className = 'csv';
+  a.textContent = `CSV: ${name}`;
+  a.download = `${name}.csv`;
+  a.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  return a;
+}
+
+function table(doc: Document, rows: readonly (readonly string[])[], header: readonly string[]): HTMLTableElement {
+  const t = doc.createElement('table');
+  const head = t.createTHead().insertRow();
+  for (const h of header) head.append(Object.assign(doc.createElement('th'), { textContent: h }));
+  const body = t.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    for (const c of r) tr.insertCell().textContent = c;
+  }
+  return t;
+}
+
+function section(host: HTMLElement, ...children: Node[]): void {
+  host.replaceChildren(...children);
+}
+
+/** Fills the summary: the verdict and the key figures. */
+export function renderSummary(host: HTMLElement, v: ViewModel): void {
+  const doc = host.ownerDocument;
+  const e = v.economics;
+  if (!v.fits || e === null || v.point === null) {
+    const p = doc.createElement('p');
+    p.id = 'verdict';
+    p.textContent = `Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.`;
+    section(host, p);
+    return;
+  }
+  const verdict = doc.createElement('p');
+  verdict.id = 'verdict';
+  verdict.className = e.marginFraction >= 0 ? 'profit' : 'loss';
+  verdict.textContent = `${e.marginFraction >= 0 ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: margin ${pct(e.marginFraction)}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization' : pct(e.breakEvenUtilization)}.` +
+    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`);
+  const figures: [string, string, string][] = [
+    ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
+    ['cost-input', 'Cost per M input tokens', usd(e.costUsdPerMillionInputTokens)],
+    ['cost-cached-input', 'Cost per M cached input tokens', usd(e.costUsdPerMillionCachedInputTokens)],
+    ['cost-output', 'Cost per M output tokens', usd(e.costUsdPerMillionOutputTokens)],
+    ['revenue-full', 'Revenue per fully busy GPU-hour', usd(e.revenueUsdPerGpuHourAtFullLoad)],
+    ['margin', 'Margin', pct(e.marginFraction)],
+    ['break-even', 'Break-even utilization', e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization)],
+    ['operating-point', 'Operating point', `${v.point.tokensPerSecondPerUser.toFixed(1)} tok/s/user, TTFT ${v.point.ttftSeconds.toFixed(2)} s, ${v.point.layout}`],
+  ];
+  const dl = doc.createElement('dl');
+  for (const [id, label, value] of figures) {
+    const dt = doc.createElement('dt');
+    dt.textContent = label;
+    const dd = doc.createElement('dd');
+    dd.id = id;
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+  section(host, verdict, dl);
+}
+
+/** The frontier with cost per million output tokens along it and the chosen point. */
+export function renderFrontier(host: HTMLElement, v: ViewModel): void {
+  const doc = host.ownerDocument;
+  if (v.frontierRows.length === 0) return section(host, Object.assign(doc.createElement('p'), { textContent: 'No point to show.' }));
+  section(host, frontierChart([...v.frontierRows], { document: doc, minTokensPerSecondPerUser: v.minTokensPerSecondPerUser }),
+    csvLink(doc, 'frontier', toCsv(v.frontierRows)));
+}
+
+export function renderCost(host: HTMLElement, v: ViewModel): void {
+  const doc = host.ownerDocument;
+  if (v.costRows.length === 0) return section(host);
+  section(host, costBreakdownChart([...v.costRows], { document: doc }),
+    table(doc, v.costRows.map((r) => [r.kind, usd(r.costUsdPerMillion), usd(r.priceUsdPerMillion)]), ['tokens', 'cost per M', 'price per M']),
+    csvLink(doc, 'cost-breakdown', toCsv(v.costRows)));
+}
+
+export function renderMargin(host: HTMLElement, v: ViewModel): void {
+  const doc = host.ownerDocument;
+  if (v.marginRows.length === 0 || v.economics === null) return section(host);
+  section(host, marginChart([...v.marginRows], { document: doc, breakEvenUtilization: v.economics.breakEvenUtilization, utilization: v.utilization }),
+    csvLink(doc, 'margin-vs-utilization', toCsv(v.marginRows)));
+}
+
+export function renderAssumptions(host: HTMLElement, v: ViewModel): void {
+  const doc = host.ownerDocument;
+  section(host,
+    table(doc, v.assumptions.map((a) => [a.name, a.value, a.origin, a.source]), ['assumption', 'value', 'set by', 'source']),
+    table(doc, v.costBasisRows.map((r) => [r.name, `${r.value} ${r.unit}`.trim(), r.source]), ['cost basis', 'value', 'source']));
+}
+
+export function renderValidation(host: HTMLElement, rows: readonly ValidationRow[], summary: { cases: number; failed: number; metrics: number; medianAbsRelativeError: number | null; p90AbsRelativeError: number | null }): void {
+  const doc = host.ownerDocument;
+  const p = doc.createElement('p');
+  p.id = 'validation-summary';
+  p.textContent = `${summary.cases} published cases, ${summary.failed} failed, ${summary.metrics} metrics: median |error| ${summary.medianAbsRelativeError === null ? '-' : pct(summary.medianAbsRelativeError)}, 90th percentile ${summary.p90AbsRelativeError === null ? '-' : pct(summary.p90AbsRelativeError)}.`;
+  section(host, p, validationChart([...rows], { document: doc }), validationTable([...rows], { document: doc }), csvLink(doc, 'validation', toCsv(rows)));
+}
