@@ -8,6 +8,26 @@ export interface CliIo {
   readonly readTextFile: (path: string) => string;
   /** Today's date as YYYY-MM-DD (stamps imported configs). */
   readonly today: () => string;
+  /**
+   * Writes a UTF-8 text file through a temporary file and a rename, so that a failure never
+   * leaves a partial file at `path`; unless `overwrite`, throws an error with code `EEXIST` when
+   * `path` exists. Absent where the CLI may not write files.
+   */
+  readonly writeTextFile?: (path: string, text: string, options: { readonly overwrite: boolean }) => void;
+  /** Whether anything exists at `path`. Absent where the CLI may not look at files. */
+  readonly fileExists?: (path: string) => boolean;
+  /**
+   * HTTP GET of `url`: resolves with the status and body of any answer (also 4xx/5xx), rejects on
+   * a network failure or when `signal` aborts (the caller's timeout). Absent where there is no network.
+   */
+  readonly fetchText?: (url: string, init: { readonly signal: AbortSignal }) => Promise<FetchedText>;
+}
+
+/** An HTTP answer: status code and text, and the body as text. */
+export interface FetchedText {
+  readonly status: number;
+  readonly statusText: string;
+  readonly body: string;
 }
 
 /**

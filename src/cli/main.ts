@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { InputError } from '../core/errors.js';
 import { fitCommand } from './commands/fit.js';
@@ -7,12 +8,14 @@ import { perfCommand } from './commands/perf.js';
 import { frontierCommand } from './commands/frontier.js';
 import { reportCommand } from './commands/report.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { pricesCommand } from './commands/prices.js';
+import { marketCommand } from './commands/market.js';
 import type { CliIo } from './io.js';
 
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io) },
+    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
   });
 }
 
@@ -21,7 +24,34 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   err,
   readTextFile: (path) => readFileSync(path, 'utf8'),
   today: () => new Date().toISOString().slice(0, 10),
+  writeTextFile: (path, text, { overwrite }) => writeTextFileAtomically(path, text, overwrite),
+  fileExists: (path) => existsSync(path),
+  fetchText: async (url, { signal }) => {
+    const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    return { status: response.status, statusText: response.statusText, body: await response.text() };
+  },
 });
+
+/**
+ * Writes `text` to a synced temporary file beside `path`, then moves it into place: a rename, or,
+ * when `overwrite` is false, a hard link, which fails with EEXIST if `path` appeared meanwhile.
+ */
+function writeTextFileAtomically(path: string, text: string, overwrite: boolean): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, 'wx');
+  try {
+    try {
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (overwrite) renameSync(temporary, path);
+    else linkSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
 
 /**
  * The one exit point: runs a command, turns every input error into one line on stderr and exit

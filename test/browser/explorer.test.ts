@@ -131,6 +131,22 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('the market view draws price against size and recomputes the markups when the size range changes', async () => {
+    const { page, errors } = await open();
+    await page.waitForFunction(() => document.getElementById('market-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
+    expect(await page.locator('#view-market svg').count()).toBeGreaterThan(0);
+    expect(await text(page, '#market-fit')).toMatch(/R² \d/);
+    const before = await text(page, '#market-frontier');
+    await page.evaluate(() => { document.getElementById('market-status')!.textContent = 'editing'; });
+    await page.fill('#market-active-hi', '60');
+    await page.locator('#market-active-hi').dispatchEvent('change');
+    await page.waitForFunction(() => document.getElementById('market-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
+    expect(await text(page, '#market-frontier')).not.toBe(before);
+    expect(page.url()).toContain(encodeURIComponent('"activeParams":[30000000000,60000000000]'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a copied link restores the same numbers', async () => {
     const { page } = await open();
     await edit(page, () => page.selectOption('#gpu', 'b200'));

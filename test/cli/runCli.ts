@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { run } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
 
 export interface CliResult {
   readonly code: number;
@@ -7,8 +8,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured output and a fixed clock. */
-export async function runCli(argv: readonly string[]): Promise<CliResult> {
+/**
+ * Runs the CLI in-process with captured output and a fixed clock; `overrides` replace or add
+ * members of the io (a fake `fetchText`, a real `writeTextFile`).
+ */
+export async function runCli(argv: readonly string[], overrides: Partial<CliIo> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
@@ -16,6 +20,7 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
     err: { write: (t: string) => (stderr += t) },
     readTextFile: (path) => readFileSync(path, 'utf8'),
     today: () => '2026-11-27',
+    ...overrides,
   });
   return { code, stdout, stderr };
 }

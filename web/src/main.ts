@@ -6,6 +6,8 @@ import { buildEditor, readEditor, showProblems, updateVisibility, writeEditor } 
 import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
+import { renderMarket } from './views/marketView.js';
+import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('editor');
@@ -14,6 +16,34 @@ const status = $<HTMLElement>('status');
 const worker = new Worker(new URL('./compute/worker.ts', import.meta.url), { type: 'module' });
 
 let latest = 0;
+let latestMarket = 0;
+
+/** The frontier-model size range the market view uses, read from its inputs (T and B). */
+function readSizeRange(): SizeRange {
+  const num = (id: string) => Number($<HTMLInputElement>(id).value);
+  return {
+    totalParams: [num('market-total-lo') * 1e12, num('market-total-hi') * 1e12],
+    activeParams: [num('market-active-lo') * 1e9, num('market-active-hi') * 1e9],
+  };
+}
+
+function writeSizeRange(r: SizeRange): void {
+  $<HTMLInputElement>('market-total-lo').value = String(r.totalParams[0] / 1e12);
+  $<HTMLInputElement>('market-total-hi').value = String(r.totalParams[1] / 1e12);
+  $<HTMLInputElement>('market-active-lo').value = String(r.activeParams[0] / 1e9);
+  $<HTMLInputElement>('market-active-hi').value = String(r.activeParams[1] / 1e9);
+}
+
+/** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
+function requestMarket(): void {
+  const r = readSizeRange();
+  const ok = [r.totalParams, r.activeParams].every(([lo, hi]) => lo > 0 && hi >= lo && Number.isFinite(hi));
+  $('market-error').textContent = ok ? '' : 'each range needs two positive numbers, low <= high';
+  if (!ok) return;
+  latestMarket += 1;
+  $('market-status').textContent = 'computing…';
+  worker.postMessage({ id: latestMarket, kind: 'market', sizeRange: r } satisfies WorkerRequest);
+}
 let lastGood: ViewModel | null = null;
 
 function say(text: string | null): void {
@@ -44,6 +74,18 @@ function request(state: AppState): void {
 
 worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   const res = event.data;
+  if (res.kind === 'market') {
+    if (res.id !== latestMarket) return;
+    const host = $('view-market');
+    try {
+      if ('error' in res.result) host.textContent = `This view failed: ${res.result.error}`;
+      else renderMarket(host, res.result);
+    } catch (e) {
+      host.textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    $('market-status').textContent = 'ready';
+    return;
+  }
   if (res.kind === 'validation') {
     try {
       renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
@@ -85,7 +127,7 @@ function onEdit(event?: Event): void {
   seedTypedPrices(event?.target ?? null);
   updateVisibility(form);
   delete banner.dataset.sticky;
-  const state = readEditor(form);
+  const state = { ...readEditor(form), sizeRange: readSizeRange() };
   history.replaceState(null, '', encodeState(state));
   request(state);
 }
@@ -118,8 +160,16 @@ function start(): void {
     void navigator.clipboard?.writeText(location.href).catch(() => undefined);
     status.textContent = 'link copied';
   });
+  writeSizeRange(state.sizeRange ?? DEFAULT_SIZE_RANGE);
+  for (const id of ['market-total-lo', 'market-total-hi', 'market-active-lo', 'market-active-hi']) {
+    $(id).addEventListener('change', () => {
+      history.replaceState(null, '', encodeState({ ...readEditor(form), sizeRange: readSizeRange() }));
+      requestMarket();
+    });
+  }
   request(state);
   worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
+  requestMarket();
 }
 
 start();

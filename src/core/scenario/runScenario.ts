@@ -2,7 +2,6 @@ import { splitPrefillSeconds } from '../economics/cachedTokenCost.js';
 import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
 import { requestMix } from '../economics/prices.js';
 import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
-import { memoryFit } from '../memory/memoryFit.js';
 import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
 import { buildPerfContext } from '../perf/buildContext.js';
 import { throughputFrontier, type Frontier, type FrontierPoint } from '../perf/frontier.js';
@@ -41,10 +40,6 @@ function prefillContext(o: ResolvedOption, p: FrontierPoint) {
  * costs there, and the money at its cost basis, prices and utilization.
  */
 export function runOption(o: ResolvedOption): OptionResult {
-  const fit = memoryFit(o.model, o.gpu, o.gpus, o.layout === 'best' ? {} : o.layout, {
-    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
-    contextTokens: o.workload.inputTokens + o.workload.outputTokens,
-  });
   const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
     framework: o.framework, workload: o.workload, batchGrowth: FINE_BATCH_GROWTH,
     ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
@@ -54,8 +49,12 @@ export function runOption(o: ResolvedOption): OptionResult {
   const mix = requestMix(o.workload.inputTokens, o.workload.outputTokens, o.workload.prefixCacheHitRate);
   const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
   if (choice === null) {
-    const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, { contextTokens: o.workload.inputTokens + o.workload.outputTokens });
-    return { option: o, fits: false, smallestFit: fit.fits ? null : smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null, frontier: null };
+    // No layout of these GPUs holds the model with room for one request's cache.
+    const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, {
+      ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
+      contextTokens: o.workload.inputTokens + o.workload.outputTokens,
+    });
+    return { option: o, fits: false, smallestFit: smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null, frontier: null };
   }
   const p = choice.point;
   const split = splitPrefillSeconds(prefillContext(o, p), p, o.workload);

@@ -47,3 +47,19 @@ export interface ChartOptions {
   readonly width?: number;
   readonly height?: number;
 }
+
+/** One open-weight model: its market price and what the physical model says it costs. */
+export interface MarketRow {
+  readonly model: string;
+  readonly params: number;
+  readonly medianBlendedUsdPerMillion: number;
+  readonly physicalBlendedUsdPerMillion: number | null;
+}
+
+/** A point of the fitted price curve with its 95% confidence band. */
+export interface CurvePoint {
+  readonly params: number;
+  readonly usdPerMillion: number;
+  readonly low: number;
+  readonly high: number;
+}

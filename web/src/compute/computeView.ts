@@ -5,6 +5,7 @@ import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/de
 import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption } from '../../../src/core/scenario/index.js';
 import type { ScenarioOptionInput } from '../../../src/core/scenario/schema.js';
 import { InputError } from '../../../src/core/errors.js';
+import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
 import type { CostBreakdownRow, FrontierRow, MarginRow } from '../charts/types.js';
 import { describeLayout } from '../../../src/core/perf/describeLayout.js';
 
@@ -13,6 +14,8 @@ export interface AppState {
   readonly option: ScenarioOptionInput;
   /** Text of a pasted config.json; when set it is the model. */
   readonly configJson: string | null;
+  /** The market view's hypothesised frontier-model size range. */
+  readonly sizeRange?: SizeRange;
 }
 
 export interface ViewModel {

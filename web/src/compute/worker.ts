@@ -1,15 +1,30 @@
 /// <reference lib="webworker" />
 import { computeView, type AppState, type ComputeResult } from './computeView.js';
 import { validationRows } from './validationRows.js';
+import { computeMarket, type MarketViewModel } from './marketView.js';
+import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
 
-export type WorkerRequest = { readonly id: number; readonly kind: 'view'; readonly state: AppState; readonly today: string } | { readonly id: number; readonly kind: 'validation' };
-export type WorkerResponse = { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult } | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> };
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: 'view'; readonly state: AppState; readonly today: string }
+  | { readonly id: number; readonly kind: 'validation' }
+  | { readonly id: number; readonly kind: 'market'; readonly sizeRange: SizeRange };
+export type WorkerResponse =
+  | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult }
+  | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> }
+  | { readonly id: number; readonly kind: 'market'; readonly result: MarketViewModel | { readonly error: string } };
 
 // Heavy runs (a frontier sweep is thousands of steps) stay off the page's thread.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
-  const response: WorkerResponse = req.kind === 'view'
-    ? { id: req.id, kind: 'view', result: computeView(req.state, req.today) }
-    : { id: req.id, kind: 'validation', result: validationRows() };
+  let response: WorkerResponse;
+  if (req.kind === 'view') response = { id: req.id, kind: 'view', result: computeView(req.state, req.today) };
+  else if (req.kind === 'validation') response = { id: req.id, kind: 'validation', result: validationRows() };
+  else {
+    try {
+      response = { id: req.id, kind: 'market', result: computeMarket(req.sizeRange) };
+    } catch (e) {
+      response = { id: req.id, kind: 'market', result: { error: e instanceof Error ? e.message : String(e) } };
+    }
+  }
   self.postMessage(response);
 };

@@ -23,6 +23,17 @@ export function decodeState(hash: string): DecodedState {
   if (typeof raw !== 'object' || raw === null || typeof (raw as { option?: unknown }).option !== 'object' || (raw as { option?: unknown }).option === null) {
     return { state: null, error: "the link's scenario has no option object" };
   }
-  const r = raw as { option: AppState['option']; configJson?: unknown };
-  return { state: { option: r.option, configJson: typeof r.configJson === 'string' ? r.configJson : null }, error: null };
+  const r = raw as { option: AppState['option']; configJson?: unknown; sizeRange?: unknown };
+  const sizeRange = isSizeRange(r.sizeRange) ? { sizeRange: r.sizeRange } : {};
+  return { state: { option: r.option, configJson: typeof r.configJson === 'string' ? r.configJson : null, ...sizeRange }, error: null };
+}
+
+function isPair(x: unknown): x is [number, number] {
+  return Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+function isSizeRange(x: unknown): x is NonNullable<AppState['sizeRange']> {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { totalParams?: unknown; activeParams?: unknown };
+  return isPair(r.totalParams) && isPair(r.activeParams);
 }

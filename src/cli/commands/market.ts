@@ -1,0 +1,97 @@
+import { defineCommand } from 'citty';
+import { MODELS } from '../../core/catalog/models.js';
+import { latestSnapshot } from '../../core/catalog/prices.js';
+import { InputError } from '../../core/errors.js';
+import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
+import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
+import { parseNumber, rejectUnknownFlags } from '../args.js';
+import { table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { resolveGpu } from '../resolve.js';
+import { readSnapshotFile } from './prices.js';
+
+const args = {
+  'total-params': { type: 'string', description: 'hypothesised total parameters of a frontier model, low,high (default 1e12,5e12)', valueHint: 'lo,hi' },
+  'active-params': { type: 'string', description: 'hypothesised active parameters, low,high (default 30e9,150e9)', valueHint: 'lo,hi' },
+  gpu: { type: 'string', description: `accelerator of the reference setup (default ${DEFAULT_REFERENCE.gpu})`, valueHint: 'id' },
+  utilization: { type: 'string', description: `busy share of paid GPU-hours in the reference setup (default ${DEFAULT_REFERENCE.utilization})`, valueHint: 'x' },
+  'min-tokens-per-second-per-user': { type: 'string', description: 'latency target of the reference setup (default 30)', valueHint: 'n' },
+  prices: { type: 'string', description: 'a snapshot file from `prices import` or `prices pull`, its rows beside the shipped ones (each provider\'s latest row counts)', valueHint: 'file' },
+  json: { type: 'boolean', description: 'print the result as JSON' },
+} as const;
+
+function parseRange(flag: string, raw: unknown, fallback: readonly [number, number]): readonly [number, number] {
+  if (raw === undefined) return fallback;
+  const parts = String(raw).split(',').map((x) => Number(x.trim()));
+  const [lo, hi] = parts;
+  if (parts.length !== 2 || lo === undefined || hi === undefined || !(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) {
+    throw new InputError(flag, String(raw), 'two positive numbers low,high with low <= high, e.g. 1e12,5e12');
+  }
+  return [lo, hi];
+}
+
+const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : `$${x.toFixed(2)}`);
+const b = (x: number) => (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`);
+const range = (r: readonly [number, number], f: (x: number) => string) => `${f(r[0])}–${f(r[1])}`;
+
+/** The `market` command: what open-weight prices imply for the cost of serving, and frontier labs' markups. */
+export function marketCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'market', description: 'Market prices: open-weight prices against the physical cost, the fitted price curve, frontier labs\' implied markups' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const sizeRange = { totalParams: parseRange('--total-params', a['total-params'], DEFAULT_SIZE_RANGE.totalParams), activeParams: parseRange('--active-params', a['active-params'], DEFAULT_SIZE_RANGE.activeParams) };
+      const reference = {
+        ...DEFAULT_REFERENCE,
+        ...(a.gpu !== undefined && { gpu: resolveGpu('--gpu', String(a.gpu)).id }),
+        ...(a.utilization !== undefined && { utilization: parseNumber('--utilization', a.utilization, 0.01, 1) }),
+        ...(a['min-tokens-per-second-per-user'] !== undefined && { latencyTarget: { ...DEFAULT_REFERENCE.latencyTarget, minTokensPerSecondPerUser: parseNumber('--min-tokens-per-second-per-user', a['min-tokens-per-second-per-user'], 0.1, 10_000) } }),
+      };
+      const shipped = latestSnapshot();
+      const imported = a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io);
+      const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
+      const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
+      const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
+      io.out.write(a.json ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result) }, null, 2)}\n` : render(result, snapshotIds));
+    },
+  });
+}
+
+/** The fits without their internal line statistics duplicated. */
+function stripFits(r: MarketAnalysis) {
+  const fit = (f: MarketAnalysis['fits']['median']['total']) => ({
+    against: f.against, price: f.price, usdPerMillionAtOneBillion: f.usdPerMillionAtOneBillion, exponent: f.exponent,
+    rSquared: f.rSquared, errorFactor: f.errorFactor, n: f.n,
+  });
+  const both = (c: MarketAnalysis['fits']['median']) => ({ total: fit(c.total), active: fit(c.active), better: c.better.against });
+  return { ...r, fits: { median: both(r.fits.median), cheapest3: both(r.fits.cheapest3) } };
+}
+
+function render(r: MarketAnalysis, snapshotId: string): string {
+  const ref = r.reference;
+  const f = r.fits.median;
+  const lines = [
+    `Market prices (snapshot ${snapshotId}), all blended 3:1 input:output, against the physical model on ${ref.gpu} rented at its market median,`,
+    `${ref.framework}, ${(ref.utilization * 100).toFixed(0)}% utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request.`,
+    '',
+    table(r.openWeight.map((p) => [
+      p.model, b(p.totalParams), b(p.activeParams), String(p.providerCount), usd(p.medianBlendedUsdPerMillion), usd(p.cheapest3BlendedUsdPerMillion),
+      p.physical === null ? 'does not fit' : `${usd(p.physical.blendedCostUsdPerMillion)} (${p.physical.gpus} GPUs${p.physical.meetsTarget ? '' : ', target missed'})`,
+      p.priceOverCost === null ? '' : `${p.priceOverCost.toFixed(2)}×`,
+    ]), ['model', 'total', 'active', 'providers', 'median $/M', 'cheapest-3 $/M', 'physical cost $/M', 'price/cost']),
+    `Fitted curve, median price = a · params^b: against active parameters b = ${f.active.exponent.toFixed(2)}, R² ${f.active.rSquared.toFixed(2)}, typical error ×${f.active.errorFactor.toFixed(2)};` +
+      ` against total b = ${f.total.exponent.toFixed(2)}, R² ${f.total.rSquared.toFixed(2)}, ×${f.total.errorFactor.toFixed(2)}: ${f.better.against === 'activeParams' ? 'active' : 'total'} parameters explain prices better (${f.active.n} models).`,
+    '',
+    table(r.referenceSizes.map((s) => [s.label, `${usd(s.marketUsdPerMillion)} (95% band ${range(s.marketConfidence, usd)})`, s.physicalUsdPerMillion === null ? 'does not fit' : `${usd(s.physicalUsdPerMillion)} on ${s.physicalGpus} GPUs`]),
+      ['size', 'market-implied cost $/M', 'physical cost $/M']),
+    `Frontier models if they were ${range(r.sizeRange.totalParams, b)} total and ${range(r.sizeRange.activeParams, b)} active parameters:`,
+    table(r.frontier.map((x) => [
+      x.model, `${usd(x.listInputUsdPerMillion)}/${usd(x.listOutputUsdPerMillion)}`, usd(x.listBlendedUsdPerMillion),
+      range(x.marketCostUsdPerMillion, usd), x.physicalCostUsdPerMillion === null ? '-' : range(x.physicalCostUsdPerMillion, usd),
+      range(x.impliedMarkup.market, (m) => `${m.toFixed(1)}×`), x.impliedMarkup.physical === null ? '-' : range(x.impliedMarkup.physical, (m) => `${m.toFixed(1)}×`),
+      x.grossMargin.physical === null ? '-' : range(x.grossMargin.physical, (m) => `${(m * 100).toFixed(0)}%`),
+    ]), ['model', 'list in/out', 'list blended', 'cost (market)', 'cost (physics)', 'markup (market)', 'markup (physics)', 'gross margin (physics)']),
+  ];
+  return lines.join('\n') + '\n';
+}

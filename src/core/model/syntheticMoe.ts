@@ -1,0 +1,70 @@
+import type { ModelArchitecture } from './modelArchitecture.js';
+import { countParameters } from './parameters.js';
+
+/** A size to build a model for: total and active parameters (active without the input embedding). */
+export interface ModelSize {
+  readonly totalParams: number;
+  readonly activeParams: number;
+}
+
+const roundTo = (x: number, step: number) => Math.max(step, Math.round(x / step) * step);
+
+/** A DeepSeek-V3-style architecture (MLA, 3 dense layers, fine-grained experts, 1 shared) scaled by hidden size `d`. */
+function template(id: string, d: number, experts: number, topK: number): ModelArchitecture {
+  const scale = d / 7168;
+  const heads = Math.max(16, roundTo(128 * scale, 8));
+  const expertFfn = roundTo(2048 * scale, 128);
+  return {
+    id,
+    name: `Hypothetical MoE ${id}`,
+    family: 'deepseek_v3',
+    layerCount: 61,
+    hiddenSize: d,
+    vocabSize: 163840,
+    tiedEmbeddings: false,
+    attention: { kind: 'mla', queryHeadCount: heads, qLoraRank: roundTo(1536 * scale, 64), kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, indexer: null },
+    localAttention: null,
+    attentionSinks: false,
+    denseFfnSize: roundTo(18432 * scale, 256),
+    moe: { routedExpertCount: experts, expertsPerToken: topK, sharedExpertCount: 1, expertFfnSize: expertFfn, sharedExpertFfnSize: expertFfn, denseLayerIndices: [0, 1, 2] },
+    mtpModuleCount: 0,
+    nativeWeightPrecision: { routedExperts: 'fp8', otherLinear: 'fp8', embeddings: 'bf16' },
+    maxContextTokens: 262144,
+    published: null,
+    source: { url: 'constructed by inferonomics (syntheticMoe): DeepSeek-V3 architecture scaled to a total and active size', date: '2026-11-27' },
+  };
+}
+
+/**
+ * Builds a hypothetical MoE of about `size` (for "what would a frontier model of 1-5T total,
+ * 30-150B active cost to serve"): DeepSeek-V3's design with the hidden size scaled by
+ * √(active / 37B) (attention and dense weights grow as d²), then, over nearby hidden sizes, the
+ * top-k and expert count whose computed active and total counts land nearest the targets. The
+ * result's own counts (countParameters) are what it is; they land within a few percent.
+ * Example: syntheticMoe({totalParams: 2e12, activeParams: 100e9}) gives about 2.0T / 100B.
+ */
+export function syntheticMoe(size: ModelSize, id = `moe-${Math.round(size.totalParams / 1e9)}b-a${Math.round(size.activeParams / 1e9)}b`): ModelArchitecture {
+  const centre = roundTo(7168 * Math.sqrt(size.activeParams / 37e9), 512);
+  let best: { model: ModelArchitecture; error: number } | null = null;
+  for (let d = centre - 1536; d <= centre + 1536; d += 512) {
+    if (d < 2048 || d > 16384) continue;
+    const one = countParameters(template(id, d, 1, 1));
+    const two = countParameters(template(id, d, 2, 2));
+    const slot = two.activeRoutedExperts - one.activeRoutedExperts + (two.router - one.router);
+    const baseActive = one.active - slot;
+    const baseTotal = one.total - slot;
+    const k0 = (size.activeParams - baseActive) / slot;
+    for (const topK of [Math.floor(k0), Math.ceil(k0)]) {
+      if (topK < 1) continue;
+      const experts = Math.max(2 * topK, Math.round((size.totalParams - baseTotal) / slot));
+      const model = template(id, d, experts, topK);
+      const p = countParameters(model);
+      // Prefer the hidden size the scaling rule gives; move off it only to get within 2%.
+      const error = Math.max(Math.abs(p.active / size.activeParams - 1), Math.abs(p.total / size.totalParams - 1));
+      const score = Math.max(error, 0.02) + Math.abs(d - centre) * 1e-7;
+      if (best === null || score < best.error) best = { model, error: score };
+    }
+  }
+  if (best === null) throw new Error(`no MoE near ${size.totalParams} total / ${size.activeParams} active parameters`);
+  return best.model;
+}

@@ -1,0 +1,32 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { marketChart } from '../../../web/src/charts/index.js';
+import type { CurvePoint, MarketRow } from '../../../web/src/charts/types.js';
+import { normalize } from './normalize.js';
+
+const document = new JSDOM('<!doctype html><body></body>').window.document;
+const rows: MarketRow[] = [
+  { model: 'small-moe', params: 5e9, medianBlendedUsdPerMillion: 0.25, physicalBlendedUsdPerMillion: 0.05 },
+  { model: 'mid-moe', params: 32e9, medianBlendedUsdPerMillion: 1.2, physicalBlendedUsdPerMillion: 0.3 },
+  { model: 'dense-70b', params: 70e9, medianBlendedUsdPerMillion: 0.7, physicalBlendedUsdPerMillion: null },
+];
+const curve: CurvePoint[] = [5e9, 20e9, 80e9].map((params) => ({ params, usdPerMillion: 0.07 * (params / 1e9) ** 0.7, low: 0.05 * (params / 1e9) ** 0.7, high: 0.1 * (params / 1e9) ** 0.7 }));
+
+describe('marketChart(rows, options)', () => {
+  const chart = marketChart(rows, { document, against: 'active', curve });
+
+  it('matches test/web/charts/output/marketChart.html', async () => {
+    await expect(normalize(chart.outerHTML)).toMatchFileSnapshot('./output/marketChart.html');
+  });
+
+  it('names its units on both axes and labels every model', () => {
+    expect(chart.querySelector('g[aria-label="x-axis label"]')?.textContent).toContain('Active parameters (billions)');
+    expect(chart.querySelector('g[aria-label="y-axis label"]')?.textContent).toContain('USD per million tokens');
+    for (const r of rows) expect(chart.textContent).toContain(r.model);
+  });
+
+  it('draws a physical-cost triangle only for models that have one', () => {
+    const triangles = chart.querySelectorAll('g[aria-label="dot"]')[0]?.querySelectorAll('path').length ?? 0;
+    expect(triangles).toBe(2);
+  });
+});

@@ -1,0 +1,38 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartOptions, CurvePoint, MarketRow } from './types.js';
+
+/** Options of {@link marketChart}. */
+export interface MarketChartOptions extends ChartOptions {
+  /** What the x axis counts: the parameters the curve was fitted against. */
+  readonly against: 'active' | 'total';
+  readonly curve: readonly CurvePoint[];
+}
+
+/**
+ * Market price against model size, log-log: each open-weight model's median blended price
+ * (3:1 input:output, USD per million tokens) as a labelled dot, what the physical model says it
+ * costs as a hollow triangle, and the fitted power law with its 95% confidence band.
+ *
+ * @example marketChart(rows, { against: 'active', curve, document })
+ */
+export function marketChart(rows: readonly MarketRow[], options: MarketChartOptions): SVGSVGElement | HTMLElement {
+  const { document = globalThis.document, width = 640, height = 400, against, curve } = options;
+  const billions = (x: number) => x / 1e9;
+  const physical = rows.filter((r) => r.physicalBlendedUsdPerMillion !== null && r.physicalBlendedUsdPerMillion > 0);
+  return Plot.plot({
+    document,
+    width,
+    height,
+    title: 'What the market charges for a model of each size',
+    subtitle: `Median price over providers (dots), the physical model's cost (triangles), and price fitted against ${against} parameters with its 95% band.`,
+    x: { type: 'log', label: `${against === 'active' ? 'Active' : 'Total'} parameters (billions) →`, grid: true },
+    y: { type: 'log', label: '↑ USD per million tokens (blended 3:1 input:output)', grid: true },
+    marks: [
+      Plot.areaY(curve, { x: (d: CurvePoint) => billions(d.params), y1: 'low', y2: 'high', fill: '#4e79a7', fillOpacity: 0.15 }),
+      Plot.line(curve, { x: (d: CurvePoint) => billions(d.params), y: 'usdPerMillion', stroke: '#4e79a7' }),
+      Plot.dot(physical, { x: (d: MarketRow) => billions(d.params), y: 'physicalBlendedUsdPerMillion', symbol: 'triangle', stroke: '#e15759', r: 4 }),
+      Plot.dot(rows, { x: (d: MarketRow) => billions(d.params), y: 'medianBlendedUsdPerMillion', fill: '#1d2330', r: 3.5 }),
+      Plot.text(rows, { x: (d: MarketRow) => billions(d.params), y: 'medianBlendedUsdPerMillion', text: 'model', dx: 6, textAnchor: 'start', fontSize: 9 }),
+    ],
+  });
+}
