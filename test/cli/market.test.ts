@@ -53,7 +53,10 @@ describe('inferonomics market --prices', () => {
     const { join } = await import('node:path');
     const out = join(mkdtempSync(join(tmpdir(), 'inferonomics-market-')), 'snapshot.json');
     const fixtures = new URL('../fixtures/openrouter/', import.meta.url).pathname;
-    const imported = await runCli(['prices', 'import', `${fixtures}models.json`, `${fixtures}endpoints-kimi-k2.5.json`, '--date', '2026-11-27', '--out', out]);
+    const { nodeIo } = await import('../../src/cli/main.js');
+    const real = nodeIo(process.stdout, process.stderr);
+    const imported = await runCli(['prices', 'import', `${fixtures}models.json`, `${fixtures}endpoints-kimi-k2.5.json`, '--date', '2026-11-27', '--out', out],
+      { writeTextFile: real.writeTextFile, fileExists: real.fileExists });
     expect(imported.code).toBe(0);
     const r = await runCliJson<MarketJson & { snapshot: { ids: string } }>(['market', '--prices', out]);
     expect(r.snapshot.ids).toMatch(/^2026-11-research \+ /);
