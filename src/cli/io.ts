@@ -8,6 +8,10 @@ export interface CliIo {
   readonly readTextFile: (path: string) => string;
   /** Today's date as YYYY-MM-DD (stamps imported configs). */
   readonly today: () => string;
+  /** Milliseconds of a monotonic clock (progress of long runs); absent in tests. */
+  readonly now?: () => number;
+  /** Shows a one-line progress message on a terminal (null clears it); absent when not a terminal. */
+  readonly progress?: (message: string | null) => void;
   /**
    * Writes a UTF-8 text file through a temporary file and a rename, so that a failure never
    * leaves a partial file at `path`; unless `overwrite`, throws an error with code `EEXIST` when

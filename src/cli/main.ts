@@ -10,12 +10,13 @@ import { reportCommand } from './commands/report.js';
 import { reproduceCommand } from './commands/reproduce.js';
 import { pricesCommand } from './commands/prices.js';
 import { marketCommand } from './commands/market.js';
+import { simulateCommand } from './commands/simulate.js';
 import type { CliIo } from './io.js';
 
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
+    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
   });
 }
 
@@ -26,6 +27,10 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   today: () => new Date().toISOString().slice(0, 10),
   writeTextFile: (path, text, { overwrite }) => writeTextFileAtomically(path, text, overwrite),
   fileExists: (path) => existsSync(path),
+  now: () => performance.now(),
+  ...((err as { isTTY?: boolean }).isTTY === true && {
+    progress: (message: string | null) => err.write(message === null ? '\r\x1b[K' : `\r\x1b[K${message}`),
+  }),
   fetchText: async (url, { signal }) => {
     const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
     return { status: response.status, statusText: response.statusText, body: await response.text() };

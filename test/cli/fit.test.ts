@@ -132,6 +132,7 @@ describe('inferonomics fit: bad input', () => {
   it('an unknown command lists the commands', async () => {
     const r = await runCli(['fitt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/invalid command: fitt; expected one of report, reproduce, market, fit, perf, frontier, validate, prices/);
+    expect(r.stderr).toMatch(/invalid command: fitt; expected one of /);
+    for (const c of ['report', 'fit', 'perf', 'frontier', 'validate', 'simulate', 'market']) expect(r.stderr).toContain(c);
   });
 });

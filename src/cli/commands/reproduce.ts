@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { oneOf } from '../../core/errors.js';
-import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekPhysics } from '../../core/reproduce/deepseekDay.js';
+import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics } from '../../core/reproduce/deepseekDay.js';
 import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
@@ -46,6 +46,7 @@ function deepseek() {
     predictedAverageNodesRelativeError: physics.predictedAverageNodesRelativeError,
     physics,
     withMtp: { speculation: DEEPSEEK_MTP, predictedAverageNodes: withMtp.predictedAverageNodes, predictedAverageNodesRelativeError: withMtp.predictedAverageNodesRelativeError },
+    demand: deepseekFleet(physics),
   };
 }
 
@@ -68,6 +69,13 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
       ['  of which prefill / decode', '', `${p.predictedPrefillNodes.toFixed(1)} / ${p.predictedDecodeNodes.toFixed(1)}`, ''],
       ['nodes at peak', '278', '', ''],
       ['nodes with MTP (1 token, 87.5% accepted)', '', r.withMtp.predictedAverageNodes.toFixed(1), signed(r.withMtp.predictedAverageNodesRelativeError)],
+    ], ['', 'published', 'tool', 'difference']),
+    'Demand over the day: a 24-hour profile with the published peak-to-average (278 / 226.75 = 1.226), whole nodes each hour:',
+    table([
+      ['average nodes', '226.75', r.demand.averageNodes.toFixed(1), signed(r.demand.averageNodesRelativeError)],
+      ['peak nodes', '278', String(r.demand.peakNodes), signed(r.demand.peakNodesRelativeError)],
+      ['utilization of the hourly fleet', '', `${(r.demand.utilization * 100).toFixed(1)}%`, ''],
+      ['utilization of a fleet held at the peak', `${(r.demand.published.peakSizedUtilization * 100).toFixed(1)}%`, `${(r.demand.peakSizedUtilization * 100).toFixed(1)}%`, ''],
     ], ['', 'published', 'tool', 'difference']),
     `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : p.decode.sequencesPerGpu.toFixed(0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${(p.assumptions.prefixCacheHitRate * 100).toFixed(1)}% cached; ${p.assumptions.layouts}.`,
     'The model sizes capacity for steady full use; the published average counts nodes held through the day\'s troughs, so a model somewhat under it is expected.',

@@ -4,6 +4,8 @@ import { MODELS } from '../catalog/models.js';
 import { buildPerfContext } from '../perf/buildContext.js';
 import { decodeOnly, prefillOnly, type ServingPoint } from '../perf/serving.js';
 import type { Speculation } from '../perf/speculation.js';
+import { diurnalProfile } from '../demand/profile.js';
+import { autoscaledFleet, instancesAt } from '../sim/fleetSchedule.js';
 
 /**
  * DeepSeek's published day of V3/R1 serving ("Inference System Overview", open-infra-index,
@@ -110,5 +112,33 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
     predictedAverageNodes,
     predictedAverageNodesRelativeError: (predictedAverageNodes - d.averageNodes) / d.averageNodes,
     predictedNodesOverPeak: predictedAverageNodes / d.peakNodes,
+  };
+}
+
+/**
+ * The day's fleet as demand moves: a 24-hour profile whose peak-to-average ratio is DeepSeek's
+ * 278 / 226.75 nodes, the nodes each hour's demand needs at the physics' per-node throughput
+ * (whole nodes, no headroom), and the utilization that fleet runs at — beside the published
+ * average and peak, and the 81.6% a fleet held at the peak all day would run at.
+ */
+export function deepseekFleet(physics: ReturnType<typeof deepseekPhysics>) {
+  const d = DEEPSEEK_DAY;
+  const ratio = d.peakNodes / d.averageNodes;
+  const profile = diurnalProfile({ peakToAverage: ratio, peakHour: 14.5 });
+  const hourly = profile.hourlyMultipliers.map((m) => m * physics.predictedAverageNodes);
+  const fleet = autoscaledFleet(hourly, { capacityRequestsPerSecond: 1, headroom: 0, minInstances: 1, granularity: 1, scaleUpLagSeconds: 0 });
+  const nodesByHour = hourly.map((_, h) => instancesAt(fleet, h * 3600 + 1800));
+  const averageNodes = nodesByHour.reduce((a, b) => a + b, 0) / nodesByHour.length;
+  const peakNodes = Math.max(...nodesByHour);
+  return {
+    profilePeakToAverage: ratio,
+    nodesByHour,
+    averageNodes,
+    peakNodes,
+    utilization: physics.predictedAverageNodes / averageNodes,
+    peakSizedUtilization: physics.predictedAverageNodes / peakNodes,
+    published: { averageNodes: d.averageNodes, peakNodes: d.peakNodes, peakSizedUtilization: d.averageNodes / d.peakNodes },
+    averageNodesRelativeError: (averageNodes - d.averageNodes) / d.averageNodes,
+    peakNodesRelativeError: (peakNodes - d.peakNodes) / d.peakNodes,
   };
 }

@@ -58,6 +58,30 @@ const CostBasisSchema = v.union([
   }),
 ], 'a cost basis {kind: rented | owned | marginal, ...}');
 
+/** Demand for `inferonomics simulate`: an arrival rate shaped over the day, request sizes, the fleet. */
+const DemandSchema = v.strictObject({
+  requestsPerSecond: v.optional(positive),
+  durationHours: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number of hours > 0'), v.maxValue(24 * 28, 'at most 4 weeks'))),
+  profile: v.optional(v.union([
+    v.literal('flat'),
+    v.pipe(v.array(nonNegative), v.length(24, '24 hourly values')),
+    v.strictObject({ peakToAverage: v.pipe(v.number(), v.minValue(1, 'a ratio >= 1'), v.maxValue(12, 'a ratio <= 12')), peakHour: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24))) }),
+  ], '"flat", 24 hourly values, or {peakToAverage, peakHour}')),
+  weekendMultiplier: v.optional(nonNegative),
+  burst: v.optional(v.strictObject({ rateFactor: v.pipe(v.number(), v.minValue(1, 'a factor >= 1')), meanDurationSeconds: positive, shareOfTime: v.pipe(v.number(), v.minValue(0), v.maxValue(0.99, 'below 1')) })),
+  inputTokensSigma: v.optional(nonNegative),
+  outputTokensSigma: v.optional(nonNegative),
+  seed: v.optional(v.pipe(v.number(), v.integer('a whole number'))),
+  trace: v.optional(v.string()),
+  maxRequests: v.optional(count),
+  fleet: v.optional(v.union([
+    v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),
+    v.strictObject({ kind: v.literal('autoscale'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
+  ], 'a fleet {kind: fixed, instances?} or {kind: autoscale, minInstances?, headroom?, scaleUpLagSeconds?, granularity?}')),
+  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction) })),
+});
+export type DemandInput = v.InferOutput<typeof DemandSchema>;
+
 /** Everything an option may set; every field is optional in `defaults` and may be overridden per option. */
 const OptionFields = {
   label: v.optional(v.string()),
@@ -73,6 +97,7 @@ const OptionFields = {
   costBasis: v.optional(CostBasisSchema),
   prices: v.optional(PricesSchema),
   utilization: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number in (0, 1]'), v.maxValue(1, 'a number in (0, 1]'))),
+  demand: v.optional(DemandSchema),
 };
 
 export const OptionSchema = v.strictObject(OptionFields);

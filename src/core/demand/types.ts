@@ -1,0 +1,22 @@
+/** A seeded source of uniform numbers in [0, 1): the core never calls Math.random. */
+export interface Rng {
+  next(): number;
+}
+
+/** One request as the simulator sees it. */
+export interface Request {
+  /** Arrival time, seconds from the start of the run. */
+  readonly arrivalSeconds: number;
+  readonly inputTokens: number;
+  /** Prompt tokens already in the prefix cache (skip prefill). */
+  readonly cachedInputTokens: number;
+  readonly outputTokens: number;
+}
+
+/**
+ * A source of requests in arrival order; `next()` returns null when the run's demand is over.
+ * Generators are lazy so a million-request run never holds them all.
+ */
+export interface RequestSource {
+  next(): Request | null;
+}

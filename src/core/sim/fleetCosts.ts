@@ -1,0 +1,76 @@
+import { gpuHourCost } from '../money/gpuHourCost.js';
+import type { CostBasis } from '../money/costBasis.js';
+import type { SimulationResult } from './simulate.js';
+
+/** How GPU-time splits between kinds of token at the operating point (shares sum to 1). */
+export interface TokenShares {
+  readonly freshInput: number;
+  readonly cachedInput: number;
+  readonly output: number;
+}
+
+/** One way of paying for the fleet the simulation ran. */
+export interface FleetCost {
+  readonly basis: 'rented on demand (autoscaled)' | 'committed, fixed fleet for the peak' | 'owned, fixed fleet for the peak' | 'committed block + on-demand overflow';
+  readonly paidGpuHours: number;
+  /** GPU-hours of capacity used (steps weighted by how full their batch is). */
+  readonly busyGpuHours: number;
+  /** Used share of paid GPU-hours. */
+  readonly utilization: number;
+  readonly costUsd: number;
+  readonly costUsdPerMillionInputTokens: number;
+  readonly costUsdPerMillionOutputTokens: number;
+  readonly note: string;
+}
+
+export interface FleetCostInputs {
+  readonly sim: SimulationResult;
+  readonly gpusPerInstance: number;
+  readonly onDemandUsdPerGpuHour: number;
+  /** Committed price as a discount off on-demand (0.3: 30% below). */
+  readonly commitmentDiscountFraction: number;
+  /** Instances in the committed block of the block + overflow option. */
+  readonly committedBlockInstances: number;
+  readonly owned: CostBasis;
+  readonly shares: TokenShares;
+  readonly freshInputTokens: number;
+  readonly outputTokens: number;
+}
+
+/**
+ * What the simulated fleet costs under each way of paying: an autoscaled on-demand rental pays for
+ * the instance-hours it keeps up; a commitment (or ownership) pays for the peak fleet all the
+ * time; a committed block pays its instances all the time and rents the rest on demand. The cost
+ * per million tokens splits the bill by the operating point's GPU-time shares.
+ */
+export function fleetCosts(x: FleetCostInputs): FleetCost[] {
+  const { sim, gpusPerInstance: g } = x;
+  const hours = sim.durationSeconds / 3600;
+  // Capacity used (batch occupancy), not "a step was running": the share the cost is spread over.
+  const busy = (sim.usedInstanceSeconds / 3600) * g;
+  const activeGpuHours = (sim.activeInstanceSeconds / 3600) * g;
+  const peakGpuHours = sim.maxInstances * g * hours;
+  const committed = x.onDemandUsdPerGpuHour * (1 - x.commitmentDiscountFraction);
+  const block = Math.min(x.committedBlockInstances, sim.maxInstances);
+  const blockGpuHours = block * g * hours;
+  // Overflow: instance-hours above the block, bucket by bucket.
+  const overflowGpuHours = sim.buckets.reduce((sum, b) => {
+    const width = Math.min(3600, sim.durationSeconds - b.startSeconds) / 3600;
+    return sum + Math.max(0, b.activeInstances - block) * g * width;
+  }, 0);
+  const ownedUtilization = peakGpuHours > 0 ? Math.min(1, busy / peakGpuHours) : 0;
+  const ownedCost = gpuHourCost(x.owned, ownedUtilization).totalUsdPerGpuHour * peakGpuHours;
+  const make = (basis: FleetCost['basis'], paid: number, cost: number, note: string): FleetCost => ({
+    basis, paidGpuHours: paid, busyGpuHours: busy, utilization: paid > 0 ? Math.min(1, busy / paid) : 0, costUsd: cost,
+    costUsdPerMillionInputTokens: x.freshInputTokens > 0 ? ((cost * x.shares.freshInput) / x.freshInputTokens) * 1e6 : 0,
+    costUsdPerMillionOutputTokens: x.outputTokens > 0 ? ((cost * x.shares.output) / x.outputTokens) * 1e6 : 0,
+    note,
+  });
+  return [
+    make('rented on demand (autoscaled)', activeGpuHours, activeGpuHours * x.onDemandUsdPerGpuHour, `$${x.onDemandUsdPerGpuHour.toFixed(2)} per GPU-hour for the instance-hours kept up`),
+    make('committed, fixed fleet for the peak', peakGpuHours, peakGpuHours * committed, `${sim.maxInstances} instances all the time at $${committed.toFixed(2)} (${(x.commitmentDiscountFraction * 100).toFixed(0)}% below on demand)`),
+    make('owned, fixed fleet for the peak', peakGpuHours, ownedCost, `${sim.maxInstances} instances owned; power at ${(ownedUtilization * 100).toFixed(0)}% load`),
+    make('committed block + on-demand overflow', blockGpuHours + overflowGpuHours, blockGpuHours * committed + overflowGpuHours * x.onDemandUsdPerGpuHour,
+      `${block} instances committed at $${committed.toFixed(2)} all the time, the rest on demand`),
+  ];
+}
