@@ -11,6 +11,7 @@ import { simulate } from '../dist/core/sim/simulate.js';
 import { fixedFleet } from '../dist/core/sim/fleetSchedule.js';
 import { poissonArrivals } from '../dist/core/demand/arrivals.js';
 import { createRng } from '../dist/core/demand/rng.js';
+import { DEFAULT_UNCERTAINTY, runUncertainty } from '../dist/core/uncertainty/index.js';
 
 const benches = [
   {
@@ -45,6 +46,15 @@ const benches = [
       });
       const r = simulate(source, { instance, fleet: fixedFleet(32), latencyTarget: { minTokensPerSecondPerUser: 10, maxTtftSeconds: 5 } });
       return `${r.completed} requests completed, ${(r.durationSeconds / 3600).toFixed(2)} simulated hours, goodput ${(r.goodputFraction * 100).toFixed(1)}%`;
+    },
+  },
+  {
+    name: 'Monte Carlo: 100,000 samples of the default uncertainty scenario (surrogate grid of 25 physics runs and its 16-run check built inside the timed run, with tornado and break-evens)',
+    targetSeconds: 2,
+    run() {
+      const r = runUncertainty(DEFAULT_UNCERTAINTY, 'default uncertainty scenario', {}, { samples: 100_000 });
+      const mc = r.monteCarlo;
+      return `P(margin > 0) ${(mc.probabilityMarginPositive * 100).toFixed(1)}%, median margin ${(mc.outputs.margin.p50 * 100).toFixed(1)}%, ${r.model.surrogate.nodes.length} grid runs`;
     },
   },
 ];

@@ -11,12 +11,15 @@ import { reproduceCommand } from './commands/reproduce.js';
 import { pricesCommand } from './commands/prices.js';
 import { marketCommand } from './commands/market.js';
 import { simulateCommand } from './commands/simulate.js';
+import { subscriptionCommand } from './commands/subscription.js';
+import { labCommand } from './commands/lab.js';
+import { uncertaintyCommand } from './commands/uncertainty.js';
 import type { CliIo } from './io.js';
 
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
+    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), subscription: subscriptionCommand(io), lab: labCommand(io), uncertainty: uncertaintyCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
   });
 }
 

@@ -147,6 +147,21 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('the simulation view runs a day of demand on the scenario and shows the fleet and the bill per way of paying', async () => {
+    const { page, errors } = await open();
+    await page.fill('#sim-duration-hours', '6');
+    await page.click('#run-simulation');
+    await page.waitForFunction(() => document.getElementById('simulation-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
+    expect(await page.locator('#view-simulation svg').count()).toBeGreaterThan(0);
+    expect(await text(page, '#simulation-summary')).toMatch(/requests; goodput \d/);
+    expect(await page.locator('#simulation-costs tbody tr').count()).toBe(4);
+    await page.fill('#sim-peak-to-average', '30');
+    await page.click('#run-simulation');
+    expect(await text(page, '#simulation-error')).toMatch(/peak\/average 1 to 12/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a copied link restores the same numbers', async () => {
     const { page } = await open();
     await edit(page, () => page.selectOption('#gpu', 'b200'));

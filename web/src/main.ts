@@ -7,6 +7,8 @@ import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
 import { renderMarket } from './views/marketView.js';
+import { renderSimulation } from './views/simulationView.js';
+import { DEFAULT_DEMAND, type DemandState } from './compute/simulationView.js';
 import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -17,6 +19,7 @@ const worker = new Worker(new URL('./compute/worker.ts', import.meta.url), { typ
 
 let latest = 0;
 let latestMarket = 0;
+let latestSimulation = 0;
 
 /** The frontier-model size range the market view uses, read from its inputs (T and B). */
 function readSizeRange(): SizeRange {
@@ -32,6 +35,22 @@ function writeSizeRange(r: SizeRange): void {
   $<HTMLInputElement>('market-total-hi').value = String(r.totalParams[1] / 1e12);
   $<HTMLInputElement>('market-active-lo').value = String(r.activeParams[0] / 1e9);
   $<HTMLInputElement>('market-active-hi').value = String(r.activeParams[1] / 1e9);
+}
+
+/** Runs the simulation of the editor's scenario under the demand inputs (on request: it takes seconds). */
+function requestSimulation(): void {
+  const num = (id: string) => Number($<HTMLInputElement>(id).value);
+  const demand: DemandState = {
+    requestsPerSecond: num('sim-requests-per-second'),
+    peakToAverage: num('sim-peak-to-average'),
+    durationHours: num('sim-duration-hours'),
+    fleet: $<HTMLSelectElement>('sim-fleet').value === 'fixed' ? 'fixed' : 'autoscale',
+  };
+  const ok = demand.requestsPerSecond > 0 && demand.peakToAverage >= 1 && demand.peakToAverage <= 12 && demand.durationHours > 0 && demand.durationHours <= 168;
+  $('simulation-error').textContent = ok ? '' : 'requests/s > 0, peak/average 1 to 12, hours 0 to 168';
+  if (!ok) return;
+  $('simulation-status').textContent = 'simulating…';
+  worker.postMessage({ id: ++latestSimulation, kind: 'simulate', state: readEditor(form), demand } satisfies WorkerRequest);
 }
 
 /** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
@@ -74,6 +93,17 @@ function request(state: AppState): void {
 
 worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   const res = event.data;
+  if (res.kind === 'simulate') {
+    const host = $('view-simulation');
+    try {
+      if ('error' in res.result) host.textContent = `The simulation failed: ${res.result.error}`;
+      else renderSimulation(host, res.result);
+    } catch (e) {
+      host.textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    $('simulation-status').textContent = 'ready';
+    return;
+  }
   if (res.kind === 'market') {
     if (res.id !== latestMarket) return;
     const host = $('view-market');
@@ -167,6 +197,10 @@ function start(): void {
       requestMarket();
     });
   }
+  $<HTMLInputElement>('sim-requests-per-second').value = String(DEFAULT_DEMAND.requestsPerSecond);
+  $<HTMLInputElement>('sim-peak-to-average').value = String(DEFAULT_DEMAND.peakToAverage);
+  $<HTMLInputElement>('sim-duration-hours').value = String(DEFAULT_DEMAND.durationHours);
+  $('run-simulation').addEventListener('click', requestSimulation);
   request(state);
   worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
   requestMarket();

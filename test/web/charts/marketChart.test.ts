@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { marketChart } from '../../../web/src/charts/index.js';
+import { fleetChart, marketChart } from '../../../web/src/charts/index.js';
 import type { CurvePoint, MarketRow } from '../../../web/src/charts/types.js';
 import { normalize } from './normalize.js';
 
@@ -28,5 +28,19 @@ describe('marketChart(rows, options)', () => {
   it('draws a physical-cost triangle only for models that have one', () => {
     const triangles = chart.querySelectorAll('g[aria-label="dot"]')[0]?.querySelectorAll('path').length ?? 0;
     expect(triangles).toBe(2);
+  });
+});
+
+describe('fleetChart(rows, options)', () => {
+  const rows = [0, 1, 2].map((hour) => ({ hour, instances: 2 + hour, utilization: 0.5 + 0.1 * hour, meanWaiting: hour }));
+  const chart = fleetChart(rows, { document });
+
+  it('matches test/web/charts/output/fleetChart.html', async () => {
+    await expect(normalize(chart.outerHTML)).toMatchFileSnapshot('./output/fleetChart.html');
+  });
+
+  it('labels its axes and each hour with the share of capacity used', () => {
+    expect(chart.querySelector('g[aria-label="y-axis label"]')?.textContent).toContain('Instances');
+    expect(chart.textContent).toContain('70%');
   });
 });

@@ -63,3 +63,12 @@ export interface CurvePoint {
   readonly low: number;
   readonly high: number;
 }
+
+/** One hour of a simulated fleet. */
+export interface FleetHourRow {
+  readonly hour: number;
+  readonly instances: number;
+  /** Share of the active instances' capacity used (batch occupancy), 0 to 1. */
+  readonly utilization: number;
+  readonly meanWaiting: number;
+}

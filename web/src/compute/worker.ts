@@ -2,16 +2,19 @@
 import { computeView, type AppState, type ComputeResult } from './computeView.js';
 import { validationRows } from './validationRows.js';
 import { computeMarket, type MarketViewModel } from './marketView.js';
+import { computeSimulation, type DemandState, type SimulationViewModel } from './simulationView.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
 
 export type WorkerRequest =
   | { readonly id: number; readonly kind: 'view'; readonly state: AppState; readonly today: string }
   | { readonly id: number; readonly kind: 'validation' }
-  | { readonly id: number; readonly kind: 'market'; readonly sizeRange: SizeRange };
+  | { readonly id: number; readonly kind: 'market'; readonly sizeRange: SizeRange }
+  | { readonly id: number; readonly kind: 'simulate'; readonly state: AppState; readonly demand: DemandState };
 export type WorkerResponse =
   | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult }
   | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> }
-  | { readonly id: number; readonly kind: 'market'; readonly result: MarketViewModel | { readonly error: string } };
+  | { readonly id: number; readonly kind: 'market'; readonly result: MarketViewModel | { readonly error: string } }
+  | { readonly id: number; readonly kind: 'simulate'; readonly result: SimulationViewModel | { readonly error: string } };
 
 // Heavy runs (a frontier sweep is thousands of steps) stay off the page's thread.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -19,7 +22,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   let response: WorkerResponse;
   if (req.kind === 'view') response = { id: req.id, kind: 'view', result: computeView(req.state, req.today) };
   else if (req.kind === 'validation') response = { id: req.id, kind: 'validation', result: validationRows() };
-  else {
+  else if (req.kind === 'simulate') {
+    try {
+      response = { id: req.id, kind: 'simulate', result: computeSimulation(req.state, req.demand) };
+    } catch (e) {
+      response = { id: req.id, kind: 'simulate', result: { error: e instanceof Error ? e.message : String(e) } };
+    }
+  } else {
     try {
       response = { id: req.id, kind: 'market', result: computeMarket(req.sizeRange) };
     } catch (e) {

@@ -1,22 +1,10 @@
 import { marketChart, toCsv } from '../charts/index.js';
 import type { MarketViewModel } from '../compute/marketView.js';
+import { csvLink, table } from './dom.js';
 
 const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : `$${x.toFixed(2)}`);
 const size = (x: number) => (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`);
 const range = (r: readonly [number, number], f: (x: number) => string) => `${f(r[0])}–${f(r[1])}`;
-
-function table(doc: Document, id: string, rows: readonly (readonly string[])[], header: readonly string[]): HTMLTableElement {
-  const t = doc.createElement('table');
-  t.id = id;
-  const head = t.createTHead().insertRow();
-  for (const h of header) head.append(Object.assign(doc.createElement('th'), { textContent: h }));
-  const body = t.createTBody();
-  for (const r of rows) {
-    const tr = body.insertRow();
-    for (const c of r) tr.insertCell().textContent = c;
-  }
-  return t;
-}
 
 /** The market view: price against size with the fitted curve, the two reference sizes, and frontier labs' implied markups. */
 export function renderMarket(host: HTMLElement, m: MarketViewModel): void {
@@ -25,20 +13,15 @@ export function renderMarket(host: HTMLElement, m: MarketViewModel): void {
   fit.id = 'market-fit';
   fit.textContent = `Median price ∝ ${m.against} parameters^${m.fit.exponent.toFixed(2)} (R² ${m.fit.rSquared.toFixed(2)}, typical error ×${m.fit.errorFactor.toFixed(2)}, ${m.fit.n} models; ` +
     `against ${m.against === 'active' ? 'total' : 'active'} parameters R² ${m.fit.otherRSquared.toFixed(2)}). Physical cost on ${m.reference.gpu} at ${(m.reference.utilization * 100).toFixed(0)}% utilization, ≥${m.reference.latencyTarget.minTokensPerSecondPerUser} tokens/s per user.`;
-  const csv = doc.createElement('a');
-  csv.className = 'csv';
-  csv.textContent = 'CSV: market';
-  csv.download = 'market.csv';
-  csv.href = `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(m.rows))}`;
   host.replaceChildren(
     fit,
     marketChart(m.rows, { document: doc, against: m.against, curve: m.curve }),
-    table(doc, 'market-sizes', m.referenceSizes.map((s) => [s.label, `${usd(s.marketUsdPerMillion)} (${range(s.marketConfidence, usd)})`, s.physicalUsdPerMillion === null ? 'does not fit' : usd(s.physicalUsdPerMillion)]),
-      ['size', 'market-implied cost per M', 'physical cost per M']),
-    table(doc, 'market-frontier', m.frontier.map((f) => [
+    table(doc, m.referenceSizes.map((s) => [s.label, `${usd(s.marketUsdPerMillion)} (${range(s.marketConfidence, usd)})`, s.physicalUsdPerMillion === null ? 'does not fit' : usd(s.physicalUsdPerMillion)]),
+      ['size', 'market-implied cost per M', 'physical cost per M'], 'market-sizes'),
+    table(doc, m.frontier.map((f) => [
       f.model, usd(f.listBlendedUsdPerMillion), range(f.marketCostUsdPerMillion, usd), f.physicalCostUsdPerMillion === null ? '-' : range(f.physicalCostUsdPerMillion, usd),
       range(f.impliedMarkup.market, (x) => `${x.toFixed(1)}×`), f.impliedMarkup.physical === null ? '-' : range(f.impliedMarkup.physical, (x) => `${x.toFixed(1)}×`),
-    ]), [`frontier model (if ${range(m.sizeRange.totalParams, size)} total, ${range(m.sizeRange.activeParams, size)} active)`, 'list price per M', 'cost (market)', 'cost (physics)', 'markup (market)', 'markup (physics)']),
-    csv,
+    ]), [`frontier model (if ${range(m.sizeRange.totalParams, size)} total, ${range(m.sizeRange.activeParams, size)} active)`, 'list price per M', 'cost (market)', 'cost (physics)', 'markup (market)', 'markup (physics)'], 'market-frontier'),
+    csvLink(doc, 'market', toCsv(m.rows)),
   );
 }

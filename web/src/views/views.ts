@@ -1,30 +1,10 @@
 import { costBreakdownChart, frontierChart, marginChart, toCsv, validationChart, validationTable } from '../charts/index.js';
 import type { ValidationRow } from '../charts/types.js';
 import type { ViewModel } from '../compute/computeView.js';
+import { csvLink, table } from './dom.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-
-function csvLink(doc: Document, name: string, csv: string): HTMLAnchorElement {
-  const a = doc.createElement('a');
-  a.className = 'csv';
-  a.textContent = `CSV: ${name}`;
-  a.download = `${name}.csv`;
-  a.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
-  return a;
-}
-
-function table(doc: Document, rows: readonly (readonly string[])[], header: readonly string[]): HTMLTableElement {
-  const t = doc.createElement('table');
-  const head = t.createTHead().insertRow();
-  for (const h of header) head.append(Object.assign(doc.createElement('th'), { textContent: h }));
-  const body = t.createTBody();
-  for (const r of rows) {
-    const tr = body.insertRow();
-    for (const c of r) tr.insertCell().textContent = c;
-  }
-  return t;
-}
 
 function section(host: HTMLElement, ...children: Node[]): void {
   host.replaceChildren(...children);

@@ -1,0 +1,206 @@
+import { defineCommand } from 'citty';
+import { InputError } from '../../core/errors.js';
+import { LAB_DEFAULTS, REFERENCE_MARGINS, trainingFlopOf, type LabDefaultName } from '../../core/lab/defaults.js';
+import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion, type TrainingCompute } from '../../core/lab/labCost.js';
+import { countParameters } from '../../core/model/parameters.js';
+import { gpuHourCost } from '../../core/money/gpuHourCost.js';
+import { defaultMarginalCostBasis, sourceText } from '../../core/money/ownershipDefaults.js';
+import { DEFAULT_SCENARIO, effectiveCostBasis, resolveScenario, runOption, type ResolvedOption } from '../../core/scenario/index.js';
+import { rejectUnknownFlags } from '../args.js';
+import { table } from '../format.js';
+import type { CliIo } from '../io.js';
+
+const D = LAB_DEFAULTS;
+const args = {
+  'training-flop': { type: 'string', description: 'FLOP of the final training run (default 6 × active parameters × 30T tokens); priced at the achieved FLOP/s of the serving GPU and its list price per GPU-hour', valueHint: 'x' },
+  'training-usd': { type: 'string', description: 'cost of the final training run at list cloud rates, USD (instead of --training-flop)', valueHint: 'x' },
+  'research-multiple': { type: 'string', description: `research and experiment compute as a multiple of the final run (default ${D.researchMultiple.value})`, valueHint: 'x' },
+  'staff-usd-per-year': { type: 'string', description: `staff cost attributable to the model, USD a year (default ${D.staffUsdPerYear.value.toExponential()})`, valueHint: 'x' },
+  'other-operating-usd-per-year': { type: 'string', description: `other operating cost (data, offices, sales, G&A), USD a year (default ${D.otherOperatingUsdPerYear.value.toExponential()})`, valueHint: 'x' },
+  'lifetime-months': { type: 'string', description: `months the model serves traffic (default ${D.lifetimeMonths.value})`, valueHint: 'n' },
+  'output-tokens-per-month': { type: 'string', description: `output tokens served a month (default ${D.outputTokensPerMonth.value.toExponential()})`, valueHint: 'x' },
+  'input-tokens-per-month': { type: 'string', description: `prompt tokens served a month, split fresh/cached by the scenario's prefix-cache hit rate (default ${D.inputTokensPerMonth.value.toExponential()})`, valueHint: 'x' },
+  'api-share': { type: 'string', description: `share of output-equivalent tokens sold through the API; the rest to subscribers (default ${D.apiShare.value})`, valueHint: 'x' },
+  'subscription-usd-per-month': { type: 'string', description: `price of a subscription seat a month, USD (default ${D.subscriptionUsdPerSeatMonth.value}, Claude Pro)`, valueHint: 'x' },
+  'subscription-tokens-per-month': { type: 'string', description: `mean output-equivalent tokens a seat uses a month (default ${D.subscriptionOutputEquivalentTokensPerSeatMonth.value.toExponential()})`, valueHint: 'x' },
+  discount: { type: 'string', description: `discount off cloud list rates for serving, training and research compute (default ${D.discountFraction.value})`, valueHint: 'x' },
+  json: { type: 'boolean', description: 'print the inputs, the result and every assumption as JSON (USD, tokens, fractions)' },
+} as const;
+type Flag = Exclude<keyof typeof args, 'json'>;
+
+/** One assumption of the run, printed with its value and where it came from. */
+interface AssumptionRow {
+  readonly name: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+/** The `lab` command: a lab's full cost per token beside marginal and serving cost, at list and discounted rates. */
+export function labCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'lab', description: "A lab's full cost per token: marginal (power), serving (hardware) and full (plus training, research, staff), at list and discounted compute rates, against API and subscription revenue" },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const flags = parseFlags(a);
+      const option = resolveScenario(DEFAULT_SCENARIO, 'built-in default scenario')[3];
+      if (option === undefined) throw new Error('the built-in scenario has no fourth option (the frontier model on B200)');
+      const served = runOption(option);
+      if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
+      const { input, assumptions } = buildInput(option, served.gpuSecondsPerToken, flags);
+      const result = labCost(input);
+      io.out.write(a.json
+        ? `${JSON.stringify({ option: option.label, model: option.model.id, gpu: option.gpu.id, gpus: option.gpus, input, result, assumptions, referenceMargins: REFERENCE_MARGINS }, null, 2)}\n`
+        : render(option, input, result, assumptions));
+    },
+  });
+}
+
+type Flags = Partial<Record<Flag, number>>;
+
+const RULES: Record<Flag, { readonly expected: string; readonly ok: (x: number) => boolean }> = {
+  'training-flop': { expected: 'a number > 0 (FLOP, e.g. 2e25)', ok: (x) => x > 0 },
+  'training-usd': { expected: 'a number >= 0 (USD, e.g. 1e8)', ok: (x) => x >= 0 },
+  'research-multiple': { expected: 'a number >= 0', ok: (x) => x >= 0 },
+  'staff-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
+  'other-operating-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
+  'lifetime-months': { expected: 'a number > 0 (months)', ok: (x) => x > 0 },
+  'output-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e13)', ok: (x) => x >= 0 },
+  'input-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e14)', ok: (x) => x >= 0 },
+  'api-share': { expected: 'a number from 0 to 1', ok: (x) => x >= 0 && x <= 1 },
+  'subscription-usd-per-month': { expected: 'a number >= 0 (USD)', ok: (x) => x >= 0 },
+  'subscription-tokens-per-month': { expected: 'a number > 0 (tokens)', ok: (x) => x > 0 },
+  discount: { expected: 'a number from 0 to 1 (0.5 = half of list)', ok: (x) => x >= 0 && x <= 1 },
+};
+
+/** Every numeric flag checked at once; all problems in one line. */
+function parseFlags(a: Record<string, unknown>): Flags {
+  const problems: string[] = [];
+  const flags: Flags = {};
+  for (const flag of Object.keys(RULES) as Flag[]) {
+    const raw = a[flag];
+    if (raw === undefined) continue;
+    const rule = RULES[flag];
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const x = text === '' ? NaN : Number(text);
+    if (Number.isFinite(x) && rule.ok(x)) flags[flag] = x;
+    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? raw : '(no value)'}; expected ${rule.expected}`);
+  }
+  if (a['training-flop'] !== undefined && a['training-usd'] !== undefined) problems.push('--training-flop and --training-usd: give one or the other, not both');
+  if (flags['output-tokens-per-month'] === 0 && flags['input-tokens-per-month'] === 0) problems.push('--output-tokens-per-month and --input-tokens-per-month are both 0: there are no tokens to spread the cost over');
+  if (problems.length > 0) throw new InputError('flags', String(problems.length), 'valid flags', problems.join('; '));
+  return flags;
+}
+
+/** The lab-cost input for a served option, defaults filled in, with a row per assumption. */
+function buildInput(o: ResolvedOption, seconds: LabCostInput['gpuSecondsPerToken'], f: Flags): { input: LabCostInput; assumptions: AssumptionRow[] } {
+  const rows: AssumptionRow[] = [];
+  const pick = (flag: Flag, name: LabDefaultName, show: (x: number) => string = String): number => {
+    const given = f[flag];
+    const value = given ?? D[name].value;
+    rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : `given (--${flag})` });
+    return value;
+  };
+  const basis = effectiveCostBasis(o);
+  // The default scenario rents; an owned basis would price training at its own full GPU-hour.
+  const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
+  const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
+  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list`, source: priceSource ?? 'the scenario' });
+  rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
+  rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
+  rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
+  const marginal = defaultMarginalCostBasis(o.gpu.id);
+  rows.push({ name: 'marginal (power)', value: `${marginal.powerWattsPerGpu} W per GPU × PUE ${marginal.pue} × $${marginal.electricityUsdPerKwh}/kWh, idle ${marginal.idlePowerFraction} of full`, source: `ownership defaults of ${o.gpu.id}: ${marginal.sources?.powerWattsPerGpu ?? ''}` });
+
+  let training: TrainingCompute;
+  if (f['training-usd'] !== undefined) {
+    training = { kind: 'usd', usdAtListRates: f['training-usd'] };
+    rows.push({ name: 'training', value: `$${count(f['training-usd'])} at list rates`, source: 'given (--training-usd)' });
+  } else {
+    const mfu = D.trainingMfu.value;
+    const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
+    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
+    let flop = f['training-flop'];
+    if (flop === undefined) {
+      const active = countParameters(o.model).active;
+      flop = trainingFlopOf(active, D.trainingTokens.value);
+      rows.push({ name: 'trainingTokens', value: `${count(D.trainingTokens.value)}; FLOP = 6 × ${count(active)} active × tokens = ${flop.toExponential(2)}`, source: sourceText(D.trainingTokens) });
+    } else rows.push({ name: 'trainingFlop', value: flop.toExponential(2), source: 'given (--training-flop)' });
+    training = { kind: 'flop', trainingFlop: flop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
+    rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
+  }
+  const researchMultiple = pick('research-multiple', 'researchMultiple', (x) => `${x}× the final run's compute`);
+  const staffUsdPerYear = pick('staff-usd-per-year', 'staffUsdPerYear', (x) => `$${count(x)} a year`);
+  const otherOperatingUsdPerYear = pick('other-operating-usd-per-year', 'otherOperatingUsdPerYear', (x) => `$${count(x)} a year`);
+  const lifetimeMonths = pick('lifetime-months', 'lifetimeMonths', (x) => `${x} months of serving`);
+  const output = pick('output-tokens-per-month', 'outputTokensPerMonth', (x) => `${count(x)} a month`);
+  const inputTokens = pick('input-tokens-per-month', 'inputTokensPerMonth', (x) => `${count(x)} a month`);
+  const hit = o.workload.prefixCacheHitRate;
+  rows.push({ name: 'prefixCacheHitRate', value: `${hit} of prompt tokens cached`, source: o.assumptions.find((x) => x.name === 'workload.prefixCacheHitRate')?.source ?? 'the scenario' });
+  const apiShare = pick('api-share', 'apiShare', (x) => `${x} of output-equivalent tokens via the API`);
+  const usdPerSeatMonth = pick('subscription-usd-per-month', 'subscriptionUsdPerSeatMonth', (x) => `$${x} a month`);
+  const tokensPerSeat = pick('subscription-tokens-per-month', 'subscriptionOutputEquivalentTokensPerSeatMonth', (x) => `${count(x)} output-equivalent a month`);
+  const discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
+  const input: LabCostInput = {
+    training, researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
+    tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
+    revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
+    gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
+  };
+  return { input, assumptions: rows };
+}
+
+/** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */
+function count(x: number): string {
+  if (x >= 1e18 || (x > 0 && x < 1)) return x.toExponential(2);
+  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['k', 1e3]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
+  return String(Number(x.toPrecision(3)));
+}
+const usd = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+// A margin on zero revenue is −∞: say so in words.
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
+
+function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly AssumptionRow[]): string {
+  const { list: L, discounted: Dc } = r;
+  const w = r.outputEquivalentWeights;
+  const t = input.tokensPerMonth;
+  const rev = r.revenue;
+  const both = (f: (c: CostAtRates) => string) => [f(L), f(Dc)];
+  const breakEven = (c: CostAtRates) => (c.breakEvenLifetimeOutputEquivalentTokens === null ? 'never' : `${count(c.breakEvenLifetimeOutputEquivalentTokens)} (${c.breakEvenVolumeMultiple?.toFixed(2)}× the volume)`);
+  const a = L.amortizedUsdPerMillionOutputEquivalent;
+  const ad = Dc.amortizedUsdPerMillionOutputEquivalent;
+  const out: string[] = [
+    `Lab full cost per token: ${o.label}`,
+    `${input.lifetimeMonths} months × (${count(t.output)} output + ${count(t.freshInput + t.cachedInput)} input tokens a month, ${pct(o.workload.prefixCacheHitRate)} cached) = ${count(r.lifetimeOutputEquivalentTokens)} output-equivalent tokens (fresh input × ${w.freshInput.toFixed(3)}, cached × ${w.cachedInput.toFixed(3)}, output × 1: list-price ratios)`,
+    '',
+    table([
+      ['marginal: power only', ...both((c) => usd(c.marginal.outputEquivalent))],
+      [`serving: hardware (${input.servingCostBasis.kind}, ${usd(L.servingUsdPerGpuHour)} / ${usd(Dc.servingUsdPerGpuHour)} per GPU-hour)`, ...both((c) => usd(c.serving.outputEquivalent))],
+      ['full: serving + training + research + staff/opex', ...both((c) => usd(c.full.outputEquivalent))],
+      ['  of which training (final run)', usd(a.training), usd(ad.training)],
+      [`  of which research (${input.researchMultiple}× the final run)`, usd(a.research), usd(ad.research)],
+      ['  of which staff and other operating', usd(a.staffAndOperating), usd(ad.staffAndOperating)],
+      [`revenue: ${pct(input.revenue.apiShare)} API at ${usd(rev.apiUsdPerMillionOutputEquivalent)}, ${pct(1 - input.revenue.apiShare)} subscription at ${usd(rev.subscriptionUsdPerMillionOutputEquivalent)}`, usd(rev.perMillion.outputEquivalent), usd(rev.perMillion.outputEquivalent)],
+      ['margin on marginal / serving / full cost', ...both((c) => `${pct(c.marginFraction.marginal)} / ${pct(c.marginFraction.serving)} / ${pct(c.marginFraction.full)}`)],
+      ['break-even lifetime output-equivalent tokens', ...both(breakEven)],
+    ], ['USD per million output-equivalent tokens', 'list rates', `discounted (${pct(input.discountFraction)} off)`]),
+  ];
+  const kinds: [string, keyof PerMillion][] = [['fresh input', 'freshInput'], ['cached input', 'cachedInput'], ['output', 'output'], ['output-equivalent', 'outputEquivalent']];
+  out.push(table(kinds.map(([label, k]) => [label, usd(L.marginal[k]), usd(Dc.marginal[k]), usd(L.serving[k]), usd(Dc.serving[k]), usd(L.full[k]), usd(Dc.full[k]), usd(rev.perMillion[k])]),
+    ['USD per million tokens', 'marginal list', 'marginal disc.', 'serving list', 'serving disc.', 'full list', 'full disc.', 'revenue']));
+  const lifetime: [string, (c: CostAtRates) => number][] = [
+    ['serving', (c) => c.lifetimeUsd.serving], ['training (final run)', (c) => c.lifetimeUsd.training], ['research', (c) => c.lifetimeUsd.research],
+    ['staff', (c) => c.lifetimeUsd.staff], ['other operating', (c) => c.lifetimeUsd.otherOperating], ['full', (c) => c.lifetimeUsd.full],
+  ];
+  out.push(table([
+    ...lifetime.map(([label, f]) => [label, ...both((c) => `$${count(f(c))}`)]),
+    ['revenue', `$${count(rev.lifetimeUsd)}`, `$${count(rev.lifetimeUsd)}`],
+    ...(r.trainingGpuHours === null ? [] : [['final run GPU-hours', count(r.trainingGpuHours), count(r.trainingGpuHours)]]),
+  ], ['lifetime totals, USD', 'list rates', 'discounted']));
+  out.push('for comparison (whole businesses, second-hand):');
+  out.push(table(REFERENCE_MARGINS.map((m) => [`  ${m.name}`, pct(m.value), m.source])));
+  if (r.warnings.length > 0) out.push(...r.warnings.map((x) => `warning: ${x}`), '');
+  out.push('assumptions:');
+  out.push(table(assumptions.map((x) => [`  ${x.name}`, x.value, x.source])));
+  return out.join('\n');
+}

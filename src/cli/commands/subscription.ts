@@ -1,0 +1,223 @@
+import { defineCommand } from 'citty';
+import { createRng } from '../../core/demand/rng.js';
+import { InputError, oneOf } from '../../core/errors.js';
+import { DEFAULT_SCENARIO, resolveScenario, runOption } from '../../core/scenario/index.js';
+import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
+import { findPlan, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
+import { blendedCostUsdPerMillionTokens, seatEconomics, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
+import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
+import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
+import { parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
+import { formatInt, table } from '../format.js';
+import type { CliIo } from '../io.js';
+
+/** The option of the report's default scenario whose serving costs price a seat's tokens: the frontier model on B200. */
+const COST_OPTION_INDEX = 3;
+const DEFAULT_SAMPLES = 100_000;
+const MAX_SAMPLES = 10_000_000;
+
+const args = {
+  plan: { type: 'string', description: `one plan (default: every plan): ${PLANS.map((p) => p.id).join(', ')}`, valueHint: 'id' },
+  usage: { type: 'string', description: `usage profile: ${USAGE_PROFILE_IDS.join(' or ')} (default consumer)`, valueHint: 'profile' },
+  'idle-share': { type: 'string', description: 'share of seats that use nothing in a month, 0-1 (default: the profile\'s)', valueHint: 'x' },
+  'median-tokens-per-month': { type: 'string', description: 'median monthly tokens of an active seat, the same for every plan (default: the profile\'s $20-tier median × the plan\'s usage multiple)', valueHint: 'n' },
+  sigma: { type: 'string', description: 'log-space standard deviation of an active seat\'s monthly tokens (default: the profile\'s)', valueHint: 'x' },
+  'token-mix': { type: 'string', description: 'fractions of a seat\'s tokens that are fresh input, cached input and output, summing to 1 (default: the scenario workload\'s)', valueHint: 'in,cached,out' },
+  'cost-input-usd-per-million': { type: 'string', description: 'serving cost of a million fresh input tokens (default: the report\'s frontier model on B200)', valueHint: 'usd' },
+  'cost-cached-input-usd-per-million': { type: 'string', description: 'serving cost of a million cached input tokens (default: as above)', valueHint: 'usd' },
+  'cost-output-usd-per-million': { type: 'string', description: 'serving cost of a million output tokens (default: as above)', valueHint: 'usd' },
+  samples: { type: 'string', description: `seats drawn per plan (default ${formatInt(DEFAULT_SAMPLES)})`, valueHint: 'n' },
+  seed: { type: 'string', description: 'seed of the random draws; every plan draws from the same seed (default 1)', valueHint: 'n' },
+  json: { type: 'boolean', description: 'print the result as JSON (USD, tokens, fractions)' },
+} as const;
+
+/** Where one input of the run came from: a flag, or the data file with its basis and source. */
+interface Input<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+/** The serving costs and token mix of the report's default scenario's frontier-on-B200 option. */
+function defaultCosts(): { label: string; scenario: string; costs: TokenCosts; mix: TokenMix; mixSource: string } {
+  const option = resolveScenario(DEFAULT_SCENARIO, 'built-in default scenario')[COST_OPTION_INDEX];
+  const e = option === undefined ? null : runOption(option).economics;
+  if (option === undefined || e === null) throw new Error(`the default scenario has no served option ${COST_OPTION_INDEX + 1} to take serving costs from`);
+  const w = option.workload;
+  const total = w.inputTokens + w.outputTokens;
+  return {
+    label: option.label,
+    scenario: DEFAULT_SCENARIO.title ?? 'built-in default scenario',
+    costs: { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens },
+    mix: { inputShare: (w.inputTokens * (1 - w.prefixCacheHitRate)) / total, cachedShare: (w.inputTokens * w.prefixCacheHitRate) / total, outputShare: w.outputTokens / total },
+    mixSource: `the scenario's workload: ${formatInt(w.inputTokens)} input tokens a request, ${pct(w.prefixCacheHitRate)} from the prefix cache, ${formatInt(w.outputTokens)} output`,
+  };
+}
+
+function parseTokenMix(raw: unknown): TokenMix {
+  const text = requireString('--token-mix', raw, 'three fractions in,cached,out summing to 1, e.g. 0.03,0.96,0.01');
+  const parts = text.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
+  const [inputShare, cachedShare, outputShare] = parts;
+  if (parts.length !== 3 || inputShare === undefined || cachedShare === undefined || outputShare === undefined || !parts.every((x) => x >= 0 && x <= 1) || Math.abs(inputShare + cachedShare + outputShare - 1) > 1e-6) {
+    throw new InputError('--token-mix', text, 'three fractions in,cached,out from 0 to 1 summing to 1, e.g. 0.03,0.96,0.01');
+  }
+  return { inputShare, cachedShare, outputShare };
+}
+
+const fromData = (d: DocumentedValue) => `${d.basis}: ${d.note}${d.source === 'assumption' || d.source === 'definition' || d.source === 'arithmetic' ? '' : ` (${d.source}, ${d.date})`}`;
+
+/** The `subscription` command: does a subscription seat make money, as a distribution over seats. */
+export function subscriptionCommand(io: CliIo) {
+  return defineCommand({
+    meta: { name: 'subscription', description: 'Subscriptions: cost per seat against price over a distribution of usage per seat; mean margin, seats losing money, break-even usage' },
+    args,
+    run({ args: a, rawArgs }) {
+      rejectUnknownFlags(rawArgs, args);
+      const plans = a.plan === undefined ? PLANS : [findPlan(requireString('--plan', a.plan, `one of ${PLANS.map((p) => p.id).join(', ')}`), '--plan')];
+      const profile = USAGE_PROFILES[a.usage === undefined ? 'consumer' : oneOf('--usage', requireString('--usage', a.usage, USAGE_PROFILE_IDS.join(', ')), USAGE_PROFILE_IDS)];
+      const overrides: Partial<UsageDistribution> = {
+        ...(a['idle-share'] !== undefined && { idleShare: parseNumber('--idle-share', a['idle-share'], 0, 1) }),
+        ...(a['median-tokens-per-month'] !== undefined && { medianTokensPerMonth: parseNumber('--median-tokens-per-month', a['median-tokens-per-month'], 1, 1e15) }),
+        ...(a.sigma !== undefined && { sigma: parseNumber('--sigma', a.sigma, 0, 10) }),
+      };
+      const given = (flag: string, raw: unknown) => (raw === undefined ? undefined : parseNumber(flag, raw, 0, 1e6));
+      const costInput = given('--cost-input-usd-per-million', a['cost-input-usd-per-million']);
+      const costCached = given('--cost-cached-input-usd-per-million', a['cost-cached-input-usd-per-million']);
+      const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);
+      const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
+      const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
+      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${formatInt(MAX_SAMPLES)}`);
+      const seed = a.seed === undefined ? 1 : parseInteger('--seed', a.seed, 0);
+
+      const base = defaultCosts();
+      const costSource = `${base.label}, from the report's default scenario (${base.scenario}), at its utilization`;
+      const costs = {
+        input: { value: costInput ?? base.costs.inputUsdPerMillion, source: costInput === undefined ? costSource : '--cost-input-usd-per-million' },
+        cached: { value: costCached ?? base.costs.cachedInputUsdPerMillion, source: costCached === undefined ? costSource : '--cost-cached-input-usd-per-million' },
+        output: { value: costOutput ?? base.costs.outputUsdPerMillion, source: costOutput === undefined ? costSource : '--cost-output-usd-per-million' },
+      };
+      const tokenCosts: TokenCosts = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
+      const mix: Input<TokenMix> = mixGiven === undefined ? { value: base.mix, source: base.mixSource } : { value: mixGiven, source: '--token-mix' };
+
+      const rows = plans.map((plan) => {
+        const usage = usageOnPlan(profile, plan, overrides);
+        const cap = plan.monthlyTokenCap?.value ?? null;
+        const economics = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: cap }, usage, mix.value, tokenCosts, { samples, rng: createRng(seed) });
+        return { plan, usage, economics };
+      });
+      const context: RunContext = { profile, overrides, costs, mix, samples, seed, costUsdPerMillionTokens: blendedCostUsdPerMillionTokens(mix.value, tokenCosts) };
+      io.out.write(a.json ? `${JSON.stringify(toJson(context, rows), null, 2)}\n` : render(context, rows));
+    },
+  });
+}
+
+interface RunContext {
+  readonly profile: UsageProfile;
+  readonly overrides: Partial<UsageDistribution>;
+  readonly costs: { readonly input: Input<number>; readonly cached: Input<number>; readonly output: Input<number> };
+  readonly mix: Input<TokenMix>;
+  readonly samples: number;
+  readonly seed: number;
+  readonly costUsdPerMillionTokens: number;
+}
+
+interface PlanRow {
+  readonly plan: SubscriptionPlan;
+  readonly usage: UsageDistribution;
+  readonly economics: SeatEconomics;
+}
+
+/** One usage parameter as run: from the profile with its basis and source, or given by a flag. */
+interface UsageInput {
+  readonly value: number;
+  readonly basis: DocumentedValue['basis'] | 'given';
+  readonly source: string;
+  readonly date?: string;
+  readonly note?: string;
+}
+
+function usageInputs(c: RunContext): { profile: string; description: string; idleShare: UsageInput; medianTokensPerMonth: UsageInput & { scaledBy: string | null }; sigma: UsageInput } {
+  const p = c.profile;
+  const one = (flag: string, override: number | undefined, d: DocumentedValue): UsageInput => (override === undefined ? { ...d } : { value: override, basis: 'given', source: flag });
+  const median = one('--median-tokens-per-month', c.overrides.medianTokensPerMonth, p.medianTokensPerMonth);
+  return {
+    profile: p.id,
+    description: p.description,
+    idleShare: one('--idle-share', c.overrides.idleShare, p.idleShare),
+    medianTokensPerMonth: { ...median, scaledBy: c.overrides.medianTokensPerMonth === undefined ? "each plan's usageMultiple" : null },
+    sigma: one('--sigma', c.overrides.sigma, p.sigma),
+  };
+}
+
+const describeInput = (x: UsageInput) => (x.basis === 'given' || x.note === undefined ? `given by ${x.source}` : fromData({ ...x, basis: x.basis, date: x.date ?? '', note: x.note }));
+
+function toJson(c: RunContext, rows: readonly PlanRow[]) {
+  return {
+    samples: c.samples,
+    seed: c.seed,
+    servingCost: {
+      inputUsdPerMillion: c.costs.input.value, cachedInputUsdPerMillion: c.costs.cached.value, outputUsdPerMillion: c.costs.output.value,
+      sources: { input: c.costs.input.source, cachedInput: c.costs.cached.source, output: c.costs.output.source },
+    },
+    tokenMix: { ...c.mix.value, source: c.mix.source },
+    costUsdPerMillionTokens: c.costUsdPerMillionTokens,
+    usage: usageInputs(c),
+    capDerivation: PLAN_CATALOG.derivation,
+    plans: rows.map(({ plan, usage, economics: e }) => {
+      const cap = plan.monthlyTokenCap?.value ?? null;
+      return {
+        id: plan.id, name: plan.name, vendor: plan.vendor, limitGuidance: plan.limitGuidance,
+        price: plan.priceUsdPerSeatPerMonth, limit: plan.monthlyTokenCap, usageMultiple: plan.usageMultiple,
+        usage,
+        ...e,
+        closedForm: {
+          shareOfSeatsLosingMoney: e.breakEvenTokensPerSeatPerMonth === null ? 0 : shareOfSeatsAbove(usage, cap, e.breakEvenTokensPerSeatPerMonth),
+          meanTokensPerSeatPerMonth: expectedMonthlyTokens(usage, cap),
+          meanCostUsd: (expectedMonthlyTokens(usage, cap) * e.costUsdPerMillionTokens) / 1e6,
+          shareCappedByLimit: shareOfSeatsAtCap(usage, cap),
+        },
+      };
+    }),
+  };
+}
+
+const usd = (x: number) => (Math.abs(x) >= 100 || Number.isInteger(x) ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+const pct = (x: number) => (x !== 0 && Math.abs(x) < 0.1 ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(0)}%`);
+const tokens = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : formatInt(n));
+
+function render(c: RunContext, rows: readonly PlanRow[]): string {
+  const m = c.mix.value;
+  const u = usageInputs(c);
+  const costLine = c.costs.input.source === c.costs.cached.source && c.costs.cached.source === c.costs.output.source ? c.costs.input.source : 'see the JSON output for each figure\'s source';
+  const median = c.overrides.medianTokensPerMonth === undefined
+    ? `median ${tokens(u.medianTokensPerMonth.value)} tokens a month at a $20 tier × the plan's usage multiple`
+    : `median ${tokens(c.overrides.medianTokensPerMonth)} tokens a month on every plan`;
+  const out = [
+    `Subscriptions: what serving a seat costs against its price, over ${formatInt(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
+    table([
+      ['serving cost', `input ${usd(c.costs.input.value)}, cached input ${usd(c.costs.cached.value)}, output ${usd(c.costs.output.value)} per million tokens: ${costLine}`],
+      ['token mix', `${pct(m.inputShare)} fresh input, ${pct(m.cachedShare)} cached input, ${pct(m.outputShare)} output (${c.mix.source}): ${usd(c.costUsdPerMillionTokens)} per million tokens`],
+      ['usage', `${c.profile.id} (${c.profile.description}): ${pct(u.idleShare.value)} of seats idle; the rest lognormal, ${median}, sigma ${u.sigma.value}; capped at the plan's limit`],
+    ]),
+    table(rows.map(({ plan, usage, economics: e }) => [
+      plan.name, usd(e.priceUsdPerSeatPerMonth), e.monthlyTokenCap === null ? 'none' : tokens(e.monthlyTokenCap), tokens(usage.medianTokensPerMonth), pct(usage.idleShare),
+      usd(e.meanCostUsd), pct(e.meanMarginFraction), pct(e.shareOfSeatsLosingMoney),
+      e.breakEvenTokensPerSeatPerMonth === null ? 'never' : tokens(e.breakEvenTokensPerSeatPerMonth),
+      usd(e.costUsdPerSeat.p90), usd(e.costUsdPerSeat.p99), pct(e.shareCappedByLimit),
+    ]), ['plan', 'price', 'limit tokens/mo', 'median tokens/mo', 'idle', 'mean cost/seat', 'mean margin', 'seats losing money', 'break-even tokens/mo', 'p90 cost/seat', 'p99 cost/seat', 'capped']),
+    'Mean margin is over all seats together (idle seats pay too); a seat loses money when its tokens cost more than its price, i.e. above the break-even usage.',
+    '',
+    'prices and limits (a monthly token cap derived from each vendor\'s guidance):',
+    ...rows.flatMap(({ plan }) => [
+      `  ${plan.name}: ${usd(plan.priceUsdPerSeatPerMonth.value)} a seat a month, ${fromData(plan.priceUsdPerSeatPerMonth)}`,
+      `    limit: ${plan.limitGuidance}; ${plan.monthlyTokenCap === null ? 'no cap' : `${tokens(plan.monthlyTokenCap.value)} tokens a month, ${fromData(plan.monthlyTokenCap)}`}`,
+      `    usage multiple ${plan.usageMultiple.value}: ${fromData(plan.usageMultiple)}`,
+    ]),
+    '',
+    'inputs of the cap derivations:',
+    ...Object.entries(PLAN_CATALOG.derivation).map(([name, d]) => `  ${name} = ${d.value}: ${fromData(d)}`),
+    '',
+    `usage profile ${c.profile.id}:`,
+    ...(['idleShare', 'medianTokensPerMonth', 'sigma'] as const).map((name) => `  ${name} = ${u[name].value}: ${describeInput(u[name])}`),
+  ];
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,132 @@
+import type { Rng } from '../demand/rng.js';
+import { sampleMonthlyTokens, type UsageDistribution } from './usage.js';
+
+/** Fractions (each 0-1, summing to 1) of a seat's tokens that are fresh input, cached input and output. */
+export interface TokenMix {
+  readonly inputShare: number;
+  readonly cachedShare: number;
+  readonly outputShare: number;
+}
+
+/** What serving a million tokens of each kind costs, USD. */
+export interface TokenCosts {
+  readonly inputUsdPerMillion: number;
+  readonly cachedInputUsdPerMillion: number;
+  readonly outputUsdPerMillion: number;
+}
+
+/** The terms of a plan that set a seat's economics: its price (> 0) and its cap (null: none). */
+export interface PlanTerms {
+  readonly priceUsdPerSeatPerMonth: number;
+  readonly monthlyTokenCap: number | null;
+}
+
+/**
+ * The cost of a million of a seat's tokens, USD: the costs weighted by the token mix.
+ * Example: mix 0.45/0.45/0.10 at $0.36/$0.04/$6.62 is 0.45·0.36 + 0.45·0.04 + 0.10·6.62 = $0.842.
+ */
+export function blendedCostUsdPerMillionTokens(mix: TokenMix, costs: TokenCosts): number {
+  return mix.inputShare * costs.inputUsdPerMillion + mix.cachedShare * costs.cachedInputUsdPerMillion + mix.outputShare * costs.outputUsdPerMillion;
+}
+
+/**
+ * The monthly tokens at which a seat's cost equals its price: price / blended cost per token.
+ * Null where tokens cost nothing (no usage ever loses money). Example: $20 at $0.80 per million
+ * tokens breaks even at 25 million tokens a month.
+ */
+export function breakEvenTokensPerSeatPerMonth(priceUsdPerSeatPerMonth: number, costUsdPerMillionTokens: number): number | null {
+  if (costUsdPerMillionTokens <= 0) return null;
+  return (priceUsdPerSeatPerMonth / costUsdPerMillionTokens) * 1e6;
+}
+
+/** Percentiles of the monthly serving cost of a seat, USD (idle seats count as $0). */
+export interface SeatCostPercentiles {
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+}
+
+/** A plan's economics over its seats for a month; sampled figures carry sampling error. */
+export interface SeatEconomics {
+  readonly samples: number;
+  readonly priceUsdPerSeatPerMonth: number;
+  readonly monthlyTokenCap: number | null;
+  /** The cost of a million of a seat's tokens at the token mix, USD. */
+  readonly costUsdPerMillionTokens: number;
+  readonly meanTokensPerSeatPerMonth: number;
+  /** Every seat pays the price, used or not. */
+  readonly meanRevenueUsd: number;
+  readonly meanCostUsd: number;
+  /** (revenue − cost) / revenue over all seats together. */
+  readonly meanMarginFraction: number;
+  /** Share of seats whose cost exceeds the price. */
+  readonly shareOfSeatsLosingMoney: number;
+  /** Closed form: price / cost per token; null where tokens cost nothing. */
+  readonly breakEvenTokensPerSeatPerMonth: number | null;
+  readonly costUsdPerSeat: SeatCostPercentiles;
+  /** Share of seats whose usage the plan's limit cut. */
+  readonly shareCappedByLimit: number;
+}
+
+export interface SeatEconomicsOptions {
+  /** Seats drawn (a whole number >= 1); default 100,000. */
+  readonly samples?: number;
+  /** The seeded generator the draws come from (`createRng(seed)`). */
+  readonly rng: Rng;
+}
+
+/**
+ * A plan's economics over `samples` seats drawn from `usage` (capped at the plan's limit): each
+ * seat's cost is its tokens × the blended cost per token of `tokenMix` at `costs`; revenue is the
+ * price for every seat. Returns the mean revenue, cost and margin, the share of seats losing
+ * money, the break-even usage (closed form), percentiles of cost per seat and the share capped.
+ * The same rng state gives the same result. Throws a RangeError for samples that are not a
+ * whole number >= 1.
+ *
+ * Example: with `usage.idleShare` 1 the margin is 1 (100%) and no seat loses money.
+ */
+export function seatEconomics(plan: PlanTerms, usage: UsageDistribution, tokenMix: TokenMix, costs: TokenCosts, options: SeatEconomicsOptions): SeatEconomics {
+  const { samples = 100_000, rng } = options;
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`seatEconomics: samples must be a whole number >= 1, got ${samples}`);
+  const price = plan.priceUsdPerSeatPerMonth;
+  const costUsdPerMillionTokens = blendedCostUsdPerMillionTokens(tokenMix, costs);
+  const seatCosts = new Float64Array(samples);
+  let tokenSum = 0;
+  let costSum = 0;
+  let losing = 0;
+  let capped = 0;
+  for (let i = 0; i < samples; i++) {
+    const seat = sampleMonthlyTokens(usage, plan.monthlyTokenCap, rng);
+    const cost = (seat.tokens * costUsdPerMillionTokens) / 1e6;
+    seatCosts[i] = cost;
+    tokenSum += seat.tokens;
+    costSum += cost;
+    if (cost > price) losing++;
+    if (seat.capped) capped++;
+  }
+  seatCosts.sort();
+  const meanCostUsd = costSum / samples;
+  return {
+    samples,
+    priceUsdPerSeatPerMonth: price,
+    monthlyTokenCap: plan.monthlyTokenCap,
+    costUsdPerMillionTokens,
+    meanTokensPerSeatPerMonth: tokenSum / samples,
+    meanRevenueUsd: price,
+    meanCostUsd,
+    meanMarginFraction: (price - meanCostUsd) / price,
+    shareOfSeatsLosingMoney: losing / samples,
+    breakEvenTokensPerSeatPerMonth: breakEvenTokensPerSeatPerMonth(price, costUsdPerMillionTokens),
+    costUsdPerSeat: { p50: sortedQuantile(seatCosts, 0.5), p90: sortedQuantile(seatCosts, 0.9), p99: sortedQuantile(seatCosts, 0.99) },
+    shareCappedByLimit: capped / samples,
+  };
+}
+
+/** The q-quantile of sorted values by linear interpolation (type 7, as `quantile` in validation/stats.ts). */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const lower = sorted[below] ?? Number.NaN;
+  const upper = sorted[Math.ceil(position)] ?? Number.NaN;
+  return lower + (position - below) * (upper - lower);
+}

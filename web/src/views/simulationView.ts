@@ -1,0 +1,23 @@
+import { fleetChart, toCsv } from '../charts/index.js';
+import type { SimulationViewModel } from '../compute/simulationView.js';
+import { csvLink, table } from './dom.js';
+
+const ms = (s: number) => (Number.isFinite(s) ? (s >= 10 ? `${s.toFixed(1)} s` : `${(s * 1000).toFixed(0)} ms`) : '∞');
+const usd = (x: number) => (x >= 1000 ? `$${Math.round(x).toLocaleString('en-US')}` : `$${x.toFixed(2)}`);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The simulation view: latency percentiles and goodput, the fleet over the day, and the bill per way of paying. */
+export function renderSimulation(host: HTMLElement, m: SimulationViewModel): void {
+  const doc = host.ownerDocument;
+  const summary = doc.createElement('p');
+  summary.id = 'simulation-summary';
+  summary.textContent = `${m.requests.toLocaleString('en-US')} requests; goodput ${pct(m.goodputFraction)}; TTFT p50 ${ms(m.ttftSeconds.p50)}, p99 ${ms(m.ttftSeconds.p99)}; TPOT p50 ${ms(m.tpotSeconds.p50)}; ` +
+    `up to ${m.maxInstances} instances of ${m.gpusPerInstance} GPUs (${m.capacityRequestsPerSecondPerInstance.toFixed(2)} requests/s each at the latency target).`;
+  host.replaceChildren(
+    summary,
+    fleetChart(m.hours, { document: doc }),
+    table(doc, m.costs.map((c) => [c.basis, usd(c.costUsd), `${Math.round(c.paidGpuHours).toLocaleString('en-US')}`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens)]),
+      ['paying by', 'cost', 'paid GPU-hours', 'utilization', '$/M input', '$/M output'], 'simulation-costs'),
+    csvLink(doc, 'fleet', toCsv(m.hours)),
+  );
+}
