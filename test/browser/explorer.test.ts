@@ -162,6 +162,36 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('the business view prices subscription seats, a lab\'s full cost and the uncertainty of the scenario, and reruns on new inputs', async () => {
+    const { page, errors } = await open();
+    const run = async () => {
+      await page.evaluate(() => { document.getElementById('business-status')!.textContent = 'editing'; });
+      await page.click('#run-business');
+      await page.waitForFunction(() => document.getElementById('business-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
+    };
+    await page.fill('#biz-samples', '5000');
+    await run();
+    expect(await page.locator('#view-business svg').count()).toBeGreaterThanOrEqual(3);
+    const charts = await text(page, '#view-business');
+    for (const title of ['What a subscription seat costs to serve', 'A lab\'s cost per token', 'Which uncertain input moves the margin most']) expect(charts).toContain(title);
+    expect(await page.locator('#subscription-table tbody tr').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#lab-table tbody tr').count()).toBe(2);
+    const summary = await text(page, '#uncertainty-summary');
+    expect(summary).toMatch(/P\(margin > 0\) = \d+\.\d%/);
+    const seatsBefore = await text(page, '#subscription-table');
+    await page.fill('#biz-sigma', '3');
+    await page.fill('#biz-total-lo', '3');
+    await run();
+    expect(await text(page, '#subscription-table')).not.toBe(seatsBefore);
+    expect(await text(page, '#uncertainty-summary')).not.toBe(summary);
+    await page.fill('#biz-util-lo', '0.9');
+    await page.fill('#biz-util-hi', '0.5');
+    await page.click('#run-business');
+    expect(await text(page, '#business-error')).toMatch(/utilization: low 0.9 is above high 0.5/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a copied link restores the same numbers', async () => {
     const { page } = await open();
     await edit(page, () => page.selectOption('#gpu', 'b200'));

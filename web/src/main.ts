@@ -9,6 +9,8 @@ import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSumm
 import { renderMarket } from './views/marketView.js';
 import { renderSimulation } from './views/simulationView.js';
 import { DEFAULT_DEMAND, type DemandState } from './compute/simulationView.js';
+import { DEFAULT_BUSINESS, type BusinessState } from './compute/businessView.js';
+import { renderBusiness } from './views/businessView.js';
 import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -53,6 +55,72 @@ function requestSimulation(): void {
   worker.postMessage({ id: ++latestSimulation, kind: 'simulate', state: readEditor(form), demand } satisfies WorkerRequest);
 }
 
+/**
+ * Reads the business view's inputs; every problem names its field, the value and what is allowed.
+ * An empty optional field means the usage profile's own value.
+ */
+function readBusiness(): { state: BusinessState | null; problems: string[] } {
+  const problems: string[] = [];
+  const field = (id: string, label: string, low: number, high: number, optional: boolean): number | null => {
+    const raw = $<HTMLInputElement>(id).value.trim();
+    if (raw === '' && optional) return null;
+    const x = Number(raw);
+    if (raw === '' || !Number.isFinite(x) || x < low || x > high) {
+      problems.push(`${label}: ${raw === '' ? '(empty)' : raw}; expected a number from ${low} to ${high}`);
+      return null;
+    }
+    return x;
+  };
+  const pair = (lo: string, hi: string, label: string, low: number, high: number): readonly [number, number] => {
+    const a = field(lo, `${label} (low)`, low, high, false) ?? 0;
+    const b = field(hi, `${label} (high)`, low, high, false) ?? 0;
+    if (a > b) problems.push(`${label}: low ${a} is above high ${b}; expected low <= high`);
+    return [a, b];
+  };
+  const state: BusinessState = {
+    usageProfile: $<HTMLSelectElement>('biz-usage').value === 'enterprise-rollout' ? 'enterprise-rollout' : 'consumer',
+    idleShare: field('biz-idle-share', 'idle seats', 0, 1, true),
+    medianMillionTokensPerMonth: field('biz-median', 'median tokens/month', 1e-6, 1e9, true),
+    sigma: field('biz-sigma', 'sigma', 0, 10, true),
+    lifetimeMonths: field('biz-lifetime', 'lifetime (months)', 1, 240, false) ?? 0,
+    outputTrillionTokensPerMonth: field('biz-output-volume', 'output tokens/month (T)', 0.001, 1e6, false) ?? 0,
+    discount: field('biz-discount', 'compute discount', 0, 1, false) ?? 0,
+    uncertaintyBase: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
+    totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', 0.01, 100),
+    activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', 0.1, 10000),
+    utilization: pair('biz-util-lo', 'biz-util-hi', 'utilization', 0.01, 1),
+    samples: field('biz-samples', 'samples', 100, 200_000, false) ?? 0,
+  };
+  return { state: problems.length === 0 ? { ...state, samples: Math.round(state.samples) } : null, problems };
+}
+
+function writeBusiness(b: BusinessState): void {
+  const set = (id: string, x: number | null) => { $<HTMLInputElement>(id).value = x === null ? '' : String(x); };
+  $<HTMLSelectElement>('biz-usage').value = b.usageProfile;
+  set('biz-idle-share', b.idleShare);
+  set('biz-median', b.medianMillionTokensPerMonth);
+  set('biz-sigma', b.sigma);
+  set('biz-lifetime', b.lifetimeMonths);
+  set('biz-output-volume', b.outputTrillionTokensPerMonth);
+  set('biz-discount', b.discount);
+  $<HTMLSelectElement>('biz-base').value = b.uncertaintyBase;
+  set('biz-total-lo', b.totalParamsT[0]); set('biz-total-hi', b.totalParamsT[1]);
+  set('biz-active-lo', b.activeParamsB[0]); set('biz-active-hi', b.activeParamsB[1]);
+  set('biz-util-lo', b.utilization[0]); set('biz-util-hi', b.utilization[1]);
+  set('biz-samples', b.samples);
+}
+
+let latestBusiness = 0;
+
+/** Runs subscriptions, the lab and the uncertainty analysis for the editor's scenario (on request: seconds). */
+function requestBusiness(): void {
+  const { state, problems } = readBusiness();
+  $('business-error').textContent = problems.join('; ');
+  if (state === null) return;
+  $('business-status').textContent = 'computing…';
+  worker.postMessage({ id: ++latestBusiness, kind: 'business', state: readEditor(form), business: state, today: new Date().toISOString().slice(0, 10) } satisfies WorkerRequest);
+}
+
 /** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
 function requestMarket(): void {
   const r = readSizeRange();
@@ -91,31 +159,23 @@ function request(state: AppState): void {
   worker.postMessage(msg);
 }
 
+/** Draws a view computed on request (`view-<name>`, status `<name>-status`); a failure is shown in the view, never thrown. */
+function drawOnRequest<T extends object>(name: string, result: T | { readonly error: string }, draw: (host: HTMLElement, m: T) => void): void {
+  const host = $(`view-${name}`);
+  try {
+    if ('error' in result) host.textContent = `This view failed: ${result.error}`;
+    else draw(host, result);
+  } catch (e) {
+    host.textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  $(`${name}-status`).textContent = 'ready';
+}
+
 worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   const res = event.data;
-  if (res.kind === 'simulate') {
-    const host = $('view-simulation');
-    try {
-      if ('error' in res.result) host.textContent = `The simulation failed: ${res.result.error}`;
-      else renderSimulation(host, res.result);
-    } catch (e) {
-      host.textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    $('simulation-status').textContent = 'ready';
-    return;
-  }
-  if (res.kind === 'market') {
-    if (res.id !== latestMarket) return;
-    const host = $('view-market');
-    try {
-      if ('error' in res.result) host.textContent = `This view failed: ${res.result.error}`;
-      else renderMarket(host, res.result);
-    } catch (e) {
-      host.textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    $('market-status').textContent = 'ready';
-    return;
-  }
+  if (res.kind === 'simulate') return drawOnRequest('simulation', res.result, renderSimulation);
+  if (res.kind === 'business') return res.id === latestBusiness ? drawOnRequest('business', res.result, renderBusiness) : undefined;
+  if (res.kind === 'market') return res.id === latestMarket ? drawOnRequest('market', res.result, renderMarket) : undefined;
   if (res.kind === 'validation') {
     try {
       renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
@@ -201,6 +261,8 @@ function start(): void {
   $<HTMLInputElement>('sim-peak-to-average').value = String(DEFAULT_DEMAND.peakToAverage);
   $<HTMLInputElement>('sim-duration-hours').value = String(DEFAULT_DEMAND.durationHours);
   $('run-simulation').addEventListener('click', requestSimulation);
+  writeBusiness(DEFAULT_BUSINESS);
+  $('run-business').addEventListener('click', requestBusiness);
   request(state);
   worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
   requestMarket();

@@ -1,11 +1,9 @@
 import { defineCommand } from 'citty';
 import { InputError } from '../../core/errors.js';
-import { LAB_DEFAULTS, REFERENCE_MARGINS, trainingFlopOf, type LabDefaultName } from '../../core/lab/defaults.js';
-import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion, type TrainingCompute } from '../../core/lab/labCost.js';
-import { countParameters } from '../../core/model/parameters.js';
-import { gpuHourCost } from '../../core/money/gpuHourCost.js';
-import { defaultMarginalCostBasis, sourceText } from '../../core/money/ownershipDefaults.js';
-import { DEFAULT_SCENARIO, effectiveCostBasis, resolveScenario, runOption, type ResolvedOption } from '../../core/scenario/index.js';
+import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
+import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
+import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
+import { DEFAULT_SCENARIO, resolveScenario, runOption, type ResolvedOption } from '../../core/scenario/index.js';
 import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -28,13 +26,6 @@ const args = {
 } as const;
 type Flag = Exclude<keyof typeof args, 'json'>;
 
-/** One assumption of the run, printed with its value and where it came from. */
-interface AssumptionRow {
-  readonly name: string;
-  readonly value: string;
-  readonly source: string;
-}
-
 /** The `lab` command: a lab's full cost per token beside marginal and serving cost, at list and discounted rates. */
 export function labCommand(io: CliIo) {
   return defineCommand({
@@ -47,7 +38,7 @@ export function labCommand(io: CliIo) {
       if (option === undefined) throw new Error('the built-in scenario has no fourth option (the frontier model on B200)');
       const served = runOption(option);
       if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
-      const { input, assumptions } = buildInput(option, served.gpuSecondsPerToken, flags);
+      const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
       const result = labCost(input);
       io.out.write(a.json
         ? `${JSON.stringify({ option: option.label, model: option.model.id, gpu: option.gpu.id, gpus: option.gpus, input, result, assumptions, referenceMargins: REFERENCE_MARGINS }, null, 2)}\n`
@@ -57,6 +48,22 @@ export function labCommand(io: CliIo) {
 }
 
 type Flags = Partial<Record<Flag, number>>;
+
+const FLAG_OF: Record<keyof LabOverrides, Flag> = {
+  trainingFlop: 'training-flop', trainingUsd: 'training-usd', researchMultiple: 'research-multiple', staffUsdPerYear: 'staff-usd-per-year',
+  otherOperatingUsdPerYear: 'other-operating-usd-per-year', lifetimeMonths: 'lifetime-months', outputTokensPerMonth: 'output-tokens-per-month',
+  inputTokensPerMonth: 'input-tokens-per-month', apiShare: 'api-share', subscriptionUsdPerMonth: 'subscription-usd-per-month',
+  subscriptionTokensPerMonth: 'subscription-tokens-per-month', discount: 'discount',
+};
+
+function toOverrides(f: Flags): LabOverrides {
+  const out: Partial<Record<keyof LabOverrides, number>> = {};
+  for (const [name, flag] of Object.entries(FLAG_OF) as [keyof LabOverrides, Flag][]) {
+    const x = f[flag];
+    if (x !== undefined) out[name] = x;
+  }
+  return out;
+}
 
 const RULES: Record<Flag, { readonly expected: string; readonly ok: (x: number) => boolean }> = {
   'training-flop': { expected: 'a number > 0 (FLOP, e.g. 2e25)', ok: (x) => x > 0 },
@@ -92,75 +99,11 @@ function parseFlags(a: Record<string, unknown>): Flags {
   return flags;
 }
 
-/** The lab-cost input for a served option, defaults filled in, with a row per assumption. */
-function buildInput(o: ResolvedOption, seconds: LabCostInput['gpuSecondsPerToken'], f: Flags): { input: LabCostInput; assumptions: AssumptionRow[] } {
-  const rows: AssumptionRow[] = [];
-  const pick = (flag: Flag, name: LabDefaultName, show: (x: number) => string = String): number => {
-    const given = f[flag];
-    const value = given ?? D[name].value;
-    rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : `given (--${flag})` });
-    return value;
-  };
-  const basis = effectiveCostBasis(o);
-  // The default scenario rents; an owned basis would price training at its own full GPU-hour.
-  const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
-  const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
-  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list`, source: priceSource ?? 'the scenario' });
-  rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
-  rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
-  rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
-  const marginal = defaultMarginalCostBasis(o.gpu.id);
-  rows.push({ name: 'marginal (power)', value: `${marginal.powerWattsPerGpu} W per GPU × PUE ${marginal.pue} × $${marginal.electricityUsdPerKwh}/kWh, idle ${marginal.idlePowerFraction} of full`, source: `ownership defaults of ${o.gpu.id}: ${marginal.sources?.powerWattsPerGpu ?? ''}` });
-
-  let training: TrainingCompute;
-  if (f['training-usd'] !== undefined) {
-    training = { kind: 'usd', usdAtListRates: f['training-usd'] };
-    rows.push({ name: 'training', value: `$${count(f['training-usd'])} at list rates`, source: 'given (--training-usd)' });
-  } else {
-    const mfu = D.trainingMfu.value;
-    const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
-    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
-    let flop = f['training-flop'];
-    if (flop === undefined) {
-      const active = countParameters(o.model).active;
-      flop = trainingFlopOf(active, D.trainingTokens.value);
-      rows.push({ name: 'trainingTokens', value: `${count(D.trainingTokens.value)}; FLOP = 6 × ${count(active)} active × tokens = ${flop.toExponential(2)}`, source: sourceText(D.trainingTokens) });
-    } else rows.push({ name: 'trainingFlop', value: flop.toExponential(2), source: 'given (--training-flop)' });
-    training = { kind: 'flop', trainingFlop: flop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
-    rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
-  }
-  const researchMultiple = pick('research-multiple', 'researchMultiple', (x) => `${x}× the final run's compute`);
-  const staffUsdPerYear = pick('staff-usd-per-year', 'staffUsdPerYear', (x) => `$${count(x)} a year`);
-  const otherOperatingUsdPerYear = pick('other-operating-usd-per-year', 'otherOperatingUsdPerYear', (x) => `$${count(x)} a year`);
-  const lifetimeMonths = pick('lifetime-months', 'lifetimeMonths', (x) => `${x} months of serving`);
-  const output = pick('output-tokens-per-month', 'outputTokensPerMonth', (x) => `${count(x)} a month`);
-  const inputTokens = pick('input-tokens-per-month', 'inputTokensPerMonth', (x) => `${count(x)} a month`);
-  const hit = o.workload.prefixCacheHitRate;
-  rows.push({ name: 'prefixCacheHitRate', value: `${hit} of prompt tokens cached`, source: o.assumptions.find((x) => x.name === 'workload.prefixCacheHitRate')?.source ?? 'the scenario' });
-  const apiShare = pick('api-share', 'apiShare', (x) => `${x} of output-equivalent tokens via the API`);
-  const usdPerSeatMonth = pick('subscription-usd-per-month', 'subscriptionUsdPerSeatMonth', (x) => `$${x} a month`);
-  const tokensPerSeat = pick('subscription-tokens-per-month', 'subscriptionOutputEquivalentTokensPerSeatMonth', (x) => `${count(x)} output-equivalent a month`);
-  const discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
-  const input: LabCostInput = {
-    training, researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
-    tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
-    revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
-    gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
-  };
-  return { input, assumptions: rows };
-}
-
-/** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */
-function count(x: number): string {
-  if (x >= 1e18 || (x > 0 && x < 1)) return x.toExponential(2);
-  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['k', 1e3]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
-  return String(Number(x.toPrecision(3)));
-}
 const usd = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 // A margin on zero revenue is −∞: say so in words.
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
 
-function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly AssumptionRow[]): string {
+function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly LabAssumption[]): string {
   const { list: L, discounted: Dc } = r;
   const w = r.outputEquivalentWeights;
   const t = input.tokensPerMonth;

@@ -72,3 +72,35 @@ export interface FleetHourRow {
   readonly utilization: number;
   readonly meanWaiting: number;
 }
+
+/** One subscription plan's monthly serving cost per seat against its price (USD per seat per month). */
+export interface SeatCostRow {
+  readonly plan: string;
+  readonly priceUsdPerSeatPerMonth: number;
+  readonly meanCostUsdPerSeat: number;
+  readonly p50CostUsdPerSeat: number;
+  readonly p90CostUsdPerSeat: number;
+  readonly p99CostUsdPerSeat: number;
+  readonly meanMarginFraction: number;
+  readonly shareOfSeatsLosingMoney: number;
+  readonly breakEvenTokensPerSeatPerMonth: number | null;
+  readonly medianTokensPerActiveSeat: number;
+  readonly idleShare: number;
+}
+
+/** One input's one-at-a-time swing of margin (p10 to p90 of the input, the others at their medians). */
+export interface TornadoChartRow {
+  readonly input: string;
+  readonly lowValue: number;
+  readonly highValue: number;
+  readonly marginAtLow: number;
+  readonly marginAtHigh: number;
+  readonly swing: number;
+}
+
+/** A lab's cost per million output-equivalent tokens at one depth, at list or discounted compute rates. */
+export interface LabBarRow {
+  readonly rates: 'list' | 'discounted';
+  readonly depth: string;
+  readonly costUsdPerMillion: number;
+}

@@ -2,7 +2,7 @@ import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { requestMix } from '../../../src/core/economics/prices.js';
 import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
-import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption } from '../../../src/core/scenario/index.js';
+import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
 import type { ScenarioOptionInput } from '../../../src/core/scenario/schema.js';
 import { InputError } from '../../../src/core/errors.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
@@ -67,26 +67,35 @@ export function problemsByField(problems: readonly string[]): FieldProblems {
 }
 
 /**
+ * The editor's option resolved as a one-option scenario; a pasted config.json is its model.
+ * @throws InputError for a config.json that cannot be read, ScenarioError for a bad option
+ */
+export function resolveEditorOption(state: AppState, today: string): ResolvedOption {
+  let configModel = null;
+  if (state.configJson !== null) {
+    try {
+      configModel = modelFromHfConfig(parseJson(state.configJson), { fileName: 'pasted config.json', date: today });
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError('config.json', 'pasted text', 'a readable config.json', e.message);
+      throw e;
+    }
+  }
+  // A path-like reference: catalog checks skip it and the resolver hands back the pasted model.
+  const option = configModel === null ? state.option : { ...state.option, model: 'pasted/config.json' };
+  const scenario = parseScenario({ options: [option] }, 'scenario');
+  const [resolved] = resolveScenario(scenario, 'scenario', configModel === null ? {} : { resolveModel: () => configModel });
+  if (resolved === undefined) throw new Error('no option');
+  return resolved;
+}
+
+/**
  * Runs the whole model for the page: validates the state as a scenario, finds the operating point,
  * and prepares every view's rows (frontier with cost along it, cost breakdown, margin against
  * utilization). Never throws for bad input: returns the problems by field instead.
  */
 export function computeView(state: AppState, today: string): ComputeResult {
   try {
-    let configModel = null;
-    if (state.configJson !== null) {
-      try {
-        configModel = modelFromHfConfig(parseJson(state.configJson), { fileName: 'pasted config.json', date: today });
-      } catch (e) {
-        if (e instanceof InputError) return { ok: false, problems: { 'config.json': e.message }, message: e.message };
-        throw e;
-      }
-    }
-    // A path-like reference: catalog checks skip it and the resolver hands back the pasted model.
-    const option = configModel === null ? state.option : { ...state.option, model: 'pasted/config.json' };
-    const scenario = parseScenario({ options: [option] }, 'scenario');
-    const [resolved] = resolveScenario(scenario, 'scenario', configModel === null ? {} : { resolveModel: () => configModel });
-    if (resolved === undefined) throw new Error('no option');
+    const resolved = resolveEditorOption(state, today);
     const r = runOption(resolved);
     const e = r.economics;
     const choice = r.operatingPoint;
@@ -149,6 +158,7 @@ export function computeView(state: AppState, today: string): ComputeResult {
     return { ok: true, view: { ...view, frontierRows, costRows, marginRows } };
   } catch (err) {
     if (err instanceof ScenarioError) return { ok: false, problems: problemsByField(err.problems), message: err.message };
+    if (err instanceof InputError && err.field === 'config.json') return { ok: false, problems: { 'config.json': err.message }, message: err.message };
     if (err instanceof InputError) return { ok: false, problems: problemsByField([err.message]), message: err.message };
     return { ok: false, problems: { '(general)': err instanceof Error ? err.message : String(err) }, message: String(err) };
   }

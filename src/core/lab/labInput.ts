@@ -1,0 +1,96 @@
+import { countParameters } from '../model/parameters.js';
+import { gpuHourCost } from '../money/gpuHourCost.js';
+import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
+import { effectiveCostBasis, type ResolvedOption } from '../scenario/index.js';
+import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
+import type { LabCostInput, TrainingCompute } from './labCost.js';
+
+const D = LAB_DEFAULTS;
+
+/** What may be set instead of a default (the CLI's flags, the web view's inputs). */
+export interface LabOverrides {
+  readonly trainingFlop?: number;
+  readonly trainingUsd?: number;
+  readonly researchMultiple?: number;
+  readonly staffUsdPerYear?: number;
+  readonly otherOperatingUsdPerYear?: number;
+  readonly lifetimeMonths?: number;
+  readonly outputTokensPerMonth?: number;
+  readonly inputTokensPerMonth?: number;
+  readonly apiShare?: number;
+  readonly subscriptionUsdPerMonth?: number;
+  readonly subscriptionTokensPerMonth?: number;
+  readonly discount?: number;
+}
+
+/** One assumption of the run, with its value and where it came from. */
+export interface LabAssumption {
+  readonly name: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+/** The lab-cost input for a served option: the lab defaults, overridden where given, with a row per assumption saying where each came from. */
+export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSecondsPerToken'], f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
+  const rows: LabAssumption[] = [];
+  const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
+    const given = f[flag];
+    const value = given ?? D[name].value;
+    rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : givenBy(flag) });
+    return value;
+  };
+  const basis = effectiveCostBasis(o);
+  // The default scenario rents; an owned basis would price training at its own full GPU-hour.
+  const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
+  const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
+  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list`, source: priceSource ?? 'the scenario' });
+  rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
+  rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
+  rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
+  const marginal = defaultMarginalCostBasis(o.gpu.id);
+  rows.push({ name: 'marginal (power)', value: `${marginal.powerWattsPerGpu} W per GPU × PUE ${marginal.pue} × $${marginal.electricityUsdPerKwh}/kWh, idle ${marginal.idlePowerFraction} of full`, source: `ownership defaults of ${o.gpu.id}: ${marginal.sources?.powerWattsPerGpu ?? ''}` });
+
+  let training: TrainingCompute;
+  if (f.trainingUsd !== undefined) {
+    training = { kind: 'usd', usdAtListRates: f.trainingUsd };
+    rows.push({ name: 'training', value: `$${count(f.trainingUsd)} at list rates`, source: givenBy('trainingUsd') });
+  } else {
+    const mfu = D.trainingMfu.value;
+    const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
+    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
+    let flop = f.trainingFlop;
+    if (flop === undefined) {
+      const active = countParameters(o.model).active;
+      flop = trainingFlopOf(active, D.trainingTokens.value);
+      rows.push({ name: 'trainingTokens', value: `${count(D.trainingTokens.value)}; FLOP = 6 × ${count(active)} active × tokens = ${flop.toExponential(2)}`, source: sourceText(D.trainingTokens) });
+    } else rows.push({ name: 'trainingFlop', value: flop.toExponential(2), source: givenBy('trainingFlop') });
+    training = { kind: 'flop', trainingFlop: flop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
+    rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
+  }
+  const researchMultiple = pick('researchMultiple', 'researchMultiple', (x) => `${x}× the final run's compute`);
+  const staffUsdPerYear = pick('staffUsdPerYear', 'staffUsdPerYear', (x) => `$${count(x)} a year`);
+  const otherOperatingUsdPerYear = pick('otherOperatingUsdPerYear', 'otherOperatingUsdPerYear', (x) => `$${count(x)} a year`);
+  const lifetimeMonths = pick('lifetimeMonths', 'lifetimeMonths', (x) => `${x} months of serving`);
+  const output = pick('outputTokensPerMonth', 'outputTokensPerMonth', (x) => `${count(x)} a month`);
+  const inputTokens = pick('inputTokensPerMonth', 'inputTokensPerMonth', (x) => `${count(x)} a month`);
+  const hit = o.workload.prefixCacheHitRate;
+  rows.push({ name: 'prefixCacheHitRate', value: `${hit} of prompt tokens cached`, source: o.assumptions.find((x) => x.name === 'workload.prefixCacheHitRate')?.source ?? 'the scenario' });
+  const apiShare = pick('apiShare', 'apiShare', (x) => `${x} of output-equivalent tokens via the API`);
+  const usdPerSeatMonth = pick('subscriptionUsdPerMonth', 'subscriptionUsdPerSeatMonth', (x) => `$${x} a month`);
+  const tokensPerSeat = pick('subscriptionTokensPerMonth', 'subscriptionOutputEquivalentTokensPerSeatMonth', (x) => `${count(x)} output-equivalent a month`);
+  const discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
+  const input: LabCostInput = {
+    training, researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
+    tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
+    revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
+    gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
+  };
+  return { input, assumptions: rows };
+}
+
+/** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */
+export function count(x: number): string {
+  if (x >= 1e18 || (x > 0 && x < 1)) return x.toExponential(2);
+  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['k', 1e3]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
+  return String(Number(x.toPrecision(3)));
+}

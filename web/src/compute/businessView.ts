@@ -1,0 +1,120 @@
+import { createRng } from '../../../src/core/demand/rng.js';
+import { labCost } from '../../../src/core/lab/labCost.js';
+import { labInputFor } from '../../../src/core/lab/labInput.js';
+import { runOption } from '../../../src/core/scenario/index.js';
+import { PLANS } from '../../../src/core/subscription/plans.js';
+import { seatEconomics, type TokenCosts, type TokenMix } from '../../../src/core/subscription/seatEconomics.js';
+import { usageOnPlan } from '../../../src/core/subscription/usage.js';
+import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
+import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
+import type { LabBarRow, SeatCostRow, TornadoChartRow } from '../charts/types.js';
+import { resolveEditorOption, type AppState } from './computeView.js';
+
+/** The business view's own inputs (the serving setup and prices come from the editor). */
+export interface BusinessState {
+  readonly usageProfile: UsageProfileId;
+  /** null: the profile's own value. */
+  readonly idleShare: number | null;
+  readonly medianMillionTokensPerMonth: number | null;
+  readonly sigma: number | null;
+  readonly lifetimeMonths: number;
+  readonly outputTrillionTokensPerMonth: number;
+  readonly discount: number;
+  /** The uncertainty run's base: the built-in frontier file, or the editor's scenario. */
+  readonly uncertaintyBase: 'builtin' | 'editor';
+  readonly totalParamsT: readonly [number, number];
+  readonly activeParamsB: readonly [number, number];
+  readonly utilization: readonly [number, number];
+  readonly samples: number;
+}
+
+const rangeOf = (name: string): readonly [number, number] => {
+  const d = DEFAULT_UNCERTAINTY.uncertain.find((x) => x.name === name)?.distribution;
+  return d !== undefined && 'low' in d && 'high' in d ? [d.low, d.high] : [0, 0];
+};
+
+export const DEFAULT_BUSINESS: BusinessState = {
+  usageProfile: 'consumer', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
+  lifetimeMonths: 12, outputTrillionTokensPerMonth: 10, discount: 0.5,
+  uncertaintyBase: 'builtin',
+  totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
+  activeParamsB: [rangeOf('activeParams')[0] / 1e9, rangeOf('activeParams')[1] / 1e9],
+  utilization: rangeOf('utilization'),
+  samples: 20_000,
+};
+
+/** Subscription seats of every plan, a lab's cost per token and the uncertainty run, from the editor's scenario and the view's inputs. */
+export function computeBusiness(state: AppState, b: BusinessState, today: string) {
+  const option = resolveEditorOption(state, today);
+  const served = runOption(option);
+  const e = served.economics;
+  if (e === null || served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
+
+  // Subscriptions: a seat's tokens cost what the editor's scenario serves them for, in its workload's mix.
+  const w = option.workload;
+  const total = w.inputTokens + w.outputTokens;
+  const mix: TokenMix = { inputShare: (w.inputTokens * (1 - w.prefixCacheHitRate)) / total, cachedShare: (w.inputTokens * w.prefixCacheHitRate) / total, outputShare: w.outputTokens / total };
+  const costs: TokenCosts = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
+  const profile = USAGE_PROFILES[b.usageProfile];
+  const overrides = {
+    ...(b.idleShare !== null && { idleShare: b.idleShare }),
+    ...(b.medianMillionTokensPerMonth !== null && { medianTokensPerMonth: b.medianMillionTokensPerMonth * 1e6 }),
+    ...(b.sigma !== null && { sigma: b.sigma }),
+  };
+  const seats: SeatCostRow[] = PLANS.map((plan) => {
+    const usage = usageOnPlan(profile, plan, overrides);
+    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: 20_000, rng: createRng(1) });
+    return {
+      plan: plan.name, priceUsdPerSeatPerMonth: s.priceUsdPerSeatPerMonth, meanCostUsdPerSeat: s.meanCostUsd,
+      p50CostUsdPerSeat: s.costUsdPerSeat.p50, p90CostUsdPerSeat: s.costUsdPerSeat.p90, p99CostUsdPerSeat: s.costUsdPerSeat.p99,
+      meanMarginFraction: s.meanMarginFraction, shareOfSeatsLosingMoney: s.shareOfSeatsLosingMoney,
+      breakEvenTokensPerSeatPerMonth: s.breakEvenTokensPerSeatPerMonth, medianTokensPerActiveSeat: usage.medianTokensPerMonth, idleShare: usage.idleShare,
+    };
+  });
+
+  // A lab's cost per token: the editor's serving cost plus training, research and staff.
+  const lab = labInputFor(option, served.gpuSecondsPerToken, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, discount: b.discount }, (name) => `the view's input (${name})`);
+  const labResult = labCost(lab.input);
+  const labRows: LabBarRow[] = (['list', 'discounted'] as const).flatMap((rates) => {
+    const c = labResult[rates];
+    return [
+      { rates, depth: 'marginal (power)', costUsdPerMillion: c.marginal.outputEquivalent },
+      { rates, depth: 'serving (hardware)', costUsdPerMillion: c.serving.outputEquivalent },
+      { rates, depth: 'full (+ training, research, staff)', costUsdPerMillion: c.full.outputEquivalent },
+    ];
+  });
+
+  // Uncertainty: the built-in frontier file, or the editor's option, with the view's ranges.
+  const ranged = (name: UncertainInput['name'], low: number, high: number, kind: 'uniform' | 'loguniform', source: string): UncertainInput =>
+    ({ name, distribution: low === high ? { kind: 'fixed', value: low } : { kind, low, high }, source });
+  const builtin = DEFAULT_UNCERTAINTY;
+  const uncertain: UncertainInput[] = [
+    ranged('totalParams', b.totalParamsT[0] * 1e12, b.totalParamsT[1] * 1e12, 'loguniform', 'the view\'s range'),
+    ranged('activeParams', b.activeParamsB[0] * 1e9, b.activeParamsB[1] * 1e9, 'loguniform', 'the view\'s range'),
+    ranged('utilization', b.utilization[0], b.utilization[1], 'uniform', 'the view\'s range'),
+    ...(b.uncertaintyBase === 'builtin' ? builtin.uncertain.filter((x) => x.name === 'gpuPriceUsdPerHour') : []),
+  ];
+  const report = runUncertainty({ ...builtin, base: b.uncertaintyBase === 'builtin' ? builtin.base : state.option, uncertain }, 'uncertainty', {}, { samples: b.samples, seed: 1, checkPoints: 0 });
+  const mc = report.monteCarlo;
+  const tornadoRows: TornadoChartRow[] = report.tornado.rows.map((r) => ({ input: r.name, lowValue: r.lowValue, highValue: r.highValue, marginAtLow: r.outputAtLow, marginAtHigh: r.outputAtHigh, swing: r.swing }));
+  return {
+    label: option.label,
+    costUsdPerMillionTokens: { ...costs, mixed: mix.inputShare * costs.inputUsdPerMillion + mix.cachedShare * costs.cachedInputUsdPerMillion + mix.outputShare * costs.outputUsdPerMillion },
+    profile: { id: profile.id, idleShare: overrides.idleShare ?? profile.idleShare.value, sigma: overrides.sigma ?? profile.sigma.value },
+    seats,
+    lab: { rows: labRows, revenueUsdPerMillion: labResult.revenue.perMillion.outputEquivalent, marginFraction: { list: labResult.list.marginFraction, discounted: labResult.discounted.marginFraction }, assumptions: lab.assumptions },
+    uncertainty: {
+      base: report.model.option.label,
+      samples: mc.samples,
+      probabilityMarginPositive: mc.probabilityMarginPositive,
+      probabilityStandardError: mc.probabilityStandardError,
+      margin: mc.outputs.margin,
+      costOutput: mc.outputs.costOutput,
+      marginAtMedians: report.tornado.outputAtMedians,
+      tornado: tornadoRows,
+      breakEvens: report.breakEvens.map((x) => ({ input: x.input, low: x.low, high: x.high, value: x.value, reason: x.reason })),
+    },
+  };
+}
+
+export type BusinessViewModel = ReturnType<typeof computeBusiness>;

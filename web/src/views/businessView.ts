@@ -1,0 +1,56 @@
+import { labCostChart, seatCostChart, toCsv, tornadoChart } from '../charts/index.js';
+import type { BusinessViewModel } from '../compute/businessView.js';
+import { csvLink, table } from './dom.js';
+
+const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const tokens = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : `${(x / 1e6).toFixed(1)}M`);
+const inputValue = (name: string, x: number) =>
+  name === 'totalParams' || name === 'activeParams' ? (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${x.toFixed(2)}/h` : x.toPrecision(3);
+
+function heading(doc: Document, text: string): HTMLHeadingElement {
+  return Object.assign(doc.createElement('h3'), { textContent: text });
+}
+
+/** The business view: subscription seats against their price, a lab's full cost per token, and the uncertainty run. */
+export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
+  const doc = host.ownerDocument;
+  const c = m.costUsdPerMillionTokens;
+  const costLine = Object.assign(doc.createElement('p'), {
+    id: 'business-cost',
+    textContent: `Serving cost from the editor's scenario (${m.label}): input ${usd(c.inputUsdPerMillion)}, cached input ${usd(c.cachedInputUsdPerMillion)}, output ${usd(c.outputUsdPerMillion)} per million tokens; ${usd(c.mixed)} per million in the workload's mix. ` +
+      `Usage: ${m.profile.id}, ${pct(m.profile.idleShare)} of seats idle, lognormal sigma ${m.profile.sigma}.`,
+  });
+  const u = m.uncertainty;
+  const verdict = Object.assign(doc.createElement('p'), {
+    id: 'uncertainty-summary',
+    textContent: `${u.base}: P(margin > 0) = ${pct(u.probabilityMarginPositive)} (±${(u.probabilityStandardError * 100).toFixed(1)} points) over ${u.samples.toLocaleString('en-US')} samples; ` +
+      `median margin ${pct(u.margin.p50)} (5th-95th percentile ${pct(u.margin.p5)} to ${pct(u.margin.p95)}); median cost per million output tokens ${usd(u.costOutput.p50)}.`,
+  });
+  host.replaceChildren(
+    heading(doc, 'Subscriptions'),
+    costLine,
+    seatCostChart(m.seats, { document: doc }),
+    table(doc, m.seats.map((s) => [
+      s.plan, usd(s.priceUsdPerSeatPerMonth), tokens(s.medianTokensPerActiveSeat), usd(s.meanCostUsdPerSeat), usd(s.p99CostUsdPerSeat), pct(s.meanMarginFraction), pct(s.shareOfSeatsLosingMoney),
+      s.breakEvenTokensPerSeatPerMonth === null ? 'never' : tokens(s.breakEvenTokensPerSeatPerMonth),
+    ]), ['plan', 'price / month', 'median tokens (active seat)', 'mean cost / seat', 'p99 cost / seat', 'mean margin', 'seats losing money', 'break-even tokens / month'], 'subscription-table'),
+    csvLink(doc, 'subscriptions', toCsv(m.seats)),
+    heading(doc, 'A lab\'s full cost per token'),
+    labCostChart(m.lab.rows, { document: doc, revenueUsdPerMillion: m.lab.revenueUsdPerMillion }),
+    table(doc, (['list', 'discounted'] as const).map((rates) => [
+      rates, ...m.lab.rows.filter((r) => r.rates === rates).map((r) => usd(r.costUsdPerMillion)), usd(m.lab.revenueUsdPerMillion),
+      `${pct(m.lab.marginFraction[rates].marginal)} / ${pct(m.lab.marginFraction[rates].serving)} / ${pct(m.lab.marginFraction[rates].full)}`,
+    ]), ['compute at', 'marginal $/M', 'serving $/M', 'full $/M', 'revenue $/M', 'margin marginal / serving / full'], 'lab-table'),
+    table(doc, m.lab.assumptions.map((a) => [a.name, a.value, a.source]), ['lab assumption', 'value', 'source']),
+    csvLink(doc, 'lab', toCsv(m.lab.rows)),
+    heading(doc, 'Uncertainty'),
+    verdict,
+    tornadoChart(u.tornado, { document: doc, marginAtMedians: u.marginAtMedians }),
+    table(doc, u.tornado.map((r) => [r.input, `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
+      ['input', 'p10 to p90', 'margin at p10', 'margin at p90', 'swing'], 'tornado-table'),
+    table(doc, u.breakEvens.map((b) => [b.input, `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? `none: ${b.reason ?? ''}` : inputValue(b.input, b.value)]),
+      ['input', 'range searched', 'break-even (margin 0, the others at their medians)'], 'breakeven-table'),
+    csvLink(doc, 'tornado', toCsv(u.tornado)),
+  );
+}
