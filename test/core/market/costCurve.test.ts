@@ -71,4 +71,10 @@ describe('syntheticMoe', () => {
       expect(Math.abs(p.active / active - 1)).toBeLessThan(0.05);
     }), { numRuns: 40 });
   });
+
+  it('lands within 5% of a very sparse size that whole experts per token once missed by 5.0% (3.39T / 11.2B)', () => {
+    const p = countParameters(syntheticMoe({ totalParams: 3392248025088, activeParams: 11225092096 }));
+    expect(Math.abs(p.total / 3392248025088 - 1)).toBeLessThan(0.05);
+    expect(Math.abs(p.active / 11225092096 - 1)).toBeLessThan(0.05);
+  });
 });
