@@ -3,7 +3,8 @@ import { InputError } from '../../core/errors.js';
 import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
-import { DEFAULT_SCENARIO, resolveScenario, runOption, type ResolvedOption } from '../../core/scenario/index.js';
+import { runOption, type ResolvedOption } from '../../core/scenario/index.js';
+import { defaultFrontierOption } from '../defaultFrontierOption.js';
 import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -34,8 +35,7 @@ export function labCommand(io: CliIo) {
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
       const flags = parseFlags(a);
-      const option = resolveScenario(DEFAULT_SCENARIO, 'built-in default scenario')[3];
-      if (option === undefined) throw new Error('the built-in scenario has no fourth option (the frontier model on B200)');
+      const option = defaultFrontierOption();
       const served = runOption(option);
       if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
       const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);

@@ -1,18 +1,17 @@
 import { defineCommand } from 'citty';
 import { createRng } from '../../core/demand/rng.js';
 import { InputError, oneOf } from '../../core/errors.js';
-import { DEFAULT_SCENARIO, resolveScenario, runOption } from '../../core/scenario/index.js';
+import { DEFAULT_SCENARIO, runOption } from '../../core/scenario/index.js';
+import { defaultFrontierOption } from '../defaultFrontierOption.js';
 import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
 import { findPlan, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
-import { blendedCostUsdPerMillionTokens, seatEconomics, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
-/** The option of the report's default scenario whose serving costs price a seat's tokens: the frontier model on B200. */
-const COST_OPTION_INDEX = 3;
 const DEFAULT_SAMPLES = 100_000;
 const MAX_SAMPLES = 10_000_000;
 
@@ -39,16 +38,15 @@ interface Input<T> {
 
 /** The serving costs and token mix of the report's default scenario's frontier-on-B200 option. */
 function defaultCosts(): { label: string; scenario: string; costs: TokenCosts; mix: TokenMix; mixSource: string } {
-  const option = resolveScenario(DEFAULT_SCENARIO, 'built-in default scenario')[COST_OPTION_INDEX];
-  const e = option === undefined ? null : runOption(option).economics;
-  if (option === undefined || e === null) throw new Error(`the default scenario has no served option ${COST_OPTION_INDEX + 1} to take serving costs from`);
+  const option = defaultFrontierOption();
+  const e = runOption(option).economics;
+  if (e === null) throw new Error(`${option.label}: not served, so it has no serving costs to price a seat's tokens`);
   const w = option.workload;
-  const total = w.inputTokens + w.outputTokens;
   return {
     label: option.label,
     scenario: DEFAULT_SCENARIO.title ?? 'built-in default scenario',
     costs: { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens },
-    mix: { inputShare: (w.inputTokens * (1 - w.prefixCacheHitRate)) / total, cachedShare: (w.inputTokens * w.prefixCacheHitRate) / total, outputShare: w.outputTokens / total },
+    mix: tokenMixOfWorkload(w),
     mixSource: `the scenario's workload: ${formatInt(w.inputTokens)} input tokens a request, ${pct(w.prefixCacheHitRate)} from the prefix cache, ${formatInt(w.outputTokens)} output`,
   };
 }

@@ -1,4 +1,5 @@
 import type { Rng } from '../demand/rng.js';
+import { requestMix } from '../economics/prices.js';
 import { sampleMonthlyTokens, type UsageDistribution } from './usage.js';
 
 /** Fractions (each 0-1, summing to 1) of a seat's tokens that are fresh input, cached input and output. */
@@ -6,6 +7,17 @@ export interface TokenMix {
   readonly inputShare: number;
   readonly cachedShare: number;
   readonly outputShare: number;
+}
+
+/**
+ * The token mix of a workload's average request: its prompt split by the prefix-cache hit rate,
+ * and its output, as shares of all its tokens.
+ * Example: 5,000 in (50% cached) + 500 out → 0.4545 / 0.4545 / 0.0909.
+ */
+export function tokenMixOfWorkload(w: { readonly inputTokens: number; readonly outputTokens: number; readonly prefixCacheHitRate: number }): TokenMix {
+  const r = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
+  const total = w.inputTokens + w.outputTokens;
+  return { inputShare: r.freshInputTokens / total, cachedShare: r.cachedInputTokens / total, outputShare: r.outputTokens / total };
 }
 
 /** What serving a million tokens of each kind costs, USD. */

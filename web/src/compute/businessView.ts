@@ -3,7 +3,7 @@ import { labCost } from '../../../src/core/lab/labCost.js';
 import { labInputFor } from '../../../src/core/lab/labInput.js';
 import { runOption } from '../../../src/core/scenario/index.js';
 import { PLANS } from '../../../src/core/subscription/plans.js';
-import { seatEconomics, type TokenCosts, type TokenMix } from '../../../src/core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
 import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
@@ -51,9 +51,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   if (e === null || served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
 
   // Subscriptions: a seat's tokens cost what the editor's scenario serves them for, in its workload's mix.
-  const w = option.workload;
-  const total = w.inputTokens + w.outputTokens;
-  const mix: TokenMix = { inputShare: (w.inputTokens * (1 - w.prefixCacheHitRate)) / total, cachedShare: (w.inputTokens * w.prefixCacheHitRate) / total, outputShare: w.outputTokens / total };
+  const mix = tokenMixOfWorkload(option.workload);
   const costs: TokenCosts = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
   const profile = USAGE_PROFILES[b.usageProfile];
   const overrides = {
@@ -99,7 +97,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   const tornadoRows: TornadoChartRow[] = report.tornado.rows.map((r) => ({ input: r.name, lowValue: r.lowValue, highValue: r.highValue, marginAtLow: r.outputAtLow, marginAtHigh: r.outputAtHigh, swing: r.swing }));
   return {
     label: option.label,
-    costUsdPerMillionTokens: { ...costs, mixed: mix.inputShare * costs.inputUsdPerMillion + mix.cachedShare * costs.cachedInputUsdPerMillion + mix.outputShare * costs.outputUsdPerMillion },
+    costUsdPerMillionTokens: { ...costs, mixed: blendedCostUsdPerMillionTokens(mix, costs) },
     profile: { id: profile.id, idleShare: overrides.idleShare ?? profile.idleShare.value, sigma: overrides.sigma ?? profile.sigma.value },
     seats,
     lab: { rows: labRows, revenueUsdPerMillion: labResult.revenue.perMillion.outputEquivalent, marginFraction: { list: labResult.list.marginFraction, discounted: labResult.discounted.marginFraction }, assumptions: lab.assumptions },
