@@ -4,6 +4,7 @@ import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { InputError } from '../core/errors.js';
 import { fitCommand } from './commands/fit.js';
 import { validateCommand } from './commands/validate.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { perfCommand } from './commands/perf.js';
 import { frontierCommand } from './commands/frontier.js';
 import { reportCommand } from './commands/report.js';
@@ -19,7 +20,7 @@ import type { CliIo } from './io.js';
 function rootCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
-    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), subscription: subscriptionCommand(io), lab: labCommand(io), uncertainty: uncertaintyCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), prices: pricesCommand(io) },
+    subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), subscription: subscriptionCommand(io), lab: labCommand(io), uncertainty: uncertaintyCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), calibrate: calibrateCommand(io), prices: pricesCommand(io) },
   });
 }
 

@@ -5,11 +5,13 @@ import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
+import { profileArg, readProfile } from '../profileArg.js';
 
 const { tp: _tp, pp: _pp, ep: _ep, 'dp-attention': _dp, ...sweepArgs } = servingArgs;
 const args = {
   ...sweepArgs,
   disaggregation: { type: 'boolean', default: true, description: 'also try separate prefill and decode pools (--no-disaggregation leaves them out)' },
+  ...profileArg,
 } as const;
 
 /** The `frontier` command: the Pareto front of tokens/s per GPU against tokens/s per user over layouts and batches. */
@@ -20,11 +22,13 @@ export function frontierCommand(io: CliIo) {
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
       const { setup, workload, speculation } = parseServing(a, io);
+      const profile = readProfile(io, a.profile);
       const f = throughputFrontier(setup.model, setup.gpu, setup.gpus, {
         workload, speculation, disaggregation: a.disaggregation !== false,
         ...(setup.framework !== undefined && { framework: setup.framework }),
         ...(setup.weightPrecision !== undefined && { weightPrecision: setup.weightPrecision }),
         ...(setup.kvPrecision !== undefined && { kvPrecision: setup.kvPrecision }),
+        ...(profile !== undefined && { profile }),
       });
       if (a.json) {
         const { allPoints: _all, ...front } = f;

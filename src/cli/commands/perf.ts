@@ -3,7 +3,9 @@ import { InputError } from '../../core/errors.js';
 import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
-import { parseInteger, rejectUnknownFlags } from '../args.js';
+import { parseInteger, parseNumber, rejectUnknownFlags } from '../args.js';
+import { MAX_SIMULATED_REQUESTS, type Traffic } from '../../core/perf/trafficServing.js';
+import { profileArg, readProfile } from '../profileArg.js';
 import { formatGB, formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
@@ -14,6 +16,10 @@ const args = {
   'max-throughput': { type: 'boolean', description: 'offline: as many requests as the KV cache and engine hold (the default)' },
   phase: { type: 'string', description: 'both (default), or a pool that only does prefill or decode', valueHint: 'both|prefill|decode' },
   'prefill-gpus': { type: 'string', description: 'disaggregated: GPUs of a separate prefill pool (the layout flags describe the decode pool)', valueHint: 'n' },
+  'request-rate': { type: 'string', description: 'Poisson arrivals at this many requests per second over all GPUs, served by the engine simulator (TTFT includes queueing)', valueHint: 'r' },
+  burst: { type: 'string', description: 'N requests arriving at once (vllm bench serve --request-rate inf --num-prompts N): throughput over the run, mean TTFT and TPOT', valueHint: 'N' },
+  lengths: { type: 'string', description: 'with --request-rate or --burst: fixed (default) or varied (a dataset-like spread around the stated lengths)', valueHint: 'fixed|varied' },
+  ...profileArg,
 } as const;
 
 const ms = (s: number) => `${(s * 1e3).toFixed(s < 0.01 ? 2 : 1)} ms`;
@@ -36,11 +42,33 @@ export function perfCommand(io: CliIo) {
         throw new InputError('--prefill-gpus', String(prefillGpus), `fewer than --gpus ${input.setup.gpus}, with --phase both`);
       }
       const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency);
-      const result = servingPerformance(input.setup, { workload: input.workload, concurrency, phase, speculation: input.speculation, prefillGpus });
-      const json = { model: input.setup.model.id, gpu: input.setup.gpu.id, gpus: input.setup.gpus, framework: input.setup.framework ?? 'vllm', phase, workload: input.workload, speculation: input.speculation, ...flatten(result) };
+      const traffic = parseTraffic(a, concurrency, phase, prefillGpus);
+      const lengths = oneOf<'fixed' | 'varied'>('--lengths', String(a.lengths ?? 'fixed'), ['fixed', 'varied']);
+      const profile = readProfile(io, a.profile);
+      const setup = profile === undefined ? input.setup : { ...input.setup, profile };
+      const result = servingPerformance(setup, { workload: input.workload, concurrency, phase, speculation: input.speculation, prefillGpus, traffic, lengths });
+      const json = { model: input.setup.model.id, gpu: input.setup.gpu.id, gpus: input.setup.gpus, framework: input.setup.framework ?? 'vllm', phase, workload: input.workload, speculation: input.speculation, traffic, ...flatten(result) };
       io.out.write(a.json ? `${JSON.stringify(json, null, 2)}\n` : render(json.model, json.gpu, json.gpus, json.framework, result, input.workload));
     },
   });
+}
+
+/** `--request-rate` or `--burst` (not both, not with --concurrency, a phase or a prefill pool); null: a steady batch. */
+function parseTraffic(a: Record<string, unknown>, concurrency: number | null, phase: ServingPhase, prefillGpus: number | null): Traffic | null {
+  if (a['request-rate'] === undefined && a.burst === undefined) {
+    if (a.lengths !== undefined) throw new InputError('--lengths', String(a.lengths), 'only with --request-rate or --burst');
+    return null;
+  }
+  const flag = a['request-rate'] !== undefined ? '--request-rate' : '--burst';
+  if (a['request-rate'] !== undefined && a.burst !== undefined) throw new InputError('--burst', String(a.burst), 'either --burst or --request-rate, not both');
+  if (concurrency !== null || a['max-throughput'] === true) throw new InputError(flag, String(a[flag.slice(2)]), 'no --concurrency or --max-throughput beside it (arrivals set the load)');
+  if (phase !== 'both' || prefillGpus !== null) throw new InputError(flag, String(a[flag.slice(2)]), 'prefill and decode on the same GPUs (--phase both, no --prefill-gpus)');
+  if (a.burst !== undefined) {
+    const requests = parseInteger('--burst', a.burst, 1);
+    if (requests > MAX_SIMULATED_REQUESTS) throw new InputError('--burst', String(a.burst), `a whole number from 1 to ${MAX_SIMULATED_REQUESTS}`);
+    return { kind: 'burst', requests };
+  }
+  return { kind: 'poisson', requestsPerSecond: parseNumber('--request-rate', a['request-rate'], 1e-6, 1e6) };
 }
 
 function flatten(r: ReturnType<typeof servingPerformance>) {

@@ -7,10 +7,12 @@ import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
+import { profileArg, readProfile } from '../profileArg.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, seconds, fractions)' },
+  ...profileArg,
 } as const;
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
@@ -31,7 +33,8 @@ export function reportCommand(io: CliIo) {
       const options = resolveScenario(scenario, file ?? 'built-in default scenario', {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
-      const results = options.map(runOption);
+      const profile = readProfile(io, a.profile);
+      const results = options.map((o) => runOption(o, profile));
       const title = scenario.title ?? file ?? 'scenario';
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },

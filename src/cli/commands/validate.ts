@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import { InputError } from '../../core/errors.js';
-import { parseCases } from '../../core/validation/parseCases.js';
-import { predictCase } from '../../core/validation/predictCase.js';
+import { parseCasesLenient } from '../../core/validation/parseCases.js';
+import { casePredictor, predictCase } from '../../core/validation/predictCase.js';
+import { profileArg, readProfile } from '../profileArg.js';
 import type { MeasuredMetric } from '../../core/validation/predictor.js';
 import { validateCases, type ValidationReport } from '../../core/validation/validate.js';
 import { rejectUnknownFlags } from '../args.js';
@@ -11,6 +12,7 @@ import { readInputFile, type CliIo } from '../io.js';
 const args = {
   file: { type: 'positional', required: true, description: 'a JSON file of measured cases (format: ../shared/validation/README.md)', valueHint: 'FILE' },
   json: { type: 'boolean', description: 'print the report as JSON (SI units; relative errors as fractions)' },
+  ...profileArg,
 } as const;
 
 /** The `validate` command: the performance model's predictions beside published measurements. */
@@ -20,15 +22,16 @@ export function validateCommand(io: CliIo) {
     args,
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
-      const cases = parseCases(readJsonFile(a.file, io), a.file);
-      const report = validateCases(cases, predictCase);
+      const { cases, rejected } = parseCasesLenient(readJsonFile(a.file, io), a.file);
+      const profile = readProfile(io, a.profile);
+      const report = validateCases(cases, profile === undefined ? predictCase : casePredictor(profile), rejected);
       io.out.write(a.json ? `${JSON.stringify(report, null, 2)}\n` : renderValidationReport(report, a.file));
     },
   });
 }
 
 /** The parsed JSON of `path`; an unreadable file or malformed JSON is an InputError naming it. */
-function readJsonFile(path: string, io: CliIo): unknown {
+export function readJsonFile(path: string, io: CliIo): unknown {
   const text = readInputFile(io, 'FILE', path, 'a readable JSON file of validation cases');
   try {
     return JSON.parse(text);
@@ -82,6 +85,10 @@ export function renderValidationReport(report: ValidationReport, file: string): 
     ['median |error|', statistic(s.medianAbsRelativeError)],
     ['p90 |error|', statistic(s.p90AbsRelativeError)],
   ];
+  for (const k of s.byMetricKind) {
+    if (k.metrics === 0) continue;
+    summary.push([`${k.kind}: median error`, `${formatRelativeError(k.medianRelativeError ?? 0)} signed, ${statistic(k.medianAbsRelativeError)} |error| (${k.metrics})`]);
+  }
   const summaryValues = padToWidest(summary.map(([, value]) => value));
   const lines = [
     `Validation: ${formatInt(s.cases)} measured cases of ${file} against the performance model`,

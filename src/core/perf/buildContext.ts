@@ -4,7 +4,8 @@ import type { LayoutRequest } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import { computeBits, type KvPrecision, type Precision } from '../precision.js';
 import type { ServingFramework } from './efficiency.js';
-import { frameworkEfficiency, hardwareEfficiency } from './efficiencyProfiles.js';
+import { frameworkEfficiency, hardwareEfficiency, type EfficiencyProfile } from './efficiencyProfiles.js';
+import { engineLimits } from './engineLimits.js';
 import type { PerfContext } from './perfContext.js';
 
 export interface ServingSetup {
@@ -16,6 +17,8 @@ export interface ServingSetup {
   readonly weightPrecision?: Precision;
   readonly kvPrecision?: KvPrecision;
   readonly framework?: ServingFramework;
+  /** Efficiency factors to use (default: the shipped calibration). */
+  readonly profile?: EfficiencyProfile;
 }
 
 /** The default serving framework where none is named. */
@@ -23,7 +26,9 @@ export const DEFAULT_FRAMEWORK: ServingFramework = 'vllm';
 
 /** Resolves a setup into the fixed context of the performance model (throws InputError for an impossible layout). */
 export function buildPerfContext(setup: ServingSetup): PerfContext {
-  const framework = frameworkEfficiency(setup.framework ?? DEFAULT_FRAMEWORK);
+  const name = setup.framework ?? DEFAULT_FRAMEWORK;
+  const { source: _limitsSource, ...limits } = engineLimits(name, setup.gpu);
+  const framework = { ...frameworkEfficiency(name, setup.profile), ...limits };
   const weights = setup.weightPrecision ?? setup.model.nativeWeightPrecision.otherLinear;
   const quantized = computeBits(weights) < 16;
   const kvPrecision = setup.kvPrecision ?? (quantized ? framework.kvPrecisionWithQuantizedWeights : null) ?? 'bf16';
@@ -37,7 +42,7 @@ export function buildPerfContext(setup: ServingSetup): PerfContext {
     layout: fit.layout,
     weightPrecisions: fit.weightPrecisions,
     kvPrecision: fit.kvPrecision,
-    hardware: hardwareEfficiency(setup.gpu.family),
+    hardware: hardwareEfficiency(setup.gpu.family, setup.profile),
     framework,
   };
 }
@@ -55,4 +60,19 @@ export function maxSequencesPerInstance(ctx: PerfContext, contextTokens: number)
   });
   const byMemory = fit.maxConcurrentSequences / l.replicas;
   return Math.min(byMemory, ctx.framework.maxBatchSequences * l.attentionDp);
+}
+
+/**
+ * KV-cache tokens one instance holds (by memory alone, no engine cap), for sequences of about
+ * `contextTokens` (windowed layers make the count depend on length).
+ */
+export function kvCapacityTokensPerInstance(ctx: PerfContext, contextTokens: number): number {
+  const l = ctx.layout;
+  const context = Math.max(1, Math.round(contextTokens));
+  const fit = memoryFit(ctx.model, ctx.gpu, l.gpus, { tp: l.tp, pp: l.pp, ep: l.ep, dpAttention: l.dpAttention }, {
+    weightPrecisions: ctx.weightPrecisions,
+    kvPrecision: ctx.kvPrecision,
+    contextTokens: context,
+  });
+  return (fit.maxConcurrentSequences / l.replicas) * context;
 }

@@ -1,11 +1,20 @@
 import type { Accelerator } from '../accelerator/accelerator.js';
 import type { HardwareEfficiency } from './efficiency.js';
 
+/**
+ * Line rate between GPUs of different scale-up domains. A card with no published NIC (an L40S or
+ * other PCIe card) reaches its peers over the host's PCIe, its scale-up figure in the catalog,
+ * not over a network card.
+ */
+export function scaleOutBandwidth(gpu: Accelerator): number {
+  return gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection;
+}
+
 /** Achieved bandwidth of the slowest link a collective over `groupSize` GPUs crosses. */
 function groupBandwidth(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number): number {
   if (groupSize <= gpu.scaleUpDomainSize) return gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
-  const nic = gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8;
-  return nic * eff.scaleOutLink;
+  if (gpu.scaleOutBandwidthBytesPerSecond === null) return gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
+  return gpu.scaleOutBandwidthBytesPerSecond * eff.scaleOutLink;
 }
 
 /**
@@ -52,19 +61,21 @@ export function allToAllSeconds(
     const bytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((groupSize - 1) / groupSize);
     return collectiveLatency(gpu, eff, groupSize) + bytes / link;
   }
-  const nic = (gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * eff.scaleOutLink;
+  const nic = scaleOutBandwidth(gpu) * eff.scaleOutLink;
   const domainsHit = domains * (1 - Math.pow(1 - 1 / domains, copiesPerToken));
   const remoteDomains = domainsHit * ((domains - 1) / domains);
   const interBytes = tokensPerGpu * remoteDomains * bytesPerCopy;
   const intraBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize) + interBytes;
-  return collectiveLatency(gpu, eff, groupSize) + Math.max(intraBytes / link, interBytes / nic);
+  // Across domains every rank waits on RDMA peers in log2(domains) rounds of signalling.
+  const latency = collectiveLatency(gpu, eff, domain) + eff.scaleOutLatencySeconds * Math.max(1, Math.log2(domains));
+  return latency + Math.max(intraBytes / link, interBytes / nic);
 }
 
 /** Seconds to pass `bytes` of activations from one pipeline stage to the next. */
 export function pipelineHandOffSeconds(gpu: Accelerator, eff: HardwareEfficiency, crossesNodes: boolean, bytes: number): number {
   if (bytes <= 0) return 0;
   const bw = crossesNodes
-    ? (gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * eff.scaleOutLink
+    ? scaleOutBandwidth(gpu) * eff.scaleOutLink
     : gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
   return eff.collectiveLatencySeconds + bytes / bw;
 }

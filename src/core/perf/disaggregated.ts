@@ -1,4 +1,5 @@
 import { kvCacheBytesPerToken, kvCacheShape } from '../model/kvCache.js';
+import { scaleOutBandwidth } from './communication.js';
 import { prefillStep, stepTime } from './stepTime.js';
 import { decodeOnly, type ServingPoint, type Workload } from './serving.js';
 import type { Speculation } from './speculation.js';
@@ -27,7 +28,9 @@ function solveIncreasing(f: (x: number) => number, lo: number, hi: number): numb
  * them decoding the request rate is `R = C_d / (O · TPOT(C_d))` and the rest wait or prefill:
  * `C − C_d = R · TTFT`. When the prefill pool cannot keep up, R is its capacity and requests queue
  * for prefill, which shows as TTFT. TTFT also pays the request overhead, the prompt's own prefill
- * and the transfer of its KV cache to the decode pool. Per-GPU figures divide by both pools.
+ * and the transfer of its KV cache to the decode pool. The decode pool batches at most its engine's
+ * cap; requests beyond it wait, and by Little's law the wait is part of TTFT. Per-GPU figures
+ * divide by both pools.
  */
 export function disaggregated(pools: DisaggregatedPools, concurrency: number, workload: Workload, spec: Speculation | null = null): ServingPoint {
   const { prefill, decode } = pools;
@@ -41,7 +44,7 @@ export function disaggregated(pools: DisaggregatedPools, concurrency: number, wo
   const prefillInstances = pools.prefillGpus / prefill.layout.gpusPerInstance;
   const prefillCapacity = (prefillInstances * sequencesPerStep) / p.stepSeconds; // requests per second
   // The prompt's KV moves from the prefill to the decode pool over the prefill instance's NICs.
-  const nic = (prefill.gpu.scaleOutBandwidthBytesPerSecond ?? prefill.gpu.scaleUpBandwidthBytesPerSecondPerDirection / 8) * prefill.hardware.scaleOutLink;
+  const nic = scaleOutBandwidth(prefill.gpu) * prefill.hardware.scaleOutLink;
   const transferSeconds = (I * kvCacheBytesPerToken(kvCacheShape(prefill.model, prefill.kvPrecision), I)) / (nic * prefill.layout.gpusPerInstance);
   const fixedSeconds = prefill.framework.requestOverheadSeconds + transferSeconds;
   const decodeInstances = pools.decodeGpus / decode.layout.gpusPerInstance;
@@ -54,9 +57,13 @@ export function disaggregated(pools: DisaggregatedPools, concurrency: number, wo
     const load = Math.min(0.99, r / prefillCapacity);
     return fixedSeconds + alone + (load * (p.stepSeconds / sequencesPerStep)) / (2 * (1 - load));
   };
-  let decoding = solveIncreasing((x) => x + rate(x) * ttftAt(rate(x)) - concurrency, 0, concurrency);
+  // The decode pool runs at most its engine's batch cap; requests beyond it wait for a slot.
+  const decodeCap = decode.framework.maxBatchSequences * decode.layout.attentionDp * decodeInstances;
+  const inSystem = (x: number) => x + rate(x) * ttftAt(rate(x));
+  const upper = Math.min(concurrency, decodeCap);
+  let decoding = inSystem(upper) <= concurrency ? upper : solveIncreasing((x) => inSystem(x) - concurrency, 0, upper);
   let requestRate = rate(decoding);
-  let ttftSeconds = ttftAt(requestRate);
+  let ttftSeconds = Math.max(ttftAt(requestRate), (concurrency - decoding) / requestRate);
   if (requestRate > prefillCapacity) {
     decoding = solveIncreasing((x) => rate(x) - prefillCapacity, 0, decoding);
     requestRate = prefillCapacity;

@@ -1,130 +1,166 @@
-import type { AcceleratorFamily } from '../accelerator/accelerator.js';
+import * as v from 'valibot';
+import { ACCELERATOR_FAMILIES, type AcceleratorFamily } from '../accelerator/accelerator.js';
 import { oneOf } from '../errors.js';
-import { SERVING_FRAMEWORKS, type FrameworkEfficiency, type HardwareEfficiency, type ServingFramework } from './efficiency.js';
+import {
+  FRAMEWORK_FACTORS, HARDWARE_FACTORS, SERVING_FRAMEWORKS, type FrameworkEfficiency, type FrameworkFactor,
+  type HardwareEfficiency, type HardwareFactor, type ServingFramework,
+} from './efficiency.js';
+import shippedProfileData from './calibratedProfile.json' with { type: 'json' };
 
 /**
- * Achieved fractions per accelerator family. Starting points are measurements cited in
- * ../shared/research/hw-models.md §2 (H100/H200 8192³ bf16 matmul 81%, FA-3 75% bf16, DeepGEMM fp8
- * 68–78%, NVLink ~82% of line rate, aiconfigurator's HBM factor 0.8 and 10 µs P2P latency).
- * Fitted on ../shared/validation/cases.json, never per case: Hopper `hbm` 0.7 (the trtllm Llama
- * decode-heavy cases and the DeepSeek-R1 InferenceX rows; 0.8 predicted them 20-30% fast),
- * Hopper `matmulFp8` 0.58 (whole-step fp8 GEMM rate of the compute-bound trtllm Llama cases at
- * batch 1,000-2,000; DeepGEMM's 68-78% is for the GEMMs alone), `expertHbmShare` 0.65 (grouped
- * expert GEMMs in the DeepSeek-R1 TP8 and EP8 decode rows on H200, B200 and MI300X, whose TPOT the
- * dense factor alone predicted 14-30% short). Families without a case inherit their neighbour's
- * values and say so.
+ * Starting points of the efficiency factors, before any calibration: what kernel benchmarks and
+ * engine documentation say (../shared/research/hw-models.md §2: H100/H200 8192³ bf16 matmul 81%,
+ * FA-3 75% bf16, DeepGEMM fp8 68–78%, NVLink ~82% of line rate, aiconfigurator's HBM factor 0.8
+ * and 10 µs P2P latency; DeepEP's low-latency all-to-all tens of µs across nodes; Marlin W4A16
+ * near bf16 speed only at small batch). `calibrate` moves them to fit measured cases; the shipped
+ * profile (calibratedProfile.json) is its output on ../shared/validation/cases.json.
  */
-const HARDWARE: Record<AcceleratorFamily, HardwareEfficiency> = {
+export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 'basis'>> = {
   hopper: {
-    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.75, matmulFp8: 0.58, matmulFp4: 0.5, attention: 0.6,
-    scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6,
-    basis: 'calibrated: H100/H200/H800 cases of cases.json (trtllm-llama*, ix-dsr1-h200-*, sglang-dsv3-h100-*, deepseek-prod-*)',
+    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.75, matmulFp8: 0.6, matmulFp4: 0.5, weightOnlyComputeShare: 0.6, attention: 0.6, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   ampere: {
-    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.7, matmulFp4: 0.5, attention: 0.55,
-    scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 20e-6,
-    basis: 'calibrated: gptfast-llama2-7b-a100-* cases of cases.json (gpt-fast reports 1,397 GB/s, 69% of 2,039, on a 330 W-capped A100; TP4/TP8 steps imply about 20 µs per all-reduce)',
+    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.7, matmulFp4: 0.5, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6, scaleOutLatencySeconds: 40e-6,
   },
   ada: {
-    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.58, matmulFp4: 0.5, attention: 0.55,
-    scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6,
-    basis: 'extrapolated from Hopper (PCIe-only links, so a higher collective latency); no case calibrates it',
+    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.6, matmulFp4: 0.5, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.7, scaleOutLink: 0.8, collectiveLatencySeconds: 20e-6, scaleOutLatencySeconds: 40e-6,
   },
   blackwell: {
-    hbm: 0.78, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, attention: 0.55,
-    scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6,
-    basis: 'calibrated: ix-dsr1-b200-*, sglang-dsv3-gb200-* cases; HBM 78% from a B200 D2D copy (>6,000 GB/s of 7.7 TB/s)',
+    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   'blackwell-ultra': {
-    hbm: 0.78, expertHbmShare: 0.65, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, attention: 0.55,
-    scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6,
-    basis: 'extrapolated from Blackwell; no case calibrates it',
+    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   cdna3: {
-    hbm: 0.65, expertHbmShare: 0.65, matmulBf16: 0.55, matmulFp8: 0.45, matmulFp4: 0.4, attention: 0.45,
-    scaleUpLink: 0.75, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6,
-    basis: 'calibrated: ix-dsr1-mi300x-* case; xGMI 75% usable (ROCm/rccl #1210)',
+    hbm: 0.65, expertHbmShare: 0.75, matmulBf16: 0.55, matmulFp8: 0.45, matmulFp4: 0.4, weightOnlyComputeShare: 0.5, attention: 0.45, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.75, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6, scaleOutLatencySeconds: 40e-6,
   },
   cdna4: {
-    hbm: 0.65, expertHbmShare: 0.65, matmulBf16: 0.55, matmulFp8: 0.45, matmulFp4: 0.4, attention: 0.45,
-    scaleUpLink: 0.75, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6,
-    basis: 'extrapolated from CDNA3; no case calibrates it',
+    hbm: 0.65, expertHbmShare: 0.75, matmulBf16: 0.55, matmulFp8: 0.45, matmulFp4: 0.4, weightOnlyComputeShare: 0.5, attention: 0.45, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.75, scaleOutLink: 0.8, collectiveLatencySeconds: 15e-6, scaleOutLatencySeconds: 40e-6,
   },
   tpu: {
-    hbm: 0.75, expertHbmShare: 0.65, matmulBf16: 0.6, matmulFp8: 0.55, matmulFp4: 0.5, attention: 0.5,
-    scaleUpLink: 0.7, scaleOutLink: 0.7, collectiveLatencySeconds: 20e-6,
-    basis: 'extrapolated; no case calibrates it',
+    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.6, matmulFp8: 0.55, matmulFp4: 0.5, weightOnlyComputeShare: 0.5, attention: 0.5, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.7, scaleOutLink: 0.7, collectiveLatencySeconds: 20e-6, scaleOutLatencySeconds: 40e-6,
   },
   gaudi: {
-    hbm: 0.7, expertHbmShare: 0.65, matmulBf16: 0.55, matmulFp8: 0.5, matmulFp4: 0.5, attention: 0.5,
-    scaleUpLink: 0.7, scaleOutLink: 0.7, collectiveLatencySeconds: 20e-6,
-    basis: 'extrapolated; no case calibrates it',
+    hbm: 0.7, expertHbmShare: 0.75, matmulBf16: 0.55, matmulFp8: 0.5, matmulFp4: 0.5, weightOnlyComputeShare: 0.5, attention: 0.5, kvHbmShare: 0.8, gemmHalfRows: 32,
+    scaleUpLink: 0.7, scaleOutLink: 0.7, collectiveLatencySeconds: 20e-6, scaleOutLatencySeconds: 40e-6,
+  },
+};
+
+/** Software starting points per framework; batch limits come from `engineLimits` instead. */
+export const PRIOR_FRAMEWORKS: Record<ServingFramework, Omit<FrameworkEfficiency, 'basis' | 'maxBatchSequences' | 'maxBatchedTokens'>> = {
+  trtllm: {
+    kernelQuality: 1, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
+  },
+  'dynamo-trtllm': {
+    kernelQuality: 1, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
+  },
+  sglang: {
+    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+  },
+  'dynamo-sglang': {
+    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+  },
+  vllm: {
+    kernelQuality: 0.9, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 10e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.3, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+  },
+  atom: {
+    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+  },
+  'in-house': {
+    kernelQuality: 1, stepOverheadSeconds: 1e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.1,
+    expertCommunicationOverlap: 0.9, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+  },
+  other: {
+    kernelQuality: 1, stepOverheadSeconds: 0.3e-3, sequenceOverheadSeconds: 10e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
+    expertCommunicationOverlap: 0, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.5, kvPrecisionWithQuantizedWeights: null,
   },
 };
 
 /**
- * Software factors per serving framework; `basis` says what each was fitted on. Defaults that are
- * the engines' own settings: vLLM `max_num_seqs` 256 and `max_num_batched_tokens` 8192; SGLang
- * `chunked_prefill_size` 16384 on large GPUs; TensorRT-LLM `max_batch_size` 2048 and
- * `max_num_tokens` 8192; ModelOpt fp8/fp4 checkpoints run TensorRT-LLM with an fp8 KV cache.
+ * Where a family or framework without measurements of its own takes a factor from: the nearest
+ * relative with them. A calibration inherits along these links, and says so.
  */
-const FRAMEWORKS: Record<ServingFramework, FrameworkEfficiency> = {
-  trtllm: {
-    kernelQuality: 1, stepOverheadSeconds: 1.5e-3, expertCommunicationOverlap: 0.5,
-    maxBatchSequences: 2048, maxBatchedTokens: 8192, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
-    basis: 'calibrated: trtllm-* and ix-dsr1-b200-trt-* cases',
-  },
-  'dynamo-trtllm': {
-    kernelQuality: 1, stepOverheadSeconds: 1.5e-3, expertCommunicationOverlap: 0.5,
-    maxBatchSequences: 2048, maxBatchedTokens: 8192, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
-    basis: 'as trtllm; checked on ix-dsr1-h200-dynamo-trt-*',
-  },
-  sglang: {
-    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, expertCommunicationOverlap: 0.8,
-    maxBatchSequences: 1024, maxBatchedTokens: 16384, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
-    basis: 'calibrated: sglang-dsv3-* and ix-dsr1-*-sglang-* cases (two-batch overlap for wide EP)',
-  },
-  'dynamo-sglang': {
-    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, expertCommunicationOverlap: 0.8,
-    maxBatchSequences: 1024, maxBatchedTokens: 16384, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
-    basis: 'as sglang; no case calibrates it',
-  },
-  vllm: {
-    kernelQuality: 0.9, stepOverheadSeconds: 1.5e-3, expertCommunicationOverlap: 0.3,
-    maxBatchSequences: 256, maxBatchedTokens: 8192, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
-    basis: 'calibrated: vllm-ci-latency-llama31-8b-h200-bs8 (6.5 ms a step at batch 8 with CUDA graphs)',
-  },
-  atom: {
-    kernelQuality: 0.95, stepOverheadSeconds: 2e-3, expertCommunicationOverlap: 0.5,
-    maxBatchSequences: 1024, maxBatchedTokens: 16384, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
-    basis: 'assumed like sglang; no case calibrates it',
-  },
-  'in-house': {
-    kernelQuality: 1, stepOverheadSeconds: 1e-3, expertCommunicationOverlap: 0.9,
-    maxBatchSequences: 4096, maxBatchedTokens: 16384, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
-    basis: 'calibrated: deepseek-prod-* cases (DeepSeek two-micro-batch overlap)',
-  },
-  other: {
-    kernelQuality: 1, stepOverheadSeconds: 0.3e-3, expertCommunicationOverlap: 0,
-    maxBatchSequences: 256, maxBatchedTokens: 8192, requestOverheadSeconds: 0.05,
-    weightOnlyBandwidthShare: 0.5, kvPrecisionWithQuantizedWeights: null,
-    basis: 'calibrated: gptfast-* cases (torch.compile, batch 1; int4 tinygemm kernels reach about half the bf16 bandwidth)',
-  },
+export const FAMILY_NEIGHBOUR: Record<AcceleratorFamily, AcceleratorFamily | null> = {
+  hopper: null, ampere: 'hopper', ada: 'hopper', blackwell: 'hopper', 'blackwell-ultra': 'blackwell',
+  cdna3: 'hopper', cdna4: 'cdna3', tpu: 'hopper', gaudi: 'hopper',
+};
+export const FRAMEWORK_NEIGHBOUR: Record<ServingFramework, ServingFramework | null> = {
+  trtllm: null, 'dynamo-trtllm': 'trtllm', sglang: 'trtllm', 'dynamo-sglang': 'sglang', vllm: 'sglang',
+  atom: 'sglang', 'in-house': 'sglang', other: 'vllm',
 };
 
-export function hardwareEfficiency(family: AcceleratorFamily): HardwareEfficiency {
-  return HARDWARE[family];
+/**
+ * Fitted factors by family and framework, with the basis of each group. Any factor it leaves out
+ * keeps its prior.
+ */
+export interface EfficiencyProfile {
+  readonly description: string;
+  readonly hardware: Partial<Record<AcceleratorFamily, Partial<Record<HardwareFactor, number>>>>;
+  readonly frameworks: Partial<Record<ServingFramework, Partial<Record<FrameworkFactor, number>>>>;
+  /** One sentence per family or framework id: what its numbers rest on. */
+  readonly basis: Readonly<Record<string, string>>;
 }
 
-export function frameworkEfficiency(framework: ServingFramework): FrameworkEfficiency {
-  return FRAMEWORKS[framework];
+const factorValues = <K extends string>(keys: readonly K[]) =>
+  v.partial(v.object(Object.fromEntries(keys.map((k) => [k, v.pipe(v.number(), v.finite(), v.minValue(0))])) as unknown as Record<K, v.GenericSchema<number>>));
+
+const ProfileSchema = v.object({
+  description: v.string(),
+  hardware: v.partial(v.object(Object.fromEntries(ACCELERATOR_FAMILIES.map((f) => [f, factorValues(HARDWARE_FACTORS)])) as Record<AcceleratorFamily, ReturnType<typeof factorValues<HardwareFactor>>>)),
+  frameworks: v.partial(v.object(Object.fromEntries(SERVING_FRAMEWORKS.map((f) => [f, factorValues(FRAMEWORK_FACTORS)])) as Record<ServingFramework, ReturnType<typeof factorValues<FrameworkFactor>>>)),
+  basis: v.record(v.string(), v.string()),
+});
+
+/**
+ * Checks the parsed JSON of a profile file (as `calibrate --out` writes it); returns it or a list
+ * of problems, each with its path (`hardware.hopper.hbm: expected a finite number >= 0`).
+ */
+export function parseEfficiencyProfile(raw: unknown): { ok: true; profile: EfficiencyProfile } | { ok: false; problems: string[] } {
+  const r = v.safeParse(ProfileSchema, raw);
+  if (r.success) return { ok: true, profile: r.output as EfficiencyProfile };
+  return {
+    ok: false,
+    problems: r.issues.map((i) => `${(i.path ?? []).map((p) => String(p.key)).join('.') || '(root)'}: ${i.message}`),
+  };
+}
+
+function loadShipped(): EfficiencyProfile {
+  const r = parseEfficiencyProfile(shippedProfileData);
+  if (!r.ok) throw new Error(`calibratedProfile.json: ${r.problems.join('; ')}`);
+  return r.profile;
+}
+
+/** The profile shipped with the package: `calibrate` run on ../shared/validation/cases.json. */
+export const SHIPPED_PROFILE: EfficiencyProfile = loadShipped();
+
+/** A profile that keeps every prior (what `calibrate` starts from). */
+export const PRIOR_PROFILE: EfficiencyProfile = { description: 'priors, uncalibrated', hardware: {}, frameworks: {}, basis: {} };
+
+/** Hardware factors of `family` under `profile` (default: the shipped calibration). */
+export function hardwareEfficiency(family: AcceleratorFamily, profile: EfficiencyProfile = SHIPPED_PROFILE): HardwareEfficiency {
+  return { ...PRIOR_HARDWARE[family], ...profile.hardware[family], basis: profile.basis[family] ?? 'prior (not calibrated)' };
+}
+
+/**
+ * Software factors of `framework` under `profile`, without batch limits (those depend on the GPU:
+ * see `engineLimits`).
+ */
+export function frameworkEfficiency(framework: ServingFramework, profile: EfficiencyProfile = SHIPPED_PROFILE): Omit<FrameworkEfficiency, 'maxBatchSequences' | 'maxBatchedTokens'> {
+  return { ...PRIOR_FRAMEWORKS[framework], ...profile.frameworks[framework], basis: profile.basis[framework] ?? 'prior (not calibrated)' };
 }
 
 export function parseFramework(field: string, value: string): ServingFramework {

@@ -4,6 +4,7 @@ import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import type { KvPrecision, Precision } from '../precision.js';
 import { buildPerfContext, maxSequencesPerInstance } from './buildContext.js';
 import type { ServingFramework } from './efficiency.js';
+import type { EfficiencyProfile } from './efficiencyProfiles.js';
 import { candidateLayouts } from './layouts.js';
 import { paretoFront } from './pareto.js';
 import type { PerfContext } from './perfContext.js';
@@ -38,6 +39,8 @@ export interface FrontierOptions {
   readonly layout?: ParallelLayout;
   /** Ratio between successive batch sizes of the sweep (default 2; 2^(1/4) for a finer choice of operating point). */
   readonly batchGrowth?: number;
+  /** Efficiency factors (default: the shipped calibration). */
+  readonly profile?: EfficiencyProfile;
 }
 
 export interface Frontier {
@@ -83,6 +86,7 @@ export function throughputFrontier(model: ModelArchitecture, gpu: Accelerator, g
     ...(options.framework !== undefined && { framework: options.framework }),
     ...(options.weightPrecision !== undefined && { weightPrecision: options.weightPrecision }),
     ...(options.kvPrecision !== undefined && { kvPrecision: options.kvPrecision }),
+    ...(options.profile !== undefined && { profile: options.profile }),
   });
   const context = workload.inputTokens + workload.outputTokens;
   const points: FrontierPoint[] = [];
@@ -97,7 +101,9 @@ export function throughputFrontier(model: ModelArchitecture, gpu: Accelerator, g
       points.push(strip(aggregated(ctx, b, workload, speculation), { mode: 'aggregated', pool: poolOf(ctx, gpus) }));
     }
   }
-  if (disaggregation && options.layout === undefined && gpus >= 2) points.push(...disaggregatedPoints(gpus, gpu.scaleUpDomainSize, workload, speculation, setup, model, options.batchGrowth));
+  if (disaggregation && options.layout === undefined && gpus >= 2) {
+    for (const p of disaggregatedPoints(gpus, gpu.scaleUpDomainSize, workload, speculation, setup, model, options.batchGrowth)) points.push(p);
+  }
   const front = paretoFront(points, (p) => p.tokensPerSecondPerUser, (p) => p.outputTokensPerSecondPerGpu);
   return { points: front, allPoints: points, evaluated: points.length, layouts };
 }
@@ -121,7 +127,7 @@ function disaggregatedPoints(
   const context = workload.inputTokens + workload.outputTokens;
   // Pools are whole scale-up domains once there are two of them, else any split of the one domain.
   const granularity = gpus >= 2 * domain ? domain : 1;
-  for (let prefillGpus = granularity; prefillGpus < gpus; prefillGpus += granularity) {
+  for (const prefillGpus of prefillPoolSizes(gpus, granularity)) {
     const decodeGpus = gpus - prefillGpus;
     const prefill = bestPrefill(model, prefillGpus, domain, workload, setup);
     if (prefill === null) continue;
@@ -151,6 +157,23 @@ function disaggregatedPoints(
     }
   }
   return out;
+}
+
+/** Most prefill-pool sizes a frontier tries: every split of a small system, a geometric grid of a large one. */
+export const MAX_PREFILL_SPLITS = 32;
+
+/**
+ * Prefill-pool sizes to try on `gpus` GPUs in steps of `granularity`: all of them when there are
+ * at most MAX_PREFILL_SPLITS, else about that many spaced geometrically (a pool of 1,000 GPUs and
+ * one of 1,024 serve alike), so a sweep of 100,000 GPUs costs what one of 256 does.
+ */
+export function prefillPoolSizes(gpus: number, granularity: number): number[] {
+  const steps = Math.floor((gpus - 1) / granularity);
+  if (steps <= MAX_PREFILL_SPLITS) return Array.from({ length: steps }, (_, i) => (i + 1) * granularity);
+  const ratio = Math.pow(steps, 1 / (MAX_PREFILL_SPLITS - 1));
+  const out = new Set<number>();
+  for (let i = 0; i < MAX_PREFILL_SPLITS; i++) out.add(Math.min(steps, Math.round(Math.pow(ratio, i))) * granularity);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** The prefill layout with the highest input tokens/s per GPU on `gpus` GPUs (one budget-full step per instance); null when none fits. */

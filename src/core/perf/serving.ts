@@ -141,3 +141,19 @@ export function aggregated(ctx: PerfContext, sequences: number, workload: Worklo
     decodeStep: decode, prefillStep: mixed,
   };
 }
+
+/**
+ * A closed loop of `clients` requests in flight per instance (a fixed-concurrency benchmark, or a
+ * provider's admission queue), served by an engine that runs at most `maxSequences` of them at
+ * once. Beyond the cap the rest wait for a slot: by Little's law over the waiting room, a waiting
+ * request spends `(clients − B) / X` seconds there, X the instance's completion rate at batch B,
+ * and that wait is part of its TTFT. Throughput and TPOT are those of the batch the engine runs.
+ * Example: 600 clients on an engine capped at 256 that finishes 20 requests/s wait 17.2 s each.
+ */
+export function closedLoop(ctx: PerfContext, clients: number, maxSequences: number, workload: Workload, spec: Speculation | null = null, arrivals: Arrivals = 'steady'): ServingPoint {
+  const batch = Math.min(clients, maxSequences);
+  const point = aggregated(ctx, batch, workload, spec, arrivals);
+  if (clients <= batch) return point;
+  const completionsPerSecond = (point.outputTokensPerSecondPerGpu * ctx.layout.gpusPerInstance) / Math.max(1, workload.outputTokens);
+  return { ...point, ttftSeconds: point.ttftSeconds + (clients - batch) / completionsPerSecond };
+}

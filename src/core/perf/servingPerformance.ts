@@ -6,7 +6,8 @@ import { disaggregated } from './disaggregated.js';
 import type { FrameworkEfficiency, HardwareEfficiency } from './efficiency.js';
 import { bestPrefill } from './frontier.js';
 import type { PerfContext } from './perfContext.js';
-import { aggregated, decodeOnly, prefillOnly, type ServingPoint, type Workload } from './serving.js';
+import { closedLoop, decodeOnly, prefillOnly, type ServingPoint, type Workload } from './serving.js';
+import { servingUnderTraffic, type Traffic } from './trafficServing.js';
 import type { Speculation } from './speculation.js';
 
 export type ServingPhase = 'both' | 'prefill' | 'decode';
@@ -19,6 +20,14 @@ export interface ServingRequest {
   readonly speculation: Speculation | null;
   /** GPUs of a separate prefill pool (disaggregated serving); null: prefill and decode share the GPUs. */
   readonly prefillGpus: number | null;
+  /**
+   * Requests arriving over time (a finite burst, or Poisson arrivals at a rate) instead of a
+   * standing batch: served by the engine simulator, so queueing is part of TTFT. Absent or null:
+   * a steady batch of `concurrency`.
+   */
+  readonly traffic?: Traffic | null;
+  /** With `traffic`: every request of the stated lengths (`fixed`, the default) or a dataset-like spread around them. */
+  readonly lengths?: 'fixed' | 'varied';
 }
 
 export interface ServingPerformance {
@@ -60,10 +69,12 @@ export function servingPerformance(setup: ServingSetup, request: ServingRequest)
   const warnings: string[] = [...memory.warnings];
   const maxPerInstance = maxSequencesPerInstance(ctx, context);
   let perInstance = request.concurrency === null ? maxPerInstance : request.concurrency / ctx.layout.replicas;
-  if (perInstance > maxPerInstance) {
-    warnings.push(`concurrency ${request.concurrency} exceeds what the KV cache and engine hold (${Math.floor(maxPerInstance * ctx.layout.replicas)}); limited to that`);
-    perInstance = maxPerInstance;
+  const waiting = perInstance > maxPerInstance;
+  if (waiting) {
+    warnings.push(`concurrency ${request.concurrency} exceeds what the KV cache and engine hold (${Math.floor(maxPerInstance * ctx.layout.replicas)}); the rest wait for a slot, and TTFT includes that wait`);
   }
+  const clients = perInstance;
+  perInstance = Math.min(perInstance, maxPerInstance);
   let point: ServingPoint;
   let prefillPool: ServingPerformance['prefillPool'] = null;
   if (request.prefillGpus !== null) {
@@ -75,8 +86,13 @@ export function servingPerformance(setup: ServingSetup, request: ServingRequest)
     point = prefillOnly(ctx, perRank * ctx.layout.attentionDp, workload);
   } else if (phase === 'decode') {
     point = decodeOnly(ctx, perInstance, workload.inputTokens + workload.outputTokens / 2, speculation);
+  } else if (request.traffic != null) {
+    point = servingUnderTraffic(ctx, request.traffic, workload, request.lengths ?? 'fixed', speculation);
   } else {
-    point = aggregated(ctx, perInstance, workload, speculation, request.concurrency === null ? 'waves' : 'steady');
+    point = closedLoop(ctx, clients, perInstance, workload, speculation, request.concurrency === null ? 'waves' : 'steady');
+  }
+  if (ctx.model.moe !== null && ctx.layout.moeTp > 1 && ctx.layout.gpusPerInstance > ctx.gpu.scaleUpDomainSize) {
+    warnings.push(`experts are tensor-parallel across ${ctx.layout.gpusPerInstance / ctx.gpu.scaleUpDomainSize} scale-up domains: every MoE layer all-reduces over the scale-out network; expert parallelism (--ep) is how such deployments run`);
   }
   return {
     fits: true, point, concurrency: point.sequencesPerInstance * ctx.layout.replicas, layout: ctx.layout, memory,

@@ -45,6 +45,35 @@ export interface StepTime {
 interface Kernel { flop: number; bytes: number; flopPerSecond: number; bytesPerSecond: number }
 
 /**
+ * Sharpness of the roofline: a kernel takes `(c^p + m^p)^(1/p)` for compute time c and memory
+ * time m, not `max(c, m)`. Near the ridge point a real kernel reaches neither peak (loads and
+ * math overlap imperfectly); p = 4 costs 19% over the hard max where c = m and under 1% once one
+ * side is twice the other.
+ */
+export const ROOFLINE_SHARPNESS = 4;
+
+/** The time of a kernel of compute time `c` and memory time `m` on the smooth roofline. */
+export function rooflineSeconds(c: number, m: number): number {
+  const big = Math.max(c, m);
+  if (big <= 0) return 0;
+  const p = ROOFLINE_SHARPNESS;
+  return big * Math.pow(Math.pow(c / big, p) + Math.pow(m / big, p), 1 / p);
+}
+
+/**
+ * Load of the busiest of `ep` expert-parallel ranks relative to the mean, when `copies` token
+ * copies (tokens × top-k) are routed: the random spread of routing (the largest of `ep` nearly
+ * normal counts of mean μ = copies / ep lies about √(2 ln ep · μ) above it) plus a systematic
+ * skew of the framework. 1 when there is no expert parallelism.
+ * Example: 256 copies over EP 8 (μ = 32) with skew 0.1: 1 + 0.1 + √(2 ln 8 / 32) = 1.61.
+ */
+export function expertLoadImbalance(ep: number, copies: number, skew: number): number {
+  if (ep <= 1 || copies <= 0) return 1;
+  const mean = copies / ep;
+  return 1 + skew + Math.sqrt((2 * Math.log(ep)) / Math.max(mean, 1));
+}
+
+/**
  * Share of HBM efficiency a weight format's kernels keep: formats the chip has no matrix unit for
  * (int4 everywhere; fp4 before Blackwell; fp8 before Hopper) run weight-only, dequantizing on the fly.
  */
@@ -128,15 +157,18 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   // Bytes of weight-only formats count extra: their kernels reach a share of the bandwidth.
   const otherShare = weightOnly(ctx, ctx.weightPrecisions.otherLinear);
   const activationBytes = 2; // bf16 activations on the wire
+  // A GEMM of few rows fills few tiles: its rate climbs as m / (m + m½) towards the large-shape rate.
+  const shape = (rows: number) => rows / (rows + hw.gemmHalfRows);
 
   const kernels: Kernel[] = [];
   let tpCollectives = 0;
   let expertCollectives = 0;
+  let moeLayers = 0;
   for (const { layer, count } of layerClasses(model, layers)) {
     const kernelsBefore = kernels.length;
     const tpBefore = tpCollectives;
     const expertBefore = expertCollectives;
-    kernels.push({ flop: (2 * attentionParams * tokens) / tp, bytes: (attentionParams * other) / layout.attentionTp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
+    kernels.push({ flop: (2 * attentionParams * tokens) / tp, bytes: (attentionParams * other) / layout.attentionTp, flopPerSecond: otherPeak * shape(tokens / layout.attentionDp), bytesPerSecond: hbm * otherShare });
     const decodeSpan = attendedTokens(model, layer, w.decodeContextTokens);
     const attentionFlop =
       decodeTokens * decodeAttentionFlopPerToken(model, decodeSpan, w.decodeContextTokens) +
@@ -149,28 +181,33 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
     // Under data-parallel attention the busiest GPU holds at least one whole sequence.
     const perGpu = layout.dpAttention ? Math.max(1 / tp, Math.min(1, 1 / Math.max(w.decodeSequences + w.prefillSequences, 1e-9))) : 1 / tp;
     const kvPerGpu = layout.dpAttention ? perGpu : 1 / kvShare;
-    kernels.push({ flop: attentionFlop * perGpu, bytes: kvTraffic * kvPerGpu, flopPerSecond: attentionPeak, bytesPerSecond: hbm });
+    kernels.push({ flop: attentionFlop * perGpu, bytes: kvTraffic * kvPerGpu, flopPerSecond: attentionPeak, bytesPerSecond: hbm * hw.kvHbmShare });
     if (layout.attentionTp > 1) tpCollectives += allReduceSeconds(gpu, hw, layout.attentionTp, tokens * model.hiddenSize * activationBytes);
 
     const f = ffnParamsOfLayer(model, layer);
     const moe = model.moe;
     if (f.dense > 0 || moe === null) {
-      kernels.push({ flop: (2 * f.dense * tokens) / tp, bytes: (f.dense * other) / tp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
+      kernels.push({ flop: (2 * f.dense * tokens) / tp, bytes: (f.dense * other) / tp, flopPerSecond: otherPeak * shape(tokens), bytesPerSecond: hbm * otherShare });
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
       scaleLayer(kernels, kernelsBefore, count);
       tpCollectives = tpBefore + (tpCollectives - tpBefore) * count;
       continue;
     }
+    moeLayers += count;
     const perExpert = gatedFfnParams(model.hiddenSize, moe.expertFfnSize);
-    const touchedHere = expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens) / layout.ep;
-    kernels.push({ flop: (2 * f.activeRouted * tokens) / tp, bytes: (touchedHere * perExpert * routed) / layout.moeTp, flopPerSecond: routedPeak, bytesPerSecond: hbm * hw.expertHbmShare * weightOnly(ctx, ctx.weightPrecisions.routedExperts) });
-    if (f.shared > 0) kernels.push({ flop: (2 * f.shared * tokens) / tp, bytes: (f.shared * other) / tp, flopPerSecond: otherPeak, bytesPerSecond: hbm * otherShare });
+    // The busiest expert-parallel rank sets the step: more tokens, and more of its experts touched.
+    const imbalance = expertLoadImbalance(layout.ep, tokens * moe.expertsPerToken, fw.expertLoadSkew);
+    const localExperts = moe.routedExpertCount / layout.ep;
+    const touchedHere = Math.min(localExperts, (expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens) / layout.ep) * imbalance);
+    const rowsPerExpert = (tokens * moe.expertsPerToken * imbalance) / Math.max(1e-9, expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens));
+    kernels.push({ flop: (2 * f.activeRouted * tokens * imbalance) / tp, bytes: (touchedHere * perExpert * routed) / layout.moeTp, flopPerSecond: routedPeak * shape(rowsPerExpert), bytesPerSecond: hbm * hw.expertHbmShare * weightOnly(ctx, ctx.weightPrecisions.routedExperts) });
+    if (f.shared > 0) kernels.push({ flop: (2 * f.shared * tokens) / tp, bytes: (f.shared * other) / tp, flopPerSecond: otherPeak * shape(tokens), bytesPerSecond: hbm * otherShare });
     kernels.push({ flop: (2 * f.router * tokens) / tp, bytes: f.router * other, flopPerSecond: otherPeak, bytesPerSecond: hbm });
     if (layout.ep > 1) {
       // Dispatch in fp8, combine in bf16: each GPU sends k copies of its tokens' hidden states.
       const k = moe.expertsPerToken;
-      expertCollectives += allToAllSeconds(gpu, hw, layout.ep, tokens / tp, k, model.hiddenSize * 1) +
-        allToAllSeconds(gpu, hw, layout.ep, tokens / tp, k, model.hiddenSize * activationBytes);
+      expertCollectives += (allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * 1) +
+        allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * activationBytes));
     } else {
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
     }
@@ -181,7 +218,7 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   if (last) {
     const lmHead = model.vocabSize * model.hiddenSize;
     const sampled = decodeTokens + w.prefillSequences;
-    kernels.push({ flop: (2 * lmHead * sampled) / tp, bytes: (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, flopPerSecond: achievedMatmulFlopPerSecond(ctx, ctx.weightPrecisions.embeddings), bytesPerSecond: hbm });
+    kernels.push({ flop: (2 * lmHead * sampled) / tp, bytes: (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, flopPerSecond: achievedMatmulFlopPerSecond(ctx, ctx.weightPrecisions.embeddings) * shape(sampled), bytesPerSecond: hbm });
   }
   if (!first) {
     const crossesNodes = layout.gpusPerInstance > gpu.scaleUpDomainSize;
@@ -194,17 +231,19 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   let flopPerGpu = 0;
   let hbmBytesPerGpu = 0;
   for (const k of kernels) {
-    const c = k.flop / k.flopPerSecond;
+    const c = k.flop > 0 ? k.flop / k.flopPerSecond : 0;
     const m = k.bytes / k.bytesPerSecond;
     computeSeconds += c;
     memorySeconds += m;
-    kernelSeconds += Math.max(c, m);
+    kernelSeconds += rooflineSeconds(c, m);
     flopPerGpu += k.flop;
     hbmBytesPerGpu += k.bytes;
   }
   const hiddenExpert = fw.expertCommunicationOverlap * Math.min(expertCollectives, kernelSeconds);
   const communicationSeconds = tpCollectives + expertCollectives - hiddenExpert;
-  const overheadSeconds = fw.stepOverheadSeconds;
+  // Per step, per sequence of the busiest scheduler (one per attention rank), and per MoE layer.
+  const sequencesPerRank = (w.decodeSequences + w.prefillSequences) / layout.attentionDp;
+  const overheadSeconds = fw.stepOverheadSeconds + fw.sequenceOverheadSeconds * sequencesPerRank + fw.moeLayerOverheadSeconds * moeLayers;
   const stepSeconds = kernelSeconds + communicationSeconds + overheadSeconds;
   const parts = { compute: computeSeconds >= memorySeconds ? kernelSeconds : 0, memory: computeSeconds < memorySeconds ? kernelSeconds : 0, communication: communicationSeconds, overhead: overheadSeconds };
   const bound = (Object.entries(parts) as [StepTime['bound'], number][]).reduce((x, y) => (y[1] > x[1] ? y : x))[0];

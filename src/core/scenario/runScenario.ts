@@ -7,6 +7,7 @@ import { buildPerfContext } from '../perf/buildContext.js';
 import { throughputFrontier, type Frontier, type FrontierPoint } from '../perf/frontier.js';
 import type { ResolvedOption } from './resolveScenario.js';
 import type { CostBasis } from '../money/costBasis.js';
+import type { EfficiencyProfile } from '../perf/efficiencyProfiles.js';
 
 /** Batch sizes 19% apart, so the chosen operating point sits close to the latency target. */
 const FINE_BATCH_GROWTH = 2 ** 0.25;
@@ -24,13 +25,14 @@ export interface OptionResult {
 }
 
 /** The perf context of the pool that prefills at a point (the only pool, when aggregated). */
-function prefillContext(o: ResolvedOption, p: FrontierPoint) {
+function prefillContext(o: ResolvedOption, p: FrontierPoint, profile: EfficiencyProfile | undefined) {
   const pool = p.layout.mode === 'aggregated' ? p.layout.pool : p.layout.prefill;
   return buildPerfContext({
     model: o.model, gpu: o.gpu, gpus: pool.gpus, framework: o.framework,
     layout: { tp: pool.tp, pp: pool.pp, ep: pool.ep, dpAttention: pool.dpAttention },
     ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
     ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
+    ...(profile !== undefined && { profile }),
   });
 }
 
@@ -39,9 +41,10 @@ function prefillContext(o: ResolvedOption, p: FrontierPoint) {
  * one given), the cheapest point that meets its latency target, the GPU-seconds each kind of token
  * costs there, and the money at its cost basis, prices and utilization.
  */
-export function runOption(o: ResolvedOption): OptionResult {
+export function runOption(o: ResolvedOption, profile?: EfficiencyProfile): OptionResult {
   const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
     framework: o.framework, workload: o.workload, batchGrowth: FINE_BATCH_GROWTH,
+    ...(profile !== undefined && { profile }),
     ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
     ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
     ...(o.layout !== 'best' && { layout: { tp: o.layout.tp ?? o.gpus, pp: o.layout.pp ?? 1, ep: o.layout.ep ?? 1, dpAttention: o.layout.dpAttention ?? false } }),
@@ -57,7 +60,7 @@ export function runOption(o: ResolvedOption): OptionResult {
     return { option: o, fits: false, smallestFit: smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null, frontier: null };
   }
   const p = choice.point;
-  const split = splitPrefillSeconds(prefillContext(o, p), p, o.workload);
+  const split = splitPrefillSeconds(prefillContext(o, p, profile), p, o.workload);
   const seconds = { freshInput: split.freshInput, cachedInput: split.cachedInput, output: p.decodeGpuSecondsPerOutputToken };
   const economics = tokenEconomics(
     { perFreshInputToken: seconds.freshInput, perCachedInputToken: seconds.cachedInput, perOutputToken: seconds.output },

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { InputError } from '../errors.js';
 import {
-  CASE_KV_CACHE_PRECISIONS, CASE_WEIGHT_PRECISIONS, FRAMEWORKS, PHASES, RELIABILITIES, SPECULATIVE_METHODS,
+  CASE_KV_CACHE_PRECISIONS, CASE_WEIGHT_PRECISIONS, FRAMEWORKS, PHASES, RELIABILITIES, REQUEST_LENGTHS, SPECULATIVE_METHODS,
   WORKLOAD_PATTERNS, type ValidationCase,
 } from './validationCase.js';
 
@@ -67,7 +67,9 @@ const CaseSchema: v.GenericSchema<unknown, ValidationCase> = v.object({
     requestRatePerSecond: nullableAmount,
     prefixCacheHitRate: nullableShare,
     pattern: oneOf(WORKLOAD_PATTERNS),
-  }, 'an object {inputTokens, outputTokens, concurrency, batchSize, requestRatePerSecond, prefixCacheHitRate, pattern}'),
+    requests: v.optional(nullableCount),
+    lengths: v.optional(v.nullable(oneOf(REQUEST_LENGTHS, ' or null'))),
+  }, 'an object {inputTokens, outputTokens, concurrency, batchSize, requestRatePerSecond, prefixCacheHitRate, pattern, requests?, lengths?}'),
   measured: v.object({
     outputTokensPerSecondPerGpu: nullableMeasurement,
     inputTokensPerSecondPerGpu: nullableMeasurement,
@@ -136,4 +138,33 @@ export function parseCases(raw: unknown, fileName: string): ValidationCase[] {
     'an array of validation cases in the format of the validation README',
     `${fileName}: ${problems.join('; ')}`,
   );
+}
+
+/** A case of a file that could not be read as a case: its index, its id where it has one, and why. */
+export interface RejectedCase {
+  readonly index: number;
+  readonly id: string;
+  readonly error: string;
+}
+
+/**
+ * Like `parseCases`, but one malformed case does not reject the file: each element is checked on
+ * its own and a bad one comes back in `rejected` with its problems (`workload.pattern: expected
+ * one of ..., received "ramp"`), so a run can count it as one failed case and go on. Throws only
+ * when the file is not an array at all.
+ */
+export function parseCasesLenient(raw: unknown, fileName: string): { cases: ValidationCase[]; rejected: RejectedCase[] } {
+  if (!Array.isArray(raw)) parseCases(raw, fileName);
+  const items = raw as unknown[];
+  const cases: ValidationCase[] = [];
+  const rejected: RejectedCase[] = [];
+  const duplicates = new Map(duplicateIds(items).map((d) => [Number(/^\[(\d+)\]/.exec(d)?.[1]), d]));
+  items.forEach((item, index) => {
+    const r = v.safeParse(CaseSchema, item);
+    const id = typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : `[${index}]`;
+    const problems = [...(r.success ? [] : r.issues.map(describeIssue)), ...(duplicates.has(index) ? [duplicates.get(index) as string] : [])];
+    if (r.success && problems.length === 0) cases.push(r.output);
+    else rejected.push({ index, id, error: `not a valid case: ${problems.join('; ')}` });
+  });
+  return { cases, rejected };
 }

@@ -7,8 +7,10 @@ import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import { buildPerfContext, maxSequencesPerInstance } from '../perf/buildContext.js';
 import { disaggregated } from '../perf/disaggregated.js';
 import type { PerfContext } from '../perf/perfContext.js';
-import { aggregated, decodeOnly, prefillOnly, type ServingPoint, type Workload } from '../perf/serving.js';
+import { aggregated, closedLoop, decodeOnly, prefillOnly, type ServingPoint, type Workload } from '../perf/serving.js';
 import type { Speculation } from '../perf/speculation.js';
+import { servingUnderTraffic } from '../perf/trafficServing.js';
+import { SHIPPED_PROFILE, type EfficiencyProfile } from '../perf/efficiencyProfiles.js';
 import type { CasePredictor, MeasuredMetric } from './predictor.js';
 import type { CaseParallelism, ValidationCase } from './validationCase.js';
 
@@ -30,15 +32,17 @@ function layoutOf(model: ModelArchitecture, p: CaseParallelism, gpus: number): {
   const pp = p.pp ?? 1;
   const dpAttention = p.dpAttention ?? false;
   const tp = p.tp ?? (dpAttention && p.ep !== null ? p.ep : dpAttention ? gpus / pp : gpus / (pp * (p.replicas ?? 1)));
-  const ep = model.moe === null ? 1 : Math.min(p.ep ?? 1, tp);
+  // Data-parallel attention with no stated EP: the experts are spread over the attention width
+  // (SGLang's --enable-dp-attention with --ep-size tp; TensorRT-LLM's attention-DP with MoE EP).
+  const ep = model.moe === null ? 1 : Math.min(p.ep ?? (dpAttention ? tp : 1), tp);
   const instanceGpus = Math.max(gpus, tp * pp);
   return { request: { tp, pp, ep: tp % ep === 0 ? ep : 1, dpAttention }, gpus: instanceGpus - (instanceGpus % (tp * pp)) };
 }
 
-function contextFor(c: ValidationCase, model: ModelArchitecture, gpu: Accelerator, p: CaseParallelism, gpus: number): PerfContext {
+function contextFor(c: ValidationCase, model: ModelArchitecture, gpu: Accelerator, p: CaseParallelism, gpus: number, profile: EfficiencyProfile): PerfContext {
   const { request, gpus: layoutGpus } = layoutOf(model, p, gpus);
   return buildPerfContext({
-    model, gpu, gpus: layoutGpus, layout: request,
+    model, gpu, gpus: layoutGpus, layout: request, profile,
     weightPrecision: c.precision.weights,
     ...(c.precision.kvCache !== null && { kvPrecision: c.precision.kvCache }),
     framework: c.framework,
@@ -60,7 +64,7 @@ function decodeBatch(c: ValidationCase, ctx: PerfContext, contextTokens: number)
   return max;
 }
 
-function predictPoint(c: ValidationCase): ServingPoint {
+function predictPoint(c: ValidationCase, profile: EfficiencyProfile): ServingPoint {
   const model = findById('model', c.model, MODELS);
   const gpu = findById('gpu', c.gpu, ACCELERATORS);
   const w = c.workload;
@@ -72,13 +76,13 @@ function predictPoint(c: ValidationCase): ServingPoint {
     if (w.concurrency === null) throw new Error('a disaggregated case needs workload.concurrency');
     if (w.outputTokens === null) throw new Error('a disaggregated case needs workload.outputTokens');
     return disaggregated({
-      prefill: contextFor(c, model, gpu, d.prefill, d.prefillGpus),
-      decode: contextFor(c, model, gpu, d.decode, d.decodeGpus),
+      prefill: contextFor(c, model, gpu, d.prefill, d.prefillGpus, profile),
+      decode: contextFor(c, model, gpu, d.decode, d.decodeGpus, profile),
       prefillGpus: d.prefillGpus,
       decodeGpus: d.decodeGpus,
     }, w.concurrency, workload, spec);
   }
-  const ctx = contextFor(c, model, gpu, c.parallelism, c.gpus);
+  const ctx = contextFor(c, model, gpu, c.parallelism, c.gpus, profile);
   if (c.phase === 'prefill') {
     const perRank = w.batchSize ?? Math.max(1, Math.floor(ctx.framework.maxBatchedTokens / input));
     return prefillOnly(ctx, perRank * ctx.layout.attentionDp, workload);
@@ -88,32 +92,21 @@ function predictPoint(c: ValidationCase): ServingPoint {
     return decodeOnly(ctx, decodeBatch(c, ctx, context), context, spec);
   }
   if (w.outputTokens === null || w.inputTokens === null) throw new Error('a case with both phases needs workload.inputTokens and workload.outputTokens');
+  // Offline runs start their requests together; a fixed-concurrency loop or live traffic soon
+  // desynchronises (random lengths, staggered starts), so its prompts arrive spread out.
   const arrivals = w.pattern === 'poisson' || w.pattern === 'production' ? 'steady' : 'waves';
+  const maxPerInstance = maxSequencesPerInstance(ctx, input + workload.outputTokens);
+  const lengths = w.lengths ?? 'fixed';
+  if (w.pattern === 'burst') {
+    const requests = w.requests ?? w.concurrency;
+    if (requests === null || requests === undefined) throw new Error('a burst case needs workload.requests');
+    return servingUnderTraffic(ctx, { kind: 'burst', requests }, workload, lengths, spec);
+  }
   if (w.concurrency === null && w.requestRatePerSecond !== null) {
-    return atRequestRate(ctx, w.requestRatePerSecond, workload, spec, maxSequencesPerInstance(ctx, input + workload.outputTokens));
+    return servingUnderTraffic(ctx, { kind: 'poisson', requestsPerSecond: w.requestRatePerSecond, ...(w.requests != null && { requests: w.requests }) }, workload, lengths, spec);
   }
-  const sequences = w.concurrency !== null ? w.concurrency / ctx.layout.replicas : decodeBatch(c, ctx, input + workload.outputTokens);
-  return aggregated(ctx, sequences, workload, spec, arrivals);
-}
-
-/**
- * Serving at an arrival rate (requests/s over all GPUs): by Little's law the requests in flight are
- * the rate times their lifetime, so find the concurrency whose throughput matches the rate
- * (bisection; throughput rises with concurrency). A rate above capacity saturates at the largest batch.
- */
-function atRequestRate(ctx: PerfContext, ratePerSecond: number, workload: Workload, spec: Speculation | null, maxPerInstance: number): ServingPoint {
-  const requestsPerSecond = (p: ServingPoint) => (p.outputTokensPerSecondPerGpu * ctx.layout.gpus) / Math.max(1, workload.outputTokens);
-  const at = (perInstance: number) => aggregated(ctx, perInstance, workload, spec, 'steady');
-  const full = at(maxPerInstance);
-  if (requestsPerSecond(full) <= ratePerSecond) return full;
-  let lo = 1e-3;
-  let hi = maxPerInstance;
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (requestsPerSecond(at(mid)) < ratePerSecond) lo = mid;
-    else hi = mid;
-  }
-  return at(hi);
+  if (w.concurrency !== null) return closedLoop(ctx, w.concurrency / ctx.layout.replicas, Math.max(1, maxPerInstance), workload, spec, arrivals);
+  return aggregated(ctx, decodeBatch(c, ctx, input + workload.outputTokens), workload, spec, arrivals);
 }
 
 /** The metrics a point can speak for, by the phase it covers. */
@@ -134,4 +127,9 @@ function metricsOf(c: ValidationCase, p: ServingPoint): Partial<Record<MeasuredM
  * Predicts a validation case with the performance model: the layout, precisions and framework
  * the case states, the workload it ran, and the serving mode its phase and pattern imply.
  */
-export const predictCase: CasePredictor = (c) => metricsOf(c, predictPoint(c));
+export function casePredictor(profile: EfficiencyProfile): CasePredictor {
+  return (c) => metricsOf(c, predictPoint(c, profile));
+}
+
+/** `casePredictor` with the shipped calibration. */
+export const predictCase: CasePredictor = casePredictor(SHIPPED_PROFILE);

@@ -1,4 +1,5 @@
-import { MEASURED_METRICS, type CasePredictor, type MeasuredMetric } from './predictor.js';
+import type { RejectedCase } from './parseCases.js';
+import { MEASURED_METRICS, METRIC_KINDS, metricKind, type CasePredictor, type MeasuredMetric, type MetricKind } from './predictor.js';
 import { median, quantile } from './stats.js';
 import type { Framework, ValidationCase } from './validationCase.js';
 
@@ -33,6 +34,16 @@ export interface ValidationSummary {
   readonly medianAbsRelativeError: number | null;
   /** 90th percentile (linear interpolation) of |relativeError|; null when none was compared. */
   readonly p90AbsRelativeError: number | null;
+  /** Per metric kind: how many were compared, the median signed error (the bias) and the median |error|. */
+  readonly byMetricKind: readonly MetricKindSummary[];
+}
+
+export interface MetricKindSummary {
+  readonly kind: MetricKind;
+  readonly metrics: number;
+  /** Median of relativeError: +0.2 means that kind is predicted 20% high at the median. */
+  readonly medianRelativeError: number | null;
+  readonly medianAbsRelativeError: number | null;
 }
 
 export interface ValidationReport {
@@ -75,8 +86,20 @@ function validateCase(c: ValidationCase, predictor: CasePredictor): CaseResult {
  * @example validateCases([c], () => ({ tpotSeconds: 0.022 })) // c measured tpotSeconds 0.02:
  *   // cases[0].metrics = [{ name: 'tpotSeconds', measured: 0.02, predicted: 0.022, relativeError: 0.1 }]
  */
-export function validateCases(cases: readonly ValidationCase[], predictor: CasePredictor): ValidationReport {
-  const results = cases.map((c) => validateCase(c, predictor));
+export function validateCases(cases: readonly ValidationCase[], predictor: CasePredictor, rejected: readonly RejectedCase[] = []): ValidationReport {
+  const results = [
+    ...cases.map((c) => validateCase(c, predictor)),
+    ...rejected.map((r): CaseResult => ({ id: r.id, model: '?', gpu: '?', framework: 'other', error: r.error, metrics: [] })),
+  ];
+  const all = results.flatMap((r) => r.metrics);
+  const byMetricKind = METRIC_KINDS.map((kind): MetricKindSummary => {
+    const errors = all.filter((m) => metricKind(m.name) === kind).map((m) => m.relativeError);
+    return {
+      kind, metrics: errors.length,
+      medianRelativeError: errors.length === 0 ? null : median(errors),
+      medianAbsRelativeError: errors.length === 0 ? null : median(errors.map(Math.abs)),
+    };
+  });
   const absErrors = results.flatMap((r) => r.metrics.map((m) => Math.abs(m.relativeError)));
   const failed = results.filter((r) => r.error !== null).length;
   return {
@@ -87,6 +110,7 @@ export function validateCases(cases: readonly ValidationCase[], predictor: CaseP
       metrics: absErrors.length,
       medianAbsRelativeError: absErrors.length === 0 ? null : median(absErrors),
       p90AbsRelativeError: absErrors.length === 0 ? null : quantile(absErrors, 0.9),
+      byMetricKind,
     },
     cases: results,
   };

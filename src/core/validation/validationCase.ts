@@ -29,10 +29,17 @@ export type Phase = (typeof PHASES)[number];
 export const SPECULATIVE_METHODS = ['mtp', 'eagle', 'draft'] as const;
 export type SpeculativeMethod = (typeof SPECULATIVE_METHODS)[number];
 
-/** `max-throughput`: offline, the system chooses the batch; `production`: live traffic. */
-export const WORKLOAD_PATTERNS = ['fixed-concurrency', 'max-throughput', 'poisson', 'production'] as const;
+/**
+ * `max-throughput`: offline, the system chooses the batch; `production`: live traffic; `burst`:
+ * `requests` requests arrive at once (throughput over the whole run, TTFT and TPOT means over
+ * requests, so queueing behind the batch cap is part of them).
+ */
+export const WORKLOAD_PATTERNS = ['fixed-concurrency', 'max-throughput', 'poisson', 'production', 'burst'] as const;
 export type WorkloadPattern = (typeof WORKLOAD_PATTERNS)[number];
 
+/** `fixed`: every request has exactly the stated lengths; `varied`: a dataset's mix whose means are stated. */
+export const REQUEST_LENGTHS = ['fixed', 'varied'] as const;
+export type RequestLengths = (typeof REQUEST_LENGTHS)[number];
 export interface CasePrecision {
   readonly weights: CaseWeightPrecision;
   readonly kvCache: CaseKvCachePrecision | null;
@@ -74,6 +81,10 @@ export interface CaseWorkload {
   /** Share of prompt tokens served from the prefix cache, 0 to 1. */
   readonly prefixCacheHitRate: number | null;
   readonly pattern: WorkloadPattern;
+  /** Requests of a burst (or of a Poisson run); null or absent otherwise. */
+  readonly requests?: number | null;
+  /** Whether every request has the stated lengths or they are a dataset's means; null or absent: not published. */
+  readonly lengths?: RequestLengths | null;
 }
 
 /** The published figures; per-GPU values are divided by the case's `gpus`. Null: not published. */

@@ -29,7 +29,9 @@ const achievedHbm = (ctx: PerfContext) => ctx.gpu.hbmBandwidthBytesPerSecond * c
 
 describe('stepTime: batch-1 decode of a dense model is its weight bytes over achieved bandwidth', () => {
   const llama8b = model('llama-3.1-8b');
-  const ctx = withFramework(buildPerfContext({ model: llama8b, gpu: gpu('h100-sxm'), gpus: 1 }), { stepOverheadSeconds: 0 });
+  const ctx = withFramework(buildPerfContext({ model: llama8b, gpu: gpu('h100-sxm'), gpus: 1 }), { stepOverheadSeconds: 0, sequenceOverheadSeconds: 0 });
+  // KV-cache traffic streams at the family's kvHbmShare of the achieved bandwidth.
+  const achievedKv = (c: PerfContext) => achievedHbm(c) * c.hardware.kvHbmShare;
   const p = countParameters(llama8b);
   // Weights read once per step: every parameter but the input embedding (a table look-up).
   //   attention 1,342,177,280 + FFN 5,637,144,576 + LM head 525,336,576 = 7,504,658,432 weights
@@ -48,7 +50,8 @@ describe('stepTime: batch-1 decode of a dense model is its weight bytes over ach
     // Nothing else costs time: one GPU (no collectives) and no overhead; every kernel is memory-bound.
     expect(t.communicationTotalSeconds).toBe(0);
     expect(t.overheadSeconds).toBe(0);
-    expect(t.kernelSeconds).toBeCloseTo(t.memorySeconds, 12);
+    // Memory-bound kernels on the smooth roofline: compute adds (c/m)^4 of the memory time, nothing visible.
+    expect(rel(t.kernelSeconds, t.memorySeconds)).toBeLessThan(1e-4);
     expect(t.bound).toBe('memory');
   });
 
@@ -56,7 +59,7 @@ describe('stepTime: batch-1 decode of a dense model is its weight bytes over ach
     const t = stepTime(ctx, decodeStep(1, 1));
     // The one cached token is read, and the new token's keys and values are written.
     expect(rel(t.hbmBytesPerGpu, weightBytes + 2 * kvBytes)).toBeLessThan(1e-12);
-    expect(rel(t.memorySeconds, (weightBytes + 2 * kvBytes) / achievedHbm(ctx))).toBeLessThan(1e-12);
+    expect(rel(t.memorySeconds, weightBytes / achievedHbm(ctx) + (2 * kvBytes) / achievedKv(ctx))).toBeLessThan(1e-12);
   });
 
   it('stepTime with stepOverheadSeconds 2.5 ms is the same step + exactly 2.5 ms', () => {
@@ -68,7 +71,7 @@ describe('stepTime: batch-1 decode of a dense model is its weight bytes over ach
   });
 
   it('stepTime(llama-3.1-8b fp8) halves the memory time of the batch-1 step, the bf16 LM head aside (within 1%)', () => {
-    const fp8 = withFramework(buildPerfContext({ model: llama8b, gpu: gpu('h100-sxm'), gpus: 1, weightPrecision: 'fp8' }), { stepOverheadSeconds: 0 });
+    const fp8 = withFramework(buildPerfContext({ model: llama8b, gpu: gpu('h100-sxm'), gpus: 1, weightPrecision: 'fp8' }), { stepOverheadSeconds: 0, sequenceOverheadSeconds: 0 });
     // The checkpoint's embeddings (and so the LM head) stay bf16: only the linear layers are cast.
     expect(fp8.weightPrecisions).toEqual({ routedExperts: 'fp8', otherLinear: 'fp8', embeddings: 'bf16' });
     expect(fp8.kvPrecision).toBe(ctx.kvPrecision);
@@ -80,10 +83,10 @@ describe('stepTime: batch-1 decode of a dense model is its weight bytes over ach
     //   total 8,031,961,153 B (vs 15,009,579,008 at bf16: a ratio of 0.535, not 0.5, because of the LM head)
     const linear = p.attention + p.denseFfn;
     const lmHeadBytes = p.lmHead * 2;
-    const fp8Bytes = linear * bytesPerWeight('fp8') + lmHeadBytes + 2 * kvBytes;
-    expect(rel(f8.memorySeconds, fp8Bytes / achievedHbm(fp8))).toBeLessThan(1e-9);
+    const fp8Bytes = linear * bytesPerWeight('fp8') + lmHeadBytes;
+    expect(rel(f8.memorySeconds, fp8Bytes / achievedHbm(fp8) + (2 * kvBytes) / achievedKv(fp8))).toBeLessThan(1e-9);
     // The LM head and the KV traffic cost the same in both; what is left halves.
-    const fixed = (lmHeadBytes + 2 * kvBytes) / achievedHbm(ctx);
+    const fixed = lmHeadBytes / achievedHbm(ctx) + (2 * kvBytes) / achievedKv(ctx);
     expect(rel((f8.memorySeconds - fixed) / (bf.memorySeconds - fixed), 0.5)).toBeLessThan(0.01);
     expect(f8.stepSeconds).toBeLessThan(bf.stepSeconds);
   });

@@ -11,15 +11,40 @@ const base: ValidationCase = {
 };
 
 describe('predictCase', () => {
-  it('serves a Poisson request rate below capacity at exactly that rate: 4 req/s × 200 tokens / 4 GPUs = 200 output tok/s per GPU', () => {
-    expect(predictCase(base).outputTokensPerSecondPerGpu).toBeCloseTo(200, 3);
+  it('serves a Poisson request rate below capacity at about that rate: 4 req/s × 200 tokens / 4 GPUs = 200 output tok/s per GPU, less the finite run\'s drain', () => {
+    const out = predictCase(base).outputTokensPerSecondPerGpu ?? 0;
+    expect(out).toBeLessThanOrEqual(200 * 1.02);
+    expect(out).toBeGreaterThan(200 * 0.9);
   });
 
-  it('a rate above capacity saturates at the largest batch instead of exceeding it', () => {
-    const huge = predictCase({ ...base, workload: { ...base.workload, requestRatePerSecond: 1e6 } });
+  it('a rate far above capacity is a burst: the engine runs at its cap and TTFT grows with the queue', () => {
+    const at = (rate: number) => predictCase({ ...base, workload: { ...base.workload, requestRatePerSecond: rate, requests: 2000 } });
     const offline = predictCase({ ...base, workload: { ...base.workload, requestRatePerSecond: null, pattern: 'max-throughput' } });
+    const huge = at(1e6);
     expect(huge.outputTokensPerSecondPerGpu).toBeLessThan(1e6 * 200 / 4);
-    expect(huge.outputTokensPerSecondPerGpu).toBeCloseTo(offline.outputTokensPerSecondPerGpu!, -1);
+    // Within 25% of the closed-form offline maximum (the simulation pays the run's ramp and drain).
+    expect(Math.abs((huge.outputTokensPerSecondPerGpu ?? 0) / (offline.outputTokensPerSecondPerGpu ?? 1) - 1)).toBeLessThan(0.25);
+    expect(huge.ttftSeconds ?? 0).toBeGreaterThan(10 * (at(1).ttftSeconds ?? Infinity));
+  });
+
+  it('a burst of twice the batch cap waits about a wave longer than a burst within it', () => {
+    const burst = (requests: number) => predictCase({ ...base, workload: { ...base.workload, requestRatePerSecond: null, pattern: 'burst', requests } });
+    const small = burst(64);
+    const large = burst(2048);
+    expect(large.ttftSeconds ?? 0).toBeGreaterThan(3 * (small.ttftSeconds ?? Infinity));
+    expect(large.outputTokensPerSecondPerGpu ?? 0).toBeGreaterThan(small.outputTokensPerSecondPerGpu ?? Infinity);
+    expect(() => predictCase({ ...base, workload: { ...base.workload, requestRatePerSecond: null, pattern: 'burst' } })).toThrow(/needs workload.requests/);
+  });
+
+  it('a case with data-parallel attention and no stated EP spreads the experts over the attention width (not EP 1)', () => {
+    const moe: ValidationCase = {
+      ...base, model: 'qwen3-235b-a22b', gpu: 'h200', gpus: 8, framework: 'trtllm', precision: { weights: 'fp8', kvCache: null },
+      parallelism: { tp: 8, pp: 1, ep: null, dpAttention: true, replicas: 1 },
+      workload: { ...base.workload, requestRatePerSecond: null, pattern: 'fixed-concurrency', concurrency: 64 },
+    };
+    const derived = predictCase(moe).outputTokensPerSecondPerGpu ?? 0;
+    const ep8 = predictCase({ ...moe, parallelism: { ...moe.parallelism, ep: 8 } }).outputTokensPerSecondPerGpu ?? 0;
+    expect(derived).toBeCloseTo(ep8, 9);
   });
 
   it('names what is missing when a case cannot be expressed', () => {

@@ -47,7 +47,7 @@ describe('validateCases with a fake predictor', () => {
   });
 
   it('the summary counts cases and metrics; median and p90 of |error| 0.1, 0.2, 0.1, 0.4 are 0.15 and 0.34', () => {
-    const { medianAbsRelativeError, p90AbsRelativeError, ...counts } = report.summary;
+    const { medianAbsRelativeError, p90AbsRelativeError, byMetricKind: _kinds, ...counts } = report.summary;
     expect(counts).toEqual({ cases: 4, predicted: 2, failed: 2, metrics: 4 });
     expect(medianAbsRelativeError).toBeCloseTo(0.15, 12);
     // sorted 0.1, 0.1, 0.2, 0.4: position 3 × 0.9 = 2.7 → 0.2 + 0.7 × 0.2
@@ -56,7 +56,7 @@ describe('validateCases with a fake predictor', () => {
 
   it('the report has exactly the keys of the JSON contract', () => {
     expect(Object.keys(report)).toEqual(['summary', 'cases']);
-    expect(Object.keys(report.summary)).toEqual(['cases', 'predicted', 'failed', 'metrics', 'medianAbsRelativeError', 'p90AbsRelativeError']);
+    expect(Object.keys(report.summary)).toEqual(['cases', 'predicted', 'failed', 'metrics', 'medianAbsRelativeError', 'p90AbsRelativeError', 'byMetricKind']);
     expect(Object.keys(report.cases[0] ?? {})).toEqual(expect.arrayContaining(['id', 'error', 'metrics']));
     expect(Object.keys(report.cases[0]?.metrics[0] ?? {})).toEqual(['name', 'measured', 'predicted', 'relativeError']);
   });
@@ -66,6 +66,7 @@ describe('validateCases: edge cases', () => {
   it('no cases gives zero counts and null statistics', () => {
     expect(validateCases([], fakePredictor).summary).toEqual({
       cases: 0, predicted: 0, failed: 0, metrics: 0, medianAbsRelativeError: null, p90AbsRelativeError: null,
+      byMetricKind: ['throughput per GPU', 'per-user speed and TPOT', 'TTFT'].map((kind) => ({ kind, metrics: 0, medianRelativeError: null, medianAbsRelativeError: null })),
     });
   });
 
@@ -87,5 +88,19 @@ describe('validateCases: edge cases', () => {
     expect(r.cases[0]?.metrics.map((m) => m.name)).toEqual(['ttftSeconds']);
     expect(r.summary).toMatchObject({ predicted: 1, failed: 0, metrics: 1 });
     expect(r.summary.medianAbsRelativeError).toBeCloseTo(0.25, 12);
+  });
+
+  it('byMetricKind gives each kind its median signed error: TTFT +25% here, throughput -20%', () => {
+    const r = validateCases([makeCase('two', { ttftSeconds: 0.2, outputTokensPerSecondPerGpu: 1000 })], () => ({ ttftSeconds: 0.25, outputTokensPerSecondPerGpu: 800 }));
+    const byKind = Object.fromEntries(r.summary.byMetricKind.map((k) => [k.kind, k]));
+    expect(byKind['TTFT']?.medianRelativeError).toBeCloseTo(0.25, 12);
+    expect(byKind['throughput per GPU']?.medianRelativeError).toBeCloseTo(-0.2, 12);
+    expect(byKind['per-user speed and TPOT']).toMatchObject({ metrics: 0, medianRelativeError: null });
+  });
+
+  it('rejected cases count as failed with their reason, after the predicted ones', () => {
+    const r = validateCases([makeCase('ok', { ttftSeconds: 0.2 })], () => ({ ttftSeconds: 0.2 }), [{ index: 1, id: 'odd', error: 'not a valid case: workload.pattern: expected one of ...' }]);
+    expect(r.summary).toMatchObject({ cases: 2, predicted: 1, failed: 1 });
+    expect(r.cases[1]).toMatchObject({ id: 'odd', error: expect.stringMatching(/workload\.pattern/) });
   });
 });
