@@ -27,15 +27,19 @@ export const DEFAULT_FRAMEWORK: ServingFramework = 'vllm';
 /** Resolves a setup into the fixed context of the performance model (throws InputError for an impossible layout). */
 export function buildPerfContext(setup: ServingSetup): PerfContext {
   const name = setup.framework ?? DEFAULT_FRAMEWORK;
-  const { source: _limitsSource, ...limits } = engineLimits(name, setup.gpu);
-  const framework = { ...frameworkEfficiency(name, setup.profile), ...limits };
+  const limits = engineLimits(name, setup.gpu);
   const weights = setup.weightPrecision ?? setup.model.nativeWeightPrecision.otherLinear;
   const quantized = computeBits(weights) < 16;
-  const kvPrecision = setup.kvPrecision ?? (quantized ? framework.kvPrecisionWithQuantizedWeights : null) ?? 'bf16';
+  const software = frameworkEfficiency(name, setup.profile);
+  const kvPrecision = setup.kvPrecision ?? (quantized ? software.kvPrecisionWithQuantizedWeights : null) ?? 'bf16';
   const fit = memoryFit(setup.model, setup.gpu, setup.gpus, setup.layout ?? {}, {
     ...(setup.weightPrecision !== undefined && { weightPrecision: setup.weightPrecision }),
     kvPrecision,
   });
+  // An instance-wide cap is shared by its attention ranks.
+  const perInstance = limits.maxBatchSequencesPerInstance;
+  const maxBatchSequences = perInstance === null ? limits.maxBatchSequences : Math.min(limits.maxBatchSequences, perInstance / fit.layout.attentionDp);
+  const framework = { ...software, maxBatchSequences, maxBatchedTokens: limits.maxBatchedTokens };
   return {
     model: setup.model,
     gpu: setup.gpu,

@@ -151,8 +151,21 @@ export const SHIPPED_PROFILE: EfficiencyProfile = loadShipped();
 export const PRIOR_PROFILE: EfficiencyProfile = { description: 'priors, uncalibrated', hardware: {}, frameworks: {}, basis: {} };
 
 /** Hardware factors of `family` under `profile` (default: the shipped calibration). */
+const resolved = new WeakMap<EfficiencyProfile, Map<string, unknown>>();
+
+/** Memoizes a profile's resolved factors per family or framework (a frontier asks thousands of times). */
+function memo<T>(profile: EfficiencyProfile, key: string, make: () => T): T {
+  let perProfile = resolved.get(profile);
+  if (perProfile === undefined) {
+    perProfile = new Map();
+    resolved.set(profile, perProfile);
+  }
+  if (!perProfile.has(key)) perProfile.set(key, make());
+  return perProfile.get(key) as T;
+}
+
 export function hardwareEfficiency(family: AcceleratorFamily, profile: EfficiencyProfile = SHIPPED_PROFILE): HardwareEfficiency {
-  return { ...PRIOR_HARDWARE[family], ...profile.hardware[family], basis: profile.basis[family] ?? 'prior (not calibrated)' };
+  return memo(profile, `hw:${family}`, () => ({ ...PRIOR_HARDWARE[family], ...profile.hardware[family], basis: profile.basis[family] ?? 'prior (not calibrated)' }));
 }
 
 /**
@@ -160,7 +173,7 @@ export function hardwareEfficiency(family: AcceleratorFamily, profile: Efficienc
  * see `engineLimits`).
  */
 export function frameworkEfficiency(framework: ServingFramework, profile: EfficiencyProfile = SHIPPED_PROFILE): Omit<FrameworkEfficiency, 'maxBatchSequences' | 'maxBatchedTokens'> {
-  return { ...PRIOR_FRAMEWORKS[framework], ...profile.frameworks[framework], basis: profile.basis[framework] ?? 'prior (not calibrated)' };
+  return memo(profile, `fw:${framework}`, () => ({ ...PRIOR_FRAMEWORKS[framework], ...profile.frameworks[framework], basis: profile.basis[framework] ?? 'prior (not calibrated)' }));
 }
 
 export function parseFramework(field: string, value: string): ServingFramework {

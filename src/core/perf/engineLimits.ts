@@ -8,13 +8,15 @@ export interface EngineLimits {
   readonly maxBatchSequences: number;
   /** Tokens one step may carry (vLLM `max_num_batched_tokens`, SGLang `chunked_prefill_size`, TensorRT-LLM `max_num_tokens`). */
   readonly maxBatchedTokens: number;
+  /** A cap on the sequences of the whole instance, across its attention ranks (null: none beyond the per-rank cap). */
+  readonly maxBatchSequencesPerInstance: number | null;
   /** Where the rule comes from. */
   readonly source: string;
 }
 
 const VLLM_SOURCE = 'vLLM V1 EngineArgs.get_batch_defaults (vllm/engine/arg_utils.py, v0.8 onward): GPUs of >= 70 GiB other than A100 get max_num_seqs 1024 and max_num_batched_tokens 8192 (API server); others 256 and 2048';
 const SGLANG_SOURCE = 'SGLang ServerArgs defaults (python/sglang/srt/server_args.py): chunked_prefill_size 4096 below 60 GB of GPU memory, 8192 below 90 GB, 16384 above; max_running_requests from the KV pool';
-const TRTLLM_SOURCE = 'TensorRT-LLM BuildConfig / LLM API defaults: max_batch_size 2048, max_num_tokens 8192';
+const TRTLLM_SOURCE = 'TensorRT-LLM LLM API defaults max_batch_size 2048 and max_num_tokens 8192; trtllm-bench (tensorrt_llm/bench/build/tuning.py, calc_engine_setting) caps an instance\'s whole batch at 4,096 sequences';
 
 /**
  * Default batch limits of `framework` on `gpu`, as the current engine release sets them. vLLM
@@ -27,20 +29,20 @@ export function engineLimits(framework: ServingFramework, gpu: Accelerator): Eng
   switch (framework) {
     case 'vllm': {
       const large = memory >= 70 * GiB && gpu.family !== 'ampere';
-      return { maxBatchSequences: large ? 1024 : 256, maxBatchedTokens: large ? 8192 : 2048, source: VLLM_SOURCE };
+      return { maxBatchSequences: large ? 1024 : 256, maxBatchedTokens: large ? 8192 : 2048, maxBatchSequencesPerInstance: null, source: VLLM_SOURCE };
     }
     case 'sglang':
     case 'dynamo-sglang':
     case 'atom': {
       const tokens = memory < 60e9 ? 4096 : memory < 90e9 ? 8192 : 16384;
-      return { maxBatchSequences: 1024, maxBatchedTokens: tokens, source: SGLANG_SOURCE };
+      return { maxBatchSequences: 1024, maxBatchedTokens: tokens, maxBatchSequencesPerInstance: null, source: SGLANG_SOURCE };
     }
     case 'trtllm':
     case 'dynamo-trtllm':
-      return { maxBatchSequences: 2048, maxBatchedTokens: 8192, source: TRTLLM_SOURCE };
+      return { maxBatchSequences: 2048, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: 4096, source: TRTLLM_SOURCE };
     case 'in-house':
-      return { maxBatchSequences: 4096, maxBatchedTokens: 16384, source: 'DeepSeek inference system overview (2025-03): large-EP batches, taken as SGLang-like limits' };
+      return { maxBatchSequences: 4096, maxBatchedTokens: 16384, maxBatchSequencesPerInstance: null, source: 'DeepSeek inference system overview (2025-03): large-EP batches, taken as SGLang-like limits' };
     case 'other':
-      return { maxBatchSequences: 256, maxBatchedTokens: 8192, source: 'assumed: a research engine (gpt-fast) with vLLM V0-like limits' };
+      return { maxBatchSequences: 256, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: null, source: 'assumed: a research engine (gpt-fast) with vLLM V0-like limits' };
   }
 }

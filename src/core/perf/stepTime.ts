@@ -41,8 +41,6 @@ export interface StepTime {
   readonly bound: 'compute' | 'memory' | 'communication' | 'overhead';
 }
 
-/** One kernel of a step: its arithmetic at an achieved FLOP/s and its HBM traffic at an achieved bandwidth. */
-interface Kernel { flop: number; bytes: number; flopPerSecond: number; bytesPerSecond: number }
 
 /**
  * Sharpness of the roofline: a kernel takes `(c^p + m^p)^(1/p)` for compute time c and memory
@@ -50,14 +48,18 @@ interface Kernel { flop: number; bytes: number; flopPerSecond: number; bytesPerS
  * math overlap imperfectly); p = 4 costs 19% over the hard max where c = m and under 1% once one
  * side is twice the other.
  */
-export const ROOFLINE_SHARPNESS = 4;
+export const ROOFLINE_SHARPNESS = 4; // rooflineSeconds computes the fourth root by two square roots
 
 /** The time of a kernel of compute time `c` and memory time `m` on the smooth roofline. */
 export function rooflineSeconds(c: number, m: number): number {
   const big = Math.max(c, m);
   if (big <= 0) return 0;
-  const p = ROOFLINE_SHARPNESS;
-  return big * Math.pow(Math.pow(c / big, p) + Math.pow(m / big, p), 1 / p);
+  // (x⁴ + y⁴)^¼ by squares and square roots: this runs for every kernel of every step.
+  const x = c / big;
+  const y = m / big;
+  const x2 = x * x;
+  const y2 = y * y;
+  return big * Math.sqrt(Math.sqrt(x2 * x2 + y2 * y2));
 }
 
 /**
@@ -92,12 +94,17 @@ export function prefillStep(sequences: number, newTokens: number, cachedTokens =
   return { decodeSequences: 0, decodeContextTokens: 0, tokensPerDecodeSequence: 1, prefillSequences: sequences, prefillNewTokensPerSequence: newTokens, prefillCachedTokensPerSequence: cachedTokens };
 }
 
-/** Multiplies the kernels a representative layer added (from index `from`) by the `count` layers like it. */
-function scaleLayer(kernels: Kernel[], from: number, count: number): void {
-  for (let i = from; i < kernels.length; i++) {
-    const k = kernels[i] as Kernel;
-    kernels[i] = { ...k, flop: k.flop * count, bytes: k.bytes * count };
+const stageCache = new Map<string, readonly (readonly number[])[]>();
+
+/** `stageLayerIndices`, memoized: a step asks for it every time. */
+function stagesOf(layerCount: number, pp: number): readonly (readonly number[])[] {
+  const key = `${layerCount}:${pp}`;
+  let stages = stageCache.get(key);
+  if (stages === undefined) {
+    stages = stageLayerIndices(layerCount, pp);
+    stageCache.set(key, stages);
   }
+  return stages;
 }
 
 const classCache = new WeakMap<ModelArchitecture, Map<string, { layer: number; count: number }[]>>();
@@ -160,15 +167,31 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   // A GEMM of few rows fills few tiles: its rate climbs as m / (m + m½) towards the large-shape rate.
   const shape = (rows: number) => rows / (rows + hw.gemmHalfRows);
 
-  const kernels: Kernel[] = [];
+  // Kernels are summed as they are costed: each takes its arithmetic at an achieved FLOP/s and its
+  // HBM traffic at an achieved bandwidth, times the layers like the representative one (`scale`).
+  let computeSeconds = 0;
+  let memorySeconds = 0;
+  let kernelSeconds = 0;
+  let flopPerGpu = 0;
+  let hbmBytesPerGpu = 0;
+  let scale = 1;
+  const kernel = (flop: number, bytes: number, flopPerSecond: number, bytesPerSecond: number) => {
+    const c = flop > 0 ? (scale * flop) / flopPerSecond : 0;
+    const m = (scale * bytes) / bytesPerSecond;
+    computeSeconds += c;
+    memorySeconds += m;
+    kernelSeconds += rooflineSeconds(c, m);
+    flopPerGpu += scale * flop;
+    hbmBytesPerGpu += scale * bytes;
+  };
   let tpCollectives = 0;
   let expertCollectives = 0;
   let moeLayers = 0;
   for (const { layer, count } of layerClasses(model, layers)) {
-    const kernelsBefore = kernels.length;
+    scale = count;
     const tpBefore = tpCollectives;
     const expertBefore = expertCollectives;
-    kernels.push({ flop: (2 * attentionParams * tokens) / tp, bytes: (attentionParams * other) / layout.attentionTp, flopPerSecond: otherPeak * shape(tokens / layout.attentionDp), bytesPerSecond: hbm * otherShare });
+    kernel((2 * attentionParams * tokens) / tp, (attentionParams * other) / layout.attentionTp, otherPeak * shape(tokens / layout.attentionDp), hbm * otherShare);
     const decodeSpan = attendedTokens(model, layer, w.decodeContextTokens);
     const attentionFlop =
       decodeTokens * decodeAttentionFlopPerToken(model, decodeSpan, w.decodeContextTokens) +
@@ -181,15 +204,14 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
     // Under data-parallel attention the busiest GPU holds at least one whole sequence.
     const perGpu = layout.dpAttention ? Math.max(1 / tp, Math.min(1, 1 / Math.max(w.decodeSequences + w.prefillSequences, 1e-9))) : 1 / tp;
     const kvPerGpu = layout.dpAttention ? perGpu : 1 / kvShare;
-    kernels.push({ flop: attentionFlop * perGpu, bytes: kvTraffic * kvPerGpu, flopPerSecond: attentionPeak, bytesPerSecond: hbm * hw.kvHbmShare });
+    kernel(attentionFlop * perGpu, kvTraffic * kvPerGpu, attentionPeak, hbm * hw.kvHbmShare);
     if (layout.attentionTp > 1) tpCollectives += allReduceSeconds(gpu, hw, layout.attentionTp, tokens * model.hiddenSize * activationBytes);
 
     const f = ffnParamsOfLayer(model, layer);
     const moe = model.moe;
     if (f.dense > 0 || moe === null) {
-      kernels.push({ flop: (2 * f.dense * tokens) / tp, bytes: (f.dense * other) / tp, flopPerSecond: otherPeak * shape(tokens), bytesPerSecond: hbm * otherShare });
+      kernel((2 * f.dense * tokens) / tp, (f.dense * other) / tp, otherPeak * shape(tokens), hbm * otherShare);
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
-      scaleLayer(kernels, kernelsBefore, count);
       tpCollectives = tpBefore + (tpCollectives - tpBefore) * count;
       continue;
     }
@@ -200,9 +222,9 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
     const localExperts = moe.routedExpertCount / layout.ep;
     const touchedHere = Math.min(localExperts, (expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens) / layout.ep) * imbalance);
     const rowsPerExpert = (tokens * moe.expertsPerToken * imbalance) / Math.max(1e-9, expectedExpertsTouched(moe.routedExpertCount, moe.expertsPerToken, tokens));
-    kernels.push({ flop: (2 * f.activeRouted * tokens * imbalance) / tp, bytes: (touchedHere * perExpert * routed) / layout.moeTp, flopPerSecond: routedPeak * shape(rowsPerExpert), bytesPerSecond: hbm * hw.expertHbmShare * weightOnly(ctx, ctx.weightPrecisions.routedExperts) });
-    if (f.shared > 0) kernels.push({ flop: (2 * f.shared * tokens) / tp, bytes: (f.shared * other) / tp, flopPerSecond: otherPeak * shape(tokens), bytesPerSecond: hbm * otherShare });
-    kernels.push({ flop: (2 * f.router * tokens) / tp, bytes: f.router * other, flopPerSecond: otherPeak, bytesPerSecond: hbm });
+    kernel((2 * f.activeRouted * tokens * imbalance) / tp, (touchedHere * perExpert * routed) / layout.moeTp, routedPeak * shape(rowsPerExpert), hbm * hw.expertHbmShare * weightOnly(ctx, ctx.weightPrecisions.routedExperts));
+    if (f.shared > 0) kernel((2 * f.shared * tokens) / tp, (f.shared * other) / tp, otherPeak * shape(tokens), hbm * otherShare);
+    kernel((2 * f.router * tokens) / tp, f.router * other, otherPeak, hbm);
     if (layout.ep > 1) {
       // Dispatch in fp8, combine in bf16: each GPU sends k copies of its tokens' hidden states.
       const k = moe.expertsPerToken;
@@ -211,42 +233,30 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
     } else {
       tpCollectives += allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * activationBytes);
     }
-    scaleLayer(kernels, kernelsBefore, count);
     tpCollectives = tpBefore + (tpCollectives - tpBefore) * count;
     expertCollectives = expertBefore + (expertCollectives - expertBefore) * count;
   }
+  scale = 1;
   if (last) {
     const lmHead = model.vocabSize * model.hiddenSize;
     const sampled = decodeTokens + w.prefillSequences;
-    kernels.push({ flop: (2 * lmHead * sampled) / tp, bytes: (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, flopPerSecond: achievedMatmulFlopPerSecond(ctx, ctx.weightPrecisions.embeddings) * shape(sampled), bytesPerSecond: hbm });
+    kernel((2 * lmHead * sampled) / tp, (lmHead * bytesPerWeight(ctx.weightPrecisions.embeddings)) / tp, achievedMatmulFlopPerSecond(ctx, ctx.weightPrecisions.embeddings) * shape(sampled), hbm);
   }
   if (!first) {
     const crossesNodes = layout.gpusPerInstance > gpu.scaleUpDomainSize;
     tpCollectives += pipelineHandOffSeconds(gpu, hw, crossesNodes, (tokens / layout.attentionDp) * model.hiddenSize * activationBytes);
   }
 
-  let computeSeconds = 0;
-  let memorySeconds = 0;
-  let kernelSeconds = 0;
-  let flopPerGpu = 0;
-  let hbmBytesPerGpu = 0;
-  for (const k of kernels) {
-    const c = k.flop > 0 ? k.flop / k.flopPerSecond : 0;
-    const m = k.bytes / k.bytesPerSecond;
-    computeSeconds += c;
-    memorySeconds += m;
-    kernelSeconds += rooflineSeconds(c, m);
-    flopPerGpu += k.flop;
-    hbmBytesPerGpu += k.bytes;
-  }
   const hiddenExpert = fw.expertCommunicationOverlap * Math.min(expertCollectives, kernelSeconds);
   const communicationSeconds = tpCollectives + expertCollectives - hiddenExpert;
   // Per step, per sequence of the busiest scheduler (one per attention rank), and per MoE layer.
   const sequencesPerRank = (w.decodeSequences + w.prefillSequences) / layout.attentionDp;
   const overheadSeconds = fw.stepOverheadSeconds + fw.sequenceOverheadSeconds * sequencesPerRank + fw.moeLayerOverheadSeconds * moeLayers;
   const stepSeconds = kernelSeconds + communicationSeconds + overheadSeconds;
-  const parts = { compute: computeSeconds >= memorySeconds ? kernelSeconds : 0, memory: computeSeconds < memorySeconds ? kernelSeconds : 0, communication: communicationSeconds, overhead: overheadSeconds };
-  const bound = (Object.entries(parts) as [StepTime['bound'], number][]).reduce((x, y) => (y[1] > x[1] ? y : x))[0];
+  let bound: StepTime['bound'] = computeSeconds >= memorySeconds ? 'compute' : 'memory';
+  let largest = kernelSeconds;
+  if (communicationSeconds > largest) { bound = 'communication'; largest = communicationSeconds; }
+  if (overheadSeconds > largest) bound = 'overhead';
   return { stepSeconds, computeSeconds, memorySeconds, kernelSeconds, communicationSeconds, communicationTotalSeconds: tpCollectives + expertCollectives, overheadSeconds, flopPerGpu, hbmBytesPerGpu, bound };
 }
 
@@ -259,7 +269,7 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
 export function stepTime(ctx: PerfContext, work: StepWork): StepTime {
   const pp = ctx.layout.pp;
   const micro = pp > 1 ? scaleWork(work, 1 / pp) : work;
-  const stages = stageLayerIndices(ctx.model.layerCount, pp);
+  const stages = stagesOf(ctx.model.layerCount, pp);
   let slowest: StepTime | null = null;
   stages.forEach((layers, s) => {
     const t = stageTime(ctx, micro, layers, s === pp - 1, s === 0);
