@@ -12,7 +12,8 @@ import shippedProfileData from './calibratedProfile.json' with { type: 'json' };
  * engine documentation say (../shared/research/hw-models.md §2: H100/H200 8192³ bf16 matmul 81%,
  * FA-3 75% bf16, DeepGEMM fp8 68–78%, NVLink ~82% of line rate, aiconfigurator's HBM factor 0.8
  * and 10 µs P2P latency; DeepEP's low-latency all-to-all tens of µs across nodes; Marlin W4A16
- * near bf16 speed only at small batch). `calibrate` moves them to fit measured cases; the shipped
+ * near bf16 speed only at small batch). Request overhead (HTTP, tokenizing, scheduling one request
+ * before its prefill) is assumed at 20 ms. `calibrate` moves them to fit measured cases; the shipped
  * profile (calibratedProfile.json) is its output on ../shared/validation/cases.json.
  */
 export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 'basis'>> = {
@@ -58,35 +59,35 @@ export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 
 export const PRIOR_FRAMEWORKS: Record<ServingFramework, Omit<FrameworkEfficiency, 'basis' | 'maxBatchSequences' | 'maxBatchedTokens'>> = {
   trtllm: {
     kernelQuality: 1, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
   },
   'dynamo-trtllm': {
     kernelQuality: 1, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
   },
   sglang: {
     kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
   },
   'dynamo-sglang': {
     kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0.8, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
   },
   vllm: {
     kernelQuality: 0.9, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 10e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.3, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0.3, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
   },
   atom: {
     kernelQuality: 0.95, stepOverheadSeconds: 2e-3, sequenceOverheadSeconds: 5e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
   },
   'in-house': {
     kernelQuality: 1, stepOverheadSeconds: 1e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.1,
-    expertCommunicationOverlap: 0.9, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0.9, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: null,
   },
   other: {
     kernelQuality: 1, stepOverheadSeconds: 0.3e-3, sequenceOverheadSeconds: 10e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
-    expertCommunicationOverlap: 0, requestOverheadSeconds: 0.05, weightOnlyBandwidthShare: 0.5, kvPrecisionWithQuantizedWeights: null,
+    expertCommunicationOverlap: 0, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.5, kvPrecisionWithQuantizedWeights: null,
   },
 };
 

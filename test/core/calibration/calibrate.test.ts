@@ -56,7 +56,8 @@ describe.skipIf(!hasShared)('calibrate on the shared cases', () => {
         return [];
       }
     });
-    const r = calibrate(synthetic, casePredictor, { inSampleOnly: true });
+    // A wide prior: this checks the fitting machinery, not the regularisation.
+    const r = calibrate(synthetic, casePredictor, { inSampleOnly: true, priorWidth: 4 });
     const fp8 = r.factors.find((f) => f.name === 'hopper.matmulFp8');
     expect(fp8).toBeDefined();
     expect(Math.abs((fp8?.value ?? 0) / (PRIOR_HARDWARE.hopper.matmulFp8 * 0.85) - 1)).toBeLessThan(0.03);
