@@ -1,11 +1,13 @@
 import { defineCommand } from 'citty';
 import { MODELS } from '../../core/catalog/models.js';
-import { latestSnapshot } from '../../core/catalog/prices.js';
+import { PRICE_SNAPSHOTS, latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
+import { marketBreadth } from '../../core/market/marketBreadth.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
+import { breadthJson, renderBreadth } from '../marketBreadthOutput.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
 import { readSnapshotFile } from './prices.js';
@@ -17,6 +19,8 @@ const args = {
   utilization: { type: 'string', description: `busy share of paid GPU-hours in the reference setup (default ${DEFAULT_REFERENCE.utilization})`, valueHint: 'x' },
   'min-tokens-per-second-per-user': { type: 'string', description: 'latency target of the reference setup (default 30)', valueHint: 'n' },
   prices: { type: 'string', description: 'a snapshot file from `prices import` or `prices pull`, its rows beside the shipped ones (each provider\'s latest row counts)', valueHint: 'file' },
+  from: { type: 'string', description: 'whole-market fit: leave out price rows dated before this day (default: none)', valueHint: 'YYYY-MM-DD' },
+  to: { type: 'string', description: 'whole-market fit: leave out price rows dated after this day (default: none)', valueHint: 'YYYY-MM-DD' },
   json: { type: 'boolean', description: 'print the result as JSON' },
 } as const;
 
@@ -53,7 +57,12 @@ export function marketCommand(io: CliIo) {
       const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
-      io.out.write(a.json ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result) }, null, 2)}\n` : render(result, snapshotIds));
+      const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...imported.flatMap((x) => x.api)];
+      const breadth = marketBreadth(allRows, { ...(a.from !== undefined && { from: String(a.from) }), ...(a.to !== undefined && { to: String(a.to) }) });
+      const allIds = [...PRICE_SNAPSHOTS.map((x) => x.id), ...imported.map((x) => x.id)].join(' + ');
+      io.out.write(a.json
+        ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result), breadth: { snapshots: allIds, ...breadthJson(breadth) } }, null, 2)}\n`
+        : `${render(result, snapshotIds)}\n${renderBreadth(breadth)}`);
     },
   });
 }
