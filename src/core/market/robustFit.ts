@@ -1,4 +1,4 @@
-import { tQuantile95 } from './regression.js';
+import { lineAt } from './regression.js';
 
 /** A robust weighted line y = intercept + slope·x (Huber M-estimate) with what its bands need. */
 export interface RobustLineFit {
@@ -96,10 +96,5 @@ export function robustLine(x: readonly number[], y: readonly number[], priorWeig
  * `prediction` for one new point (a new model's price), t with n − 2 degrees of freedom.
  */
 export function robustLineAt(fit: RobustLineFit, x: number) {
-  const y = fit.intercept + fit.slope * x;
-  const t = tQuantile95(fit.n - 2);
-  const lever = 1 / fit.n + (x - fit.meanX) ** 2 / fit.sxx;
-  const conf = t * fit.scale * Math.sqrt(lever);
-  const pred = t * fit.scale * Math.sqrt(1 + lever);
-  return { y, confidence: [y - conf, y + conf] as const, prediction: [y - pred, y + pred] as const };
+  return lineAt({ ...fit, residualStandardError: fit.scale }, x);
 }
