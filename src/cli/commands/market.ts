@@ -4,10 +4,13 @@ import { PRICE_SNAPSHOTS, latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
 import { marketBreadth } from '../../core/market/marketBreadth.js';
+import { providerCosts } from '../../core/market/providerCosts.js';
+import { DEFAULT_SRAM_ASSUMPTIONS } from '../../core/sram/sramServing.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import { breadthJson, renderBreadth } from '../marketBreadthOutput.js';
+import { providerJson, renderProvider } from '../marketProviderOutput.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
 import { readSnapshotFile } from './prices.js';
@@ -19,6 +22,7 @@ const args = {
   utilization: { type: 'string', description: `busy share of paid GPU-hours in the reference setup (default ${DEFAULT_REFERENCE.utilization})`, valueHint: 'x' },
   'min-tokens-per-second-per-user': { type: 'string', description: 'latency target of the reference setup (default 30)', valueHint: 'n' },
   prices: { type: 'string', description: 'a snapshot file from `prices import` or `prices pull`, its rows beside the shipped ones (each provider\'s latest row counts)', valueHint: 'file' },
+  provider: { type: 'string', description: 'instead of the market: each price of this provider (e.g. groq, cerebras, sambanova, together) against the modelled cost on the hardware it is known to use', valueHint: 'id' },
   from: { type: 'string', description: 'whole-market fit: leave out price rows dated before this day (default: none)', valueHint: 'YYYY-MM-DD' },
   to: { type: 'string', description: 'whole-market fit: leave out price rows dated after this day (default: none)', valueHint: 'YYYY-MM-DD' },
   json: { type: 'boolean', description: 'print the result as JSON' },
@@ -52,6 +56,12 @@ export function marketCommand(io: CliIo) {
         ...(a.utilization !== undefined && { utilization: parseNumber('--utilization', a.utilization, 0.01, 1) }),
         ...(a['min-tokens-per-second-per-user'] !== undefined && { latencyTarget: { ...DEFAULT_REFERENCE.latencyTarget, minTokensPerSecondPerUser: parseNumber('--min-tokens-per-second-per-user', a['min-tokens-per-second-per-user'], 0.1, 10_000) } }),
       };
+      if (a.provider !== undefined) {
+        const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...(a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io).flatMap((x) => x.api))];
+        const r = providerCosts(String(a.provider), allRows, { reference, sram: { ...DEFAULT_SRAM_ASSUMPTIONS, utilization: reference.utilization } });
+        io.out.write(a.json ? `${JSON.stringify(providerJson(r), null, 2)}\n` : renderProvider(r));
+        return;
+      }
       const shipped = latestSnapshot();
       const imported = a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io);
       const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
