@@ -1,4 +1,5 @@
 import type { BreadthFit, MarketBreadth } from '../core/market/marketBreadth.js';
+import type { PriceTrend } from '../core/market/priceTrend.js';
 import { table } from './format.js';
 
 const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : x >= 0.1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
@@ -62,6 +63,25 @@ export function renderBreadth(b: MarketBreadth): string {
     'Extrapolated blended price, USD per million tokens, with the 95% prediction band:',
     table(sizes, ['size', 'median vs active', 'median vs total', 'cheapest vs active', 'chip vendors vs active', 'GPU clouds vs active']),
     `Providers: ${b.providers.map((p) => `${p.provider} (${p.kind}, ${p.models})`).join(', ')}`,
+    '',
+  ].join('\n');
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)}%`;
+
+/** The prices-over-time section of `market`'s text output. */
+export function renderTrend(t: PriceTrend): string {
+  const fit = t.fit === null
+    ? 'no trend fitted'
+    : `at a fixed active size, prices changed ${signed(t.fit.changePerYear)} a year (95% interval ${signed(t.fit.changePerYearInterval[0])} to ${signed(t.fit.changePerYearInterval[1])}); size exponent ${t.fit.sizeExponent.toFixed(2)}; a 70B-active model at ${usd(t.fit.usdPerMillionAt70BActiveOnEpoch)} on ${t.fit.epoch}`;
+  return [
+    `Prices over time: ${t.rows} dated prices of ${t.models} sized models, ${t.firstDate ?? '-'} to ${t.lastDate ?? '-'} (rows dated only by their snapshot and aggregator listings left out)`,
+    fit,
+    '',
+    table(t.periods.map((p) => [p.period, String(p.rows), `×${p.medianPriceOverSizeCurve.toFixed(2)}`, `×${p.cheapestPriceOverSizeCurve.toFixed(2)}`, p.h100MedianUsdPerGpuHour === null ? '-' : `$${p.h100MedianUsdPerGpuHour.toFixed(2)} (${p.h100Offers})`, p.thin ? 'thin' : '']),
+      ['half-year', 'prices', 'median vs size curve', 'cheapest vs size curve', 'H100 $/GPU-hour (offers)', '']),
+    `Cheapest offer against H100 rental: ${t.cheapestVsGpuRental === null ? 'not estimated' : `elasticity ${t.cheapestVsGpuRental.elasticity.toFixed(2)} over ${t.cheapestVsGpuRental.periods} half-years`}`,
+    ...t.notes.map((n) => `note: ${n}`),
     '',
   ].join('\n');
 }

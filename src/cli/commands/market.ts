@@ -4,12 +4,13 @@ import { PRICE_SNAPSHOTS, latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
 import { marketBreadth } from '../../core/market/marketBreadth.js';
+import { priceTrend } from '../../core/market/priceTrend.js';
 import { providerCosts } from '../../core/market/providerCosts.js';
 import { DEFAULT_SRAM_ASSUMPTIONS } from '../../core/sram/sramServing.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
-import { breadthJson, renderBreadth } from '../marketBreadthOutput.js';
+import { breadthJson, renderBreadth, renderTrend } from '../marketBreadthOutput.js';
 import { providerJson, renderProvider } from '../marketProviderOutput.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
@@ -70,9 +71,10 @@ export function marketCommand(io: CliIo) {
       const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...imported.flatMap((x) => x.api)];
       const breadth = marketBreadth(allRows, { ...(a.from !== undefined && { from: String(a.from) }), ...(a.to !== undefined && { to: String(a.to) }) });
       const allIds = [...PRICE_SNAPSHOTS.map((x) => x.id), ...imported.map((x) => x.id)].join(' + ');
+      const trend = priceTrend(allRows, [...PRICE_SNAPSHOTS.flatMap((x) => x.gpuRental), ...imported.flatMap((x) => x.gpuRental)]);
       io.out.write(a.json
-        ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result), breadth: { snapshots: allIds, ...breadthJson(breadth) } }, null, 2)}\n`
-        : `${render(result, snapshotIds)}\n${renderBreadth(breadth)}`);
+        ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result), breadth: { snapshots: allIds, ...breadthJson(breadth) }, trend }, null, 2)}\n`
+        : `${render(result, snapshotIds)}\n${renderBreadth(breadth)}\n${renderTrend(trend)}`);
     },
   });
 }
