@@ -59,6 +59,7 @@ export function renderBreadth(b: MarketBreadth): string {
     '',
     table(fitRows, ['fit', 'models', 'against', 'price = a · (params/1B)^b', 'R²', 'typical error']),
     `Outliers of the median fit (kept, down-weighted): ${outliers.length === 0 ? 'none' : outliers.join(', ')}`,
+    'Dates: a row counts on the day its price was checked; genai-prices entries without prices_checked carry their snapshot\'s day.',
     '',
     'Extrapolated blended price, USD per million tokens, with the 95% prediction band:',
     table(sizes, ['size', 'median vs active', 'median vs total', 'cheapest vs active', 'chip vendors vs active', 'GPU clouds vs active']),

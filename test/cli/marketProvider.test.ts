@@ -39,3 +39,15 @@ describe('inferonomics market --provider', () => {
     expect(r.stderr).toBe('inferonomics: unknown --provider: groqq; did you mean groq, google, alibaba?\n');
   });
 });
+
+describe('inferonomics market --from/--to', () => {
+  it.each([
+    [['--from', '2026-13-01'], 'invalid --from: 2026-13-01; expected a date YYYY-MM-DD'],
+    [['--to', '2026-02-30'], 'invalid --to: 2026-02-30; expected a date YYYY-MM-DD'],
+    [['--from', '2026-06-01', '--to', '2026-01-01'], 'invalid --from: 2026-06-01; expected a day on or before --to (2026-01-01)'],
+  ])('%j is a one-line error naming the flag', async (argv, message) => {
+    const r = await runCli(['market', ...argv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`inferonomics: ${message}\n`);
+  });
+});
