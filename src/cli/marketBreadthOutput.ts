@@ -23,6 +23,8 @@ export function breadthJson(b: MarketBreadth) {
     fits: { median: pairJson(b.fits.median), cheapest: pairJson(b.fits.cheapest), medianTwoOrMoreProviders: pairJson(b.fits.medianTwoOrMoreProviders) },
     byKind: b.byKind.map((k) => ({ kind: k.kind, providers: k.providers, ...pairJson(k) })),
     extrapolations: b.extrapolations,
+    sizeRange: b.sizeRange,
+    frontier: b.frontier,
     points: b.points.map((p) => ({
       model: p.model, lab: p.lab, family: p.family, totalParams: p.totalParams, activeParams: p.activeParams, released: p.released,
       providerCount: p.providerCount, medianBlendedUsdPerMillion: p.medianBlendedUsdPerMillion, cheapestBlendedUsdPerMillion: p.cheapestBlendedUsdPerMillion,
@@ -63,6 +65,9 @@ export function renderBreadth(b: MarketBreadth): string {
     '',
     'Extrapolated blended price, USD per million tokens, with the 95% prediction band:',
     table(sizes, ['size', 'median vs active', 'median vs total', 'cheapest vs active', 'chip vendors vs active', 'GPU clouds vs active']),
+    `Frontier list prices against what the open-weight market charges at ${size(b.sizeRange.totalParams[0])}–${size(b.sizeRange.totalParams[1])} total / ${size(b.sizeRange.activeParams[0])}–${size(b.sizeRange.activeParams[1])} active (the better median fit, ${b.fits.median.better?.against ?? '-'}; 95% prediction band over the corners):`,
+    table(b.frontier.map((f) => [f.model, f.provider, usd(f.listBlendedUsdPerMillion), `${usd(f.marketUsdPerMillion[0])}–${usd(f.marketUsdPerMillion[1])}`, `${f.impliedMarkup[0].toFixed(1)}×–${f.impliedMarkup[1].toFixed(1)}×`]),
+      ['model', 'list from', 'list blended', 'market price at the size', 'implied markup']),
     `Providers: ${b.providers.map((p) => `${p.provider} (${p.kind}, ${p.models})`).join(', ')}`,
     '',
   ].join('\n');

@@ -82,7 +82,7 @@ export function marketCommand(io: CliIo) {
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
       const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...imported.flatMap((x) => x.api)];
-      const breadth = marketBreadth(allRows, { ...(from !== undefined && { from }), ...(to !== undefined && { to }) });
+      const breadth = marketBreadth(allRows, { sizeRange, ...(from !== undefined && { from }), ...(to !== undefined && { to }) });
       const allIds = [...PRICE_SNAPSHOTS.map((x) => x.id), ...imported.map((x) => x.id)].join(' + ');
       const trend = priceTrend(allRows, [...PRICE_SNAPSHOTS.flatMap((x) => x.gpuRental), ...imported.flatMap((x) => x.gpuRental)]);
       io.out.write(a.json

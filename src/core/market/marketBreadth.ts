@@ -2,6 +2,7 @@ import { OPEN_WEIGHT_MODELS, type OpenWeightModel } from '../catalog/openWeightM
 import type { ApiPrice } from '../catalog/prices.js';
 import { PROVIDER_KINDS, providerOf, rowProviderKind, type ProviderKind } from '../catalog/providers.js';
 import { InputError } from '../errors.js';
+import { FRONTIER_MODELS } from './marketAnalysis.js';
 import { blendedUsdPerMillion } from './marketPrice.js';
 import { robustLine, robustLineAt, type RobustLineFit } from './robustFit.js';
 
@@ -57,6 +58,8 @@ export interface BreadthFit {
 }
 
 export interface BreadthOptions {
+  /** Frontier total and active parameters to price: the corners of [low, high] × [low, high]. Default 1-5T total, 30-150B active. */
+  readonly sizeRange?: { readonly totalParams: readonly [number, number]; readonly activeParams: readonly [number, number] };
   /** YYYY-MM-DD: rows dated before it are left out. Default: no lower bound. */
   readonly from?: string;
   /** YYYY-MM-DD: rows dated after it are left out. Default: no upper bound. */
@@ -160,6 +163,19 @@ export interface MarketBreadth {
   };
   /** Per kind of provider: each model's median over that kind's providers, fitted apart. */
   readonly byKind: readonly ({ readonly kind: ProviderKind; readonly providers: number } & ReturnType<typeof fitPair>)[];
+  /**
+   * Frontier list prices against the whole market's median price for a model of the stated size
+   * range (every corner of total × active, through the better-fitting median fit, 95% prediction
+   * band): the implied markup over what open-weight providers charge at that size.
+   */
+  readonly sizeRange: { readonly totalParams: readonly [number, number]; readonly activeParams: readonly [number, number] };
+  readonly frontier: readonly {
+    readonly model: string;
+    readonly provider: string;
+    readonly listBlendedUsdPerMillion: number;
+    readonly marketUsdPerMillion: readonly [number, number];
+    readonly impliedMarkup: readonly [number, number];
+  }[];
   readonly extrapolations: readonly {
     readonly label: string;
     readonly totalParams: number;
@@ -201,8 +217,21 @@ export function marketBreadth(rows: readonly ApiPrice[], options: BreadthOptions
       return [{ fit, against: f.against, usdPerMillion: at.usdPerMillion, prediction: [at.prediction[0], at.prediction[1]] as [number, number] }];
     })),
   }));
+  const range = options.sizeRange ?? { totalParams: [1e12, 5e12] as const, activeParams: [30e9, 150e9] as const };
+  const better = median.better;
+  const corners = range.totalParams.flatMap((totalParams) => range.activeParams.map((activeParams) => ({ totalParams, activeParams })));
+  const band = better === null ? null : corners.map((c) => breadthPriceAt(better, c).prediction);
+  const marketUsdPerMillion: [number, number] | null = band === null ? null : [Math.min(...band.map((b) => b[0])), Math.max(...band.map((b) => b[1]))];
+  const frontier = marketUsdPerMillion === null ? [] : FRONTIER_MODELS.flatMap((id) => {
+    const list = latestRows(rows, options.from, options.to).filter((r) => r.model === id && r.role === 'first-party').sort((a, b) => rowDay(b.date).localeCompare(rowDay(a.date)))[0];
+    if (list === undefined) return [];
+    const blended = blendedUsdPerMillion(list);
+    return [{ model: id, provider: list.provider, listBlendedUsdPerMillion: blended, marketUsdPerMillion, impliedMarkup: [blended / marketUsdPerMillion[1], blended / marketUsdPerMillion[0]] as [number, number] }];
+  });
   return {
     window: { from: options.from ?? null, to: options.to ?? null },
+    sizeRange: range,
+    frontier,
     points,
     providers: [...providerModels].map(([provider, v]) => ({ provider, ...v })).sort((a, b) => b.models - a.models || a.provider.localeCompare(b.provider)),
     fits: { median, cheapest, medianTwoOrMoreProviders },

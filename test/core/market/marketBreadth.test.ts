@@ -55,6 +55,15 @@ describe('marketBreadth on the shipped snapshots', () => {
     expect(median[2]!.usdPerMillion).toBeGreaterThan(median[0]!.usdPerMillion);
   });
 
+  it('sets frontier list prices against the market price of a 1-5T / 30-150B model: an implied markup range', () => {
+    const sonnet = b.frontier.find((f) => f.model === 'claude-sonnet-4.5');
+    expect(sonnet?.provider).toBe('Anthropic');
+    expect(sonnet!.impliedMarkup[0]).toBeLessThan(sonnet!.impliedMarkup[1]);
+    expect(sonnet!.impliedMarkup[0]).toBeCloseTo(sonnet!.listBlendedUsdPerMillion / sonnet!.marketUsdPerMillion[1], 12);
+    const narrow = marketBreadth(shipped, { sizeRange: { totalParams: [2e12, 2e12], activeParams: [100e9, 100e9] } }).frontier.find((f) => f.model === 'claude-sonnet-4.5')!;
+    expect(narrow.impliedMarkup[1] / narrow.impliedMarkup[0]).toBeLessThan(sonnet!.impliedMarkup[1] / sonnet!.impliedMarkup[0]);
+  });
+
   it('a date window keeps only the rows dated inside it', () => {
     const late = breadthPoints(shipped, { from: '2026-06-01' });
     expect(late.length).toBeLessThan(b.points.length);
