@@ -7,6 +7,7 @@ interface MarketJson {
   sizeRange: { totalParams: [number, number]; activeParams: [number, number] };
   referenceSizes: { label: string; marketUsdPerMillion: number; physicalUsdPerMillion: number | null }[];
   frontier: { model: string; impliedMarkup: { market: [number, number]; physical: [number, number] | null } }[];
+  breadth: { modelsFitted: number; providerCount: number; byKind: { kind: string }[]; extrapolations: { totalParams: number; activeParams: number }[] };
 }
 
 describe('inferonomics market', () => {
@@ -29,7 +30,12 @@ describe('inferonomics market', () => {
     // A bigger model costs more by both methods.
     expect(r.referenceSizes[1]!.marketUsdPerMillion).toBeGreaterThan(r.referenceSizes[0]!.marketUsdPerMillion);
     expect(r.referenceSizes[1]!.physicalUsdPerMillion!).toBeGreaterThan(r.referenceSizes[0]!.physicalUsdPerMillion!);
-  });
+    // The whole market beside the catalog models: at least 60 sized models from at least 10 providers.
+    expect(r.breadth.modelsFitted).toBeGreaterThanOrEqual(60);
+    expect(r.breadth.providerCount).toBeGreaterThanOrEqual(10);
+    expect(r.breadth.byKind.map((k) => k.kind)).toEqual(['gpu-cloud', 'chip-vendor', 'lab', 'hyperscaler', 'aggregator']);
+    expect(r.breadth.extrapolations.map((e) => `${e.totalParams}/${e.activeParams}`)).toEqual(['1000000000000/32000000000', '2000000000000/100000000000', '5000000000000/150000000000']);
+  }, 30_000);
 
   it('a narrower size range narrows the markup range', async () => {
     const wide = await runCliJson<MarketJson>(['market']);
@@ -37,7 +43,7 @@ describe('inferonomics market', () => {
     const w = wide.frontier.find((x) => x.model === 'claude-sonnet-4.5')!.impliedMarkup.physical!;
     const n = narrow.frontier.find((x) => x.model === 'claude-sonnet-4.5')!.impliedMarkup.physical!;
     expect(n[1] - n[0]).toBeLessThan(w[1] - w[0]);
-  });
+  }, 30_000);
 
   it('a malformed range is a one-line error naming the flag', async () => {
     const r = await runCli(['market', '--total-params', '5e12,1e12']);
@@ -61,5 +67,5 @@ describe('inferonomics market --prices', () => {
     const r = await runCliJson<MarketJson & { snapshot: { ids: string } }>(['market', '--prices', out]);
     expect(r.snapshot.ids).toMatch(/^2026-11-research \+ /);
     expect(r.openWeight.find((p) => p.model === 'kimi-k2.5')?.providerCount).toBeGreaterThanOrEqual(6);
-  });
+  }, 30_000);
 });

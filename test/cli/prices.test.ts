@@ -41,9 +41,9 @@ describe('inferonomics prices import', () => {
     const out = outPath('import-good.json');
     const r = await runCli(['prices', 'import', fixturePath('models.json'), fixturePath('endpoints-kimi-k2.5.json'), '--date', '2026-11-28', '--out', out], files);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Wrote ${out}: snapshot openrouter-2026-11-28 of 2026-11-28, 7 price rows of 4 models from 2 OpenRouter responses`);
+    expect(r.stdout).toContain(`Wrote ${out}: snapshot openrouter-2026-11-28 of 2026-11-28, 8 price rows of 5 models from 2 OpenRouter responses`);
     expect(r.stdout).toMatch(/^kimi-k2\.5 +4 +DeepInfra, Moonshot AI, OpenRouter, Together AI$/m);
-    expect(r.stdout).toContain('skipped: 4 (variant id such as :free (1), variable price (1), not a catalog model (1), repeat of an earlier row (1))');
+    expect(r.stdout).toContain('skipped: 3 (variant id such as :free (1), variable price (1), repeat of an earlier row (1))');
     expect(r.stderr).toBe('warning: ' + fixturePath('endpoints-kimi-k2.5.json') + ': data.endpoints[4] (Fixture Cloud, moonshotai/kimi-k2.5): pricing.completion is missing\n');
     const raw = JSON.parse(readFileSync(out, 'utf8')) as unknown;
     const [snapshot] = parsePriceCatalog(raw);
@@ -80,7 +80,7 @@ describe('inferonomics prices import', () => {
     expect(readFileSync(out, 'utf8')).toBe('precious');
     const forced = await runCli(['prices', 'import', fixturePath('models.json'), '--out', out, '--force'], files);
     expect(forced.code).toBe(0);
-    expect(parsePriceCatalog(JSON.parse(readFileSync(out, 'utf8')))[0]?.api).toHaveLength(4);
+    expect(parsePriceCatalog(JSON.parse(readFileSync(out, 'utf8')))[0]?.api).toHaveLength(5);
   });
 
   it('refuses atomically when the file appears between the check and the write (EEXIST from the write)', async () => {
@@ -190,7 +190,7 @@ describe('inferonomics prices pull', () => {
     const r = await runCli(['prices', 'pull', '--models', 'kimi-k2.5', '--out', outPath('pull-named.json'), '--json'], { ...files, fetchText });
     expect(r.code).toBe(0);
     expect(asked).toEqual([`${BASE}/models`, `${BASE}/models?offset=1`, `${BASE}/models/moonshotai/kimi-k2.5/endpoints`]);
-    expect((JSON.parse(r.stdout) as { rows: number }).rows).toBe(7);
+    expect((JSON.parse(r.stdout) as { rows: number }).rows).toBe(8);
   });
 
   it('--models naming a model OpenRouter does not list is one line, before any endpoint is fetched', async () => {
@@ -256,7 +256,7 @@ describe('inferonomics prices list', () => {
     expect((await runCli(['prices', 'import', fixturePath('models.json'), fixturePath('endpoints-kimi-k2.5.json'), '--date', '2026-11-28', '--out', out], files)).code).toBe(0);
     const r = await runCli(['prices', 'list', '--model', 'kimi-k2.5', '--prices', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Price history of kimi-k2\.5: \d+ rows from \d+ providers in 2 snapshots, USD per million tokens$/m);
+    expect(r.stdout).toMatch(/^Price history of kimi-k2\.5: \d+ rows from \d+ providers in 3 snapshots, USD per million tokens$/m);
     const last = r.stdout.trimEnd().split('\n').slice(-4);
     expect(last.every((line) => line.startsWith('2026-11-28') && line.endsWith('openrouter-2026-11-28'))).toBe(true);
     expect(last.find((line) => line.includes('Moonshot AI'))).toMatch(/first-party +0\.60 +0\.10 +2\.50 +out -16\.7%/);

@@ -7,6 +7,8 @@ import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
 import { renderMarket } from './views/marketView.js';
+import { renderMarketBreadth } from './views/marketBreadthView.js';
+import { providerChoices } from './compute/marketBreadthView.js';
 import { renderSimulation } from './views/simulationView.js';
 import { DEFAULT_DEMAND, type DemandState } from './compute/simulationView.js';
 import { DEFAULT_BUSINESS, type BusinessState } from './compute/businessView.js';
@@ -21,6 +23,7 @@ const worker = new Worker(new URL('./compute/worker.ts', import.meta.url), { typ
 
 let latest = 0;
 let latestMarket = 0;
+let latestMarketBreadth = 0;
 let latestSimulation = 0;
 
 /** The frontier-model size range the market view uses, read from its inputs (T and B). */
@@ -131,6 +134,17 @@ function requestMarket(): void {
   $('market-status').textContent = 'computing…';
   worker.postMessage({ id: latestMarket, kind: 'market', sizeRange: r } satisfies WorkerRequest);
 }
+/** Asks for the whole-market view: the date window (from <= to) and the picked provider. */
+function requestMarketBreadth(): void {
+  const from = $<HTMLInputElement>('market-from').value;
+  const to = $<HTMLInputElement>('market-to').value;
+  const ok = from === '' || to === '' || from <= to;
+  $('market-breadth-error').textContent = ok ? '' : `the window must start on or before its end (from ${from}, to ${to})`;
+  if (!ok) return;
+  $('market-breadth-status').textContent = 'computing…';
+  worker.postMessage({ id: ++latestMarketBreadth, kind: 'market-breadth', breadth: { from, to, provider: $<HTMLSelectElement>('market-provider').value } } satisfies WorkerRequest);
+}
+
 let lastGood: ViewModel | null = null;
 
 function say(text: string | null): void {
@@ -176,6 +190,7 @@ worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   if (res.kind === 'simulate') return drawOnRequest('simulation', res.result, renderSimulation);
   if (res.kind === 'business') return res.id === latestBusiness ? drawOnRequest('business', res.result, renderBusiness) : undefined;
   if (res.kind === 'market') return res.id === latestMarket ? drawOnRequest('market', res.result, renderMarket) : undefined;
+  if (res.kind === 'market-breadth') return res.id === latestMarketBreadth ? drawOnRequest('market-breadth', res.result, renderMarketBreadth) : undefined;
   if (res.kind === 'validation') {
     try {
       renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
@@ -266,6 +281,10 @@ function start(): void {
   request(state);
   worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
   requestMarket();
+  const picker = $<HTMLSelectElement>('market-provider');
+  for (const c of providerChoices()) picker.add(new Option(c.label, c.value));
+  for (const id of ['market-from', 'market-to', 'market-provider']) $(id).addEventListener('change', requestMarketBreadth);
+  requestMarketBreadth();
 }
 
 start();

@@ -1,11 +1,17 @@
 import { defineCommand } from 'citty';
 import { MODELS } from '../../core/catalog/models.js';
-import { latestSnapshot } from '../../core/catalog/prices.js';
+import { PRICE_SNAPSHOTS, latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
+import { marketBreadth } from '../../core/market/marketBreadth.js';
+import { priceTrend } from '../../core/market/priceTrend.js';
+import { providerCosts } from '../../core/market/providerCosts.js';
+import { DEFAULT_SRAM_ASSUMPTIONS } from '../../core/sram/sramServing.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
+import { breadthJson, renderBreadth, renderTrend } from '../marketBreadthOutput.js';
+import { providerJson, renderProvider } from '../marketProviderOutput.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
 import { readSnapshotFile } from './prices.js';
@@ -17,6 +23,9 @@ const args = {
   utilization: { type: 'string', description: `busy share of paid GPU-hours in the reference setup (default ${DEFAULT_REFERENCE.utilization})`, valueHint: 'x' },
   'min-tokens-per-second-per-user': { type: 'string', description: 'latency target of the reference setup (default 30)', valueHint: 'n' },
   prices: { type: 'string', description: 'a snapshot file from `prices import` or `prices pull`, its rows beside the shipped ones (each provider\'s latest row counts)', valueHint: 'file' },
+  provider: { type: 'string', description: 'instead of the market: each price of this provider (e.g. groq, cerebras, sambanova, together) against the modelled cost on the hardware it is known to use', valueHint: 'id' },
+  from: { type: 'string', description: 'whole market and --provider: leave out price rows dated before this day (default: none; genai-prices rows without prices_checked carry their snapshot\'s day)', valueHint: 'YYYY-MM-DD' },
+  to: { type: 'string', description: 'whole market and --provider: leave out price rows dated after this day (default: none)', valueHint: 'YYYY-MM-DD' },
   json: { type: 'boolean', description: 'print the result as JSON' },
 } as const;
 
@@ -28,6 +37,14 @@ function parseRange(flag: string, raw: unknown, fallback: readonly [number, numb
     throw new InputError(flag, String(raw), 'two positive numbers low,high with low <= high, e.g. 1e12,5e12');
   }
   return [lo, hi];
+}
+
+/** A calendar day YYYY-MM-DD that exists (2026-02-30 does not). */
+function parseDay(flag: string, raw: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : Number.NaN;
+  const ok = Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === raw;
+  if (!ok) throw new InputError(flag, raw, 'a date YYYY-MM-DD');
+  return raw;
 }
 
 const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : `$${x.toFixed(2)}`);
@@ -48,12 +65,29 @@ export function marketCommand(io: CliIo) {
         ...(a.utilization !== undefined && { utilization: parseNumber('--utilization', a.utilization, 0.01, 1) }),
         ...(a['min-tokens-per-second-per-user'] !== undefined && { latencyTarget: { ...DEFAULT_REFERENCE.latencyTarget, minTokensPerSecondPerUser: parseNumber('--min-tokens-per-second-per-user', a['min-tokens-per-second-per-user'], 0.1, 10_000) } }),
       };
+      const from = a.from === undefined ? undefined : parseDay('--from', String(a.from));
+      const to = a.to === undefined ? undefined : parseDay('--to', String(a.to));
+      if (from !== undefined && to !== undefined && from > to) throw new InputError('--from', from, `a day on or before --to (${to})`);
+      if (a.provider !== undefined) {
+        const day = (d: string) => (d.length === 7 ? `${d}-01` : d);
+        const inWindow = (r: { date: string }) => (from === undefined || day(r.date) >= from) && (to === undefined || day(r.date) <= to);
+        const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...(a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io).flatMap((x) => x.api))].filter(inWindow);
+        const r = providerCosts(String(a.provider), allRows, { reference, sram: { ...DEFAULT_SRAM_ASSUMPTIONS, utilization: reference.utilization } });
+        io.out.write(a.json ? `${JSON.stringify(providerJson(r), null, 2)}\n` : renderProvider(r));
+        return;
+      }
       const shipped = latestSnapshot();
       const imported = a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io);
       const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
-      io.out.write(a.json ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result) }, null, 2)}\n` : render(result, snapshotIds));
+      const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...imported.flatMap((x) => x.api)];
+      const breadth = marketBreadth(allRows, { sizeRange, ...(from !== undefined && { from }), ...(to !== undefined && { to }) });
+      const allIds = [...PRICE_SNAPSHOTS.map((x) => x.id), ...imported.map((x) => x.id)].join(' + ');
+      const trend = priceTrend(allRows, [...PRICE_SNAPSHOTS.flatMap((x) => x.gpuRental), ...imported.flatMap((x) => x.gpuRental)]);
+      io.out.write(a.json
+        ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result), breadth: { snapshots: allIds, ...breadthJson(breadth) }, trend }, null, 2)}\n`
+        : `${render(result, snapshotIds)}\n${renderBreadth(breadth)}\n${renderTrend(trend)}`);
     },
   });
 }

@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { parse as parseYaml } from 'yaml';
 import { ACCELERATORS } from '../../core/catalog/accelerators.js';
 import { closestIds, findById } from '../../core/catalog/lookup.js';
 import { MODELS } from '../../core/catalog/models.js';
@@ -8,6 +9,7 @@ import {
   OPENROUTER_API_BASE_URL, mergeOpenRouterImports, openRouterHuggingFaceIds, openRouterResponseKind, openRouterSnapshot,
   parseOpenRouterResponse, type ImportSkip, type OpenRouterImport,
 } from '../../core/market/openRouter.js';
+import { GENAI_PRICES_BASE_URL, parseGenaiPricesProvider } from '../../core/market/genaiPrices.js';
 import { openRouterIdsToFetch } from '../../core/market/openRouterIds.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
@@ -22,7 +24,8 @@ const snapshotArgs = {
 } as const;
 
 const importArgs = {
-  file: { type: 'positional', required: true, description: 'saved responses of GET /api/v1/models and /api/v1/models/{author}/{slug}/endpoints (JSON), one or more', valueHint: 'FILE...' },
+  file: { type: 'positional', required: true, description: 'saved OpenRouter responses of GET /api/v1/models and /api/v1/models/{author}/{slug}/endpoints (JSON), or pydantic/genai-prices provider files (.yml), one or more', valueHint: 'FILE...' },
+  'source-base-url': { type: 'string', description: `for genai-prices files: the rows' source is this URL plus the provider file's name (default ${GENAI_PRICES_BASE_URL})`, valueHint: 'url' },
   ...snapshotArgs,
 } as const;
 
@@ -46,16 +49,27 @@ export function pricesCommand(io: CliIo) {
     meta: { name: 'prices', description: 'Price snapshots: import saved OpenRouter responses, pull them live, list how a price moved' },
     subCommands: {
       import: defineCommand({
-        meta: { name: 'import', description: 'Write a price snapshot from saved OpenRouter API responses' },
+        meta: { name: 'import', description: 'Write a price snapshot from saved OpenRouter API responses or pydantic/genai-prices provider files' },
         args: importArgs,
         run({ args: a, rawArgs }) {
           rejectUnknownFlags(rawArgs, importArgs);
-          const target = snapshotTarget(a, io);
           const files = a._.length > 0 ? a._ : [a.file];
-          const texts = files.map((file) => ({ source: file, text: readSaved(file, io) }));
-          const names = files.map((f) => f.split(/[\\/]/).pop() ?? f).join(', ');
-          const description = `OpenRouter public API responses of ${target.date} (${names}): GET /api/v1/models listing prices (role aggregator) and GET /api/v1/models/{author}/{slug}/endpoints per-provider prices; written by inferonomics prices import`;
-          writeSnapshot(importResponses(texts, target.date), target, description, files.length, io);
+          const isYaml = (f: string) => /\.ya?ml$/i.test(f);
+          const genai = files.filter(isYaml);
+          const openRouter = files.filter((f) => !isYaml(f));
+          const target = snapshotTarget(a, io, openRouter.length === 0 ? 'genai-prices' : 'openrouter');
+          const baseUrl = a['source-base-url'] === undefined ? undefined : parseBaseUrl(a['source-base-url'], '--source-base-url') + '/';
+          const nameOf = (f: string) => f.split(/[\\/]/).pop() ?? f;
+          const parts = [
+            ...(openRouter.length > 0 ? [`OpenRouter public API responses of ${target.date} (${openRouter.map(nameOf).join(', ')}): GET /api/v1/models listing prices (role aggregator) and GET /api/v1/models/{author}/{slug}/endpoints per-provider prices`] : []),
+            ...(genai.length > 0 ? [`pydantic/genai-prices provider files (${genai.map(nameOf).join(', ')}), each model dated by its prices_checked or else ${target.date}`] : []),
+          ];
+          const description = `${parts.join('; ')}; written by inferonomics prices import`;
+          const imports = [
+            ...(openRouter.length > 0 ? [importResponses(openRouter.map((file) => ({ source: file, text: readSaved(file, io) })), target.date)] : []),
+            ...genai.map((file) => importGenaiPrices(file, readSaved(file, io), target.date, baseUrl)),
+          ];
+          writeSnapshot(mergeOpenRouterImports(imports), target, description, files.length, io);
         },
       }),
       pull: defineCommand({
@@ -97,10 +111,10 @@ interface SnapshotTarget {
 }
 
 /** The snapshot id, date and file from the flags; refuses an existing file before any work. */
-function snapshotTarget(a: { 'snapshot-id'?: string; date?: string; out?: string; force?: boolean; json?: boolean }, io: CliIo): SnapshotTarget {
+function snapshotTarget(a: { 'snapshot-id'?: string; date?: string; out?: string; force?: boolean; json?: boolean }, io: CliIo, prefix = 'openrouter'): SnapshotTarget {
   const date = a.date ?? io.today();
   if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) throw new InputError('--date', date, 'a date YYYY-MM-DD');
-  const id = a['snapshot-id'] ?? `openrouter-${date}`;
+  const id = a['snapshot-id'] ?? `${prefix}-${date}`;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InputError('--snapshot-id', id, 'letters, digits, ".", "_" and "-"');
   const out = a.out ?? `prices-${id}.json`;
   const force = a.force === true;
@@ -145,6 +159,20 @@ function importResponses(texts: readonly SavedResponse[], date: string, baseUrl?
   }));
 }
 
+/** One genai-prices provider file: read as YAML and parsed; an unreadable or non-YAML file is one error naming it. */
+function importGenaiPrices(file: string, text: string | FileProblem, date: string, baseUrl?: string): OpenRouterImport {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const fail = (problem: string): OpenRouterImport => ({ rows: [], errors: [{ row: `${file}: (file)`, problem }], skipped: [] });
+  if (text instanceof FileProblem) return fail(text.problem);
+  let json: unknown;
+  try {
+    json = parseYaml(text);
+  } catch (e) {
+    return fail(`not valid YAML (${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''})`);
+  }
+  return parseGenaiPricesProvider(json, { file: name, date, ...(baseUrl !== undefined && { baseUrl }) });
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -161,7 +189,7 @@ function writeSnapshot(result: OpenRouterImport, target: SnapshotTarget, descrip
   }
   const snapshot = openRouterSnapshot(result.rows, { id: target.id, date: target.date, description });
   const catalog = {
-    $comment: `Price snapshot ${target.id}, imported from OpenRouter's public API; the format of src/core/catalog/prices.json. List it beside the shipped snapshots with: inferonomics prices list --model ID --prices FILE`,
+    $comment: `Price snapshot ${target.id}: ${description}; the format of src/core/catalog/prices.json. List it beside the shipped snapshots with: inferonomics prices list --model ID --prices FILE`,
     snapshots: [snapshot],
   };
   parsePriceCatalog(catalog); // a row the catalog would reject is a bug here, never a file to write
@@ -200,27 +228,34 @@ function skipGroups(skipped: readonly ImportSkip[]): string {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${formatInt(n)})`).join(', ');
 }
 
+/** The entries skipped for an unknown size, named one by one (their ids, without the file's row index). */
+function unknownSizes(skipped: readonly ImportSkip[]): string[] {
+  const names = skipped.filter((s) => s.reason.startsWith('size unknown')).map((s) => /\((.*)\)$/.exec(s.row)?.[1] ?? s.row);
+  return names.length === 0 ? [] : [`size unknown (${formatInt(names.length)}, see the size catalog src/core/catalog/openWeightModels.json): ${names.join(', ')}`];
+}
+
 function renderImport(result: OpenRouterImport, target: SnapshotTarget, sourceCount: number): string {
   const models = perModel(result.rows);
   const lines = [
-    `Wrote ${target.out}: snapshot ${target.id} of ${target.date}, ${formatInt(result.rows.length)} price rows of ${models.length} models from ${plural(sourceCount, 'OpenRouter response')}`,
+    `Wrote ${target.out}: snapshot ${target.id} of ${target.date}, ${formatInt(result.rows.length)} price rows of ${models.length} models from ${plural(sourceCount, target.id.startsWith('genai-prices') ? 'genai-prices file' : 'OpenRouter response')}`,
     '',
     table(models.map((m) => [m.model, formatInt(m.rows), m.providers.join(', ')]), ['model', 'rows', 'providers']),
     `skipped: ${result.skipped.length === 0 ? 'none' : `${formatInt(result.skipped.length)} (${skipGroups(result.skipped)})`}`,
+    ...unknownSizes(result.skipped),
     `errors: ${result.errors.length === 0 ? 'none' : `${formatInt(result.errors.length)} warnings, each on stderr; those rows were not imported`}`,
     '',
   ];
   return lines.join('\n');
 }
 
-function parseBaseUrl(raw: string): string {
+function parseBaseUrl(raw: string, flag = '--base-url'): string {
   let url: URL | undefined;
   try {
     url = new URL(raw);
   } catch {
     url = undefined;
   }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new InputError('--base-url', raw, 'an http(s) URL such as https://openrouter.ai/api/v1');
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new InputError(flag, raw, 'an http(s) URL such as https://openrouter.ai/api/v1');
   return raw.replace(/\/+$/, '');
 }
 

@@ -2,8 +2,10 @@ import * as v from 'valibot';
 import { ACCELERATORS } from './accelerators.js';
 import { closestIds } from './lookup.js';
 import { MODELS } from './models.js';
+import { OPEN_WEIGHT_MODELS } from './openWeightModels.js';
 import { parseOrThrow, positive } from './sourceSchema.js';
 import data from './prices.json' with { type: 'json' };
+import genaiData from './genaiPricesSnapshot.json' with { type: 'json' };
 
 /** Who sells the tokens: the model's publisher, another host, or an aggregator's listing price. */
 export const API_PRICE_ROLES = ['first-party', 'third-party', 'aggregator'] as const;
@@ -36,10 +38,23 @@ export interface ApiPrice {
   readonly cachedInputUsdPerMillion: number | null;
   readonly outputUsdPerMillion: number;
   readonly role: ApiPriceRole;
+  /** Price of writing a token to the prompt cache, where one is published (genai-prices `cache_write_mtok`). */
+  readonly cacheWriteUsdPerMillion?: number;
+  /** Prices that replace the base ones once a request's context reaches `startTokens` (long-context tiers). */
+  readonly contextTiers?: readonly ContextTier[];
   /** YYYY-MM-DD, or YYYY-MM where only the month is known. */
   readonly date: string;
   readonly source: string;
   readonly note?: string;
+}
+
+/** A long-context price tier: from `startTokens` of context, these prices (USD per million) apply; absent ones stay at the base. */
+export interface ContextTier {
+  readonly startTokens: number;
+  readonly inputUsdPerMillion?: number;
+  readonly cachedInputUsdPerMillion?: number;
+  readonly cacheWriteUsdPerMillion?: number;
+  readonly outputUsdPerMillion?: number;
 }
 
 /** One GPU rental price, USD per GPU-hour (instance prices divided by their GPU count). */
@@ -83,7 +98,7 @@ function priceCatalogSchema(modelIds: readonly string[], gpuIds: readonly string
     text,
     v.check(knownModel, (issue) => {
       const id = String(issue.input);
-      return `unknown model id ${id}: not in the model catalog (closest: ${closest(id, modelIds)}) nor a proprietary id (claude-, gpt-, gemini-, grok-)`;
+      return `unknown model id ${id}: not in the model catalog (closest: ${closest(id, modelIds)}) nor the open-weight size catalog, nor a proprietary id (claude-, gpt-, gemini-, grok-)`;
     }),
   );
   const gpu = v.pipe(
@@ -101,6 +116,14 @@ function priceCatalogSchema(modelIds: readonly string[], gpuIds: readonly string
     cachedInputUsdPerMillion: v.nullable(positive),
     outputUsdPerMillion: positive,
     role: v.picklist(API_PRICE_ROLES),
+    cacheWriteUsdPerMillion: v.optional(positive),
+    contextTiers: v.optional(v.array(v.strictObject({
+      startTokens: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      inputUsdPerMillion: v.optional(positive),
+      cachedInputUsdPerMillion: v.optional(positive),
+      cacheWriteUsdPerMillion: v.optional(positive),
+      outputUsdPerMillion: v.optional(positive),
+    }))),
     date,
     source: text,
     note: v.optional(text),
@@ -152,12 +175,12 @@ function duplicateApiRows(rows: readonly ApiPrice[]): string[] {
  * catalog). Throws an Error listing them; returns the snapshots in file order.
  */
 export function parsePriceCatalog(raw: unknown, references: PriceCatalogReferences = {}): readonly PriceSnapshot[] {
-  const { modelIds = MODELS.map((m) => m.id), gpuIds = ACCELERATORS.map((a) => a.id) } = references;
+  const { modelIds = [...MODELS.map((m) => m.id), ...OPEN_WEIGHT_MODELS.map((m) => m.id)], gpuIds = ACCELERATORS.map((a) => a.id) } = references;
   return parseOrThrow(priceCatalogSchema(modelIds, gpuIds), raw, 'price catalog').snapshots;
 }
 
-/** The shipped price snapshots, validated once at module load. */
-export const PRICE_SNAPSHOTS: readonly PriceSnapshot[] = parsePriceCatalog(data);
+/** The shipped price snapshots (the research pass, and pydantic/genai-prices imported), validated once at module load. */
+export const PRICE_SNAPSHOTS: readonly PriceSnapshot[] = [...parsePriceCatalog(data), ...parsePriceCatalog(genaiData)];
 
 /**
  * The snapshot with the latest date (the later in the list on a tie); `snapshots` defaults to

@@ -1,3 +1,4 @@
+import { openWeightModelOf } from '../catalog/openWeightModels.js';
 import type { ApiPrice, PriceSnapshot } from '../catalog/prices.js';
 import { catalogIdOfOpenRouter, catalogProviderName, isFirstPartyProvider } from './openRouterIds.js';
 
@@ -101,12 +102,15 @@ function discountNote(pricing: unknown): string[] {
   return Number.isFinite(discount) && discount > 0 ? [`listed discount ${discount} not applied`] : [];
 }
 
-/** A variant id (`x/y:free`) or a model outside the catalog: the skip reason, else the catalog id. */
+/** A variant id (`x/y:free`) or a model outside both catalogs: the skip reason, else the catalog id. */
 function resolveModel(id: string, huggingFaceId: string | undefined): { model: string } | { skip: string } {
   const colon = id.indexOf(':');
   if (colon >= 0) return { skip: `variant ${id.slice(colon)} of ${id.slice(0, colon)}` };
   const hit = catalogIdOfOpenRouter(id, huggingFaceId);
-  return hit === null ? { skip: 'not a catalog model' } : { model: hit.model };
+  if (hit !== null) return { model: hit.model };
+  // Beyond the architecture catalog, any open-weight model whose size is catalogued.
+  const sized = openWeightModelOf([huggingFaceId, id]);
+  return sized === undefined ? { skip: 'not a catalog model' } : { model: sized.id };
 }
 
 const fileError = (problem: string): OpenRouterImport => ({ rows: [], errors: [{ row: '(file)', problem }], skipped: [] });
@@ -250,11 +254,12 @@ export function openRouterHuggingFaceIds(json: unknown): Map<string, string> {
 /**
  * Joins the imports of several responses; a row repeating the model, provider and date of an
  * earlier one (two slugs of one catalog model, two endpoints of one provider) is skipped, since a
- * snapshot holds one price per model, provider and date. Example: `/models` rows of
+ * snapshot holds one price per model, provider and date; `labels[i]` names row i in such a skip
+ * (default: its model name and provider). Example: `/models` rows of
  * `deepseek/deepseek-r1-0528` and `deepseek/deepseek-r1` → one `deepseek-r1` row, the first.
  */
-export function mergeOpenRouterImports(imports: readonly OpenRouterImport[]): OpenRouterImport {
-  return dedupe({ rows: imports.flatMap((i) => i.rows), errors: imports.flatMap((i) => i.errors), skipped: imports.flatMap((i) => i.skipped) });
+export function mergeOpenRouterImports(imports: readonly OpenRouterImport[], labels?: readonly string[]): OpenRouterImport {
+  return dedupe({ rows: imports.flatMap((i) => i.rows), errors: imports.flatMap((i) => i.errors), skipped: imports.flatMap((i) => i.skipped) }, labels);
 }
 
 /** Keeps the first row of each model, provider and date; `labels[i]` names row i in a skip. */

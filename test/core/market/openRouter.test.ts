@@ -29,21 +29,21 @@ describe('parseOpenRouterModels', () => {
     });
   });
 
-  it('maps listed ids to catalog ids (hugging_face_id, then slug table, then frontier vendor) and keeps a zero cache price as null', () => {
+  it('maps listed ids to catalog ids (hugging_face_id, then slug table, then frontier vendor, then the open-weight size catalog) and keeps a zero cache price as null', () => {
     expect(listing.rows.map((r) => [r.model, r.inputUsdPerMillion, r.cachedInputUsdPerMillion, r.outputUsdPerMillion])).toEqual([
       ['kimi-k2.5', 0.6, 0.1, 2.5],
       ['deepseek-v3', 0.24, null, 0.84],
       ['gpt-oss-120b', 0.05, null, 0.25],
       ['claude-sonnet-4.5', 3, 0.3, 15],
+      ['qwen3-235b-a22b-2507', 0.078, null, 0.312],
     ]);
     expect(listing.errors).toEqual([]);
   });
 
-  it('skips the -1 router as "variable price", a :free variant, and a model the catalog keeps apart as "not a catalog model"', () => {
+  it('skips the -1 router as "variable price" and a :free variant', () => {
     expect(listing.skipped).toEqual([
       { row: 'data[1] (moonshotai/kimi-k2.5:free)', reason: 'variant :free of moonshotai/kimi-k2.5' },
       { row: 'data[5] (openrouter/auto)', reason: 'variable price' },
-      { row: 'data[6] (qwen/qwen3-235b-a22b-2507)', reason: 'not a catalog model' },
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('parseOpenRouterEndpoints', () => {
 
 describe('parseOpenRouterResponse and the snapshot', () => {
   it('tells a listing from an endpoints response by shape, and anything else is one file error', () => {
-    expect(parseOpenRouterResponse(fixture('models.json'), options).rows).toHaveLength(4);
+    expect(parseOpenRouterResponse(fixture('models.json'), options).rows).toHaveLength(5);
     expect(parseOpenRouterResponse(fixture('endpoints-kimi-k2.5.json'), options).rows).toHaveLength(3);
     const other = parseOpenRouterResponse(fixture('not-an-object.json'), options);
     expect(other.errors.map((e) => e.row)).toEqual(['(file)']);
@@ -168,7 +168,7 @@ describe('parseOpenRouterResponse and the snapshot', () => {
     const merged = mergeOpenRouterImports(['models.json', 'models-with-problems.json', 'endpoints-kimi-k2.5.json', 'endpoints-deepseek-v3-0324.json'].map((f) => parseOpenRouterResponse(fixture(f), options)));
     const snapshot = openRouterSnapshot(merged.rows, { id: 'openrouter-2026-11-28', date: '2026-11-28', description: 'fixture import' });
     const [parsed] = parsePriceCatalog({ snapshots: [snapshot] });
-    expect(parsed?.api).toHaveLength(11);
+    expect(parsed?.api).toHaveLength(12);
     expect(parsed?.api.filter((r) => r.model === 'kimi-k2.5').map((r) => `${r.role}:${r.provider}`)).toEqual([
       'first-party:Moonshot AI', 'third-party:DeepInfra', 'third-party:Together AI', 'aggregator:OpenRouter',
     ]);

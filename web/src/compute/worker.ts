@@ -2,6 +2,7 @@
 import { computeView, type AppState, type ComputeResult } from './computeView.js';
 import { validationRows } from './validationRows.js';
 import { computeMarket, type MarketViewModel } from './marketView.js';
+import { computeMarketBreadth, type MarketBreadthState, type MarketBreadthViewModel } from './marketBreadthView.js';
 import { computeSimulation, type DemandState, type SimulationViewModel } from './simulationView.js';
 import { computeBusiness, type BusinessState, type BusinessViewModel } from './businessView.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
@@ -10,12 +11,14 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'view'; readonly state: AppState; readonly today: string }
   | { readonly id: number; readonly kind: 'validation' }
   | { readonly id: number; readonly kind: 'market'; readonly sizeRange: SizeRange }
+  | { readonly id: number; readonly kind: 'market-breadth'; readonly breadth: MarketBreadthState }
   | { readonly id: number; readonly kind: 'simulate'; readonly state: AppState; readonly demand: DemandState }
   | { readonly id: number; readonly kind: 'business'; readonly state: AppState; readonly business: BusinessState; readonly today: string };
 export type WorkerResponse =
   | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult }
   | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> }
   | { readonly id: number; readonly kind: 'market'; readonly result: MarketViewModel | { readonly error: string } }
+  | { readonly id: number; readonly kind: 'market-breadth'; readonly result: MarketBreadthViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'simulate'; readonly result: SimulationViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'business'; readonly result: BusinessViewModel | { readonly error: string } };
 
@@ -36,6 +39,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       response = { id: req.id, kind: 'business', result: computeBusiness(req.state, req.business, req.today) };
     } catch (e) {
       response = { id: req.id, kind: 'business', result: { error: e instanceof Error ? e.message : String(e) } };
+    }
+  } else if (req.kind === 'market-breadth') {
+    try {
+      response = { id: req.id, kind: 'market-breadth', result: computeMarketBreadth(req.breadth) };
+    } catch (e) {
+      response = { id: req.id, kind: 'market-breadth', result: { error: e instanceof Error ? e.message : String(e) } };
     }
   } else {
     try {
