@@ -6,6 +6,7 @@ import { findById } from '../dist/core/catalog/lookup.js';
 import { throughputFrontier } from '../dist/core/perf/frontier.js';
 import { buildPerfContext } from '../dist/core/perf/buildContext.js';
 import { aggregated } from '../dist/core/perf/serving.js';
+import { servingUnderTraffic } from '../dist/core/perf/trafficServing.js';
 import { instanceModel } from '../dist/core/sim/instanceModel.js';
 import { simulate } from '../dist/core/sim/simulate.js';
 import { fixedFleet } from '../dist/core/sim/fleetSchedule.js';
@@ -25,6 +26,27 @@ const benches = [
         points += throughputFrontier(model, gpu, gpus, { workload: { inputTokens: 1024, outputTokens: 1024, prefixCacheHitRate: 0 } }).evaluated;
       }
       return `${points} points evaluated`;
+    },
+  },
+  {
+    name: 'frontier of llama-2-7b on 100,000 h100-sxm (a geometric grid of prefill pools, divisors in O(√n))',
+    targetSeconds: 1,
+    run() {
+      const model = findById('model', 'llama-2-7b', MODELS);
+      const gpu = findById('gpu', 'h100-sxm', ACCELERATORS);
+      const f = throughputFrontier(model, gpu, 100000, { workload: { inputTokens: 1024, outputTokens: 1024, prefixCacheHitRate: 0 } });
+      return `${f.evaluated} points evaluated, ${f.points.length} on the front`;
+    },
+  },
+  {
+    name: 'engine simulation: a burst of 2,000 requests (1,000 in / 1,000 out, varied) on one h100-sxm with llama-3.1-8b (vllm)',
+    targetSeconds: 1,
+    run() {
+      const model = findById('model', 'llama-3.1-8b', MODELS);
+      const gpu = findById('gpu', 'h100-sxm', ACCELERATORS);
+      const ctx = buildPerfContext({ model, gpu, gpus: 1, framework: 'vllm' });
+      const p = servingUnderTraffic(ctx, { kind: 'burst', requests: 2000 }, { inputTokens: 1000, outputTokens: 1000, prefixCacheHitRate: 0 }, 'varied');
+      return `${p.outputTokensPerSecondPerGpu.toFixed(0)} output tok/s, mean TTFT ${p.ttftSeconds.toFixed(1)} s`;
     },
   },
   {
