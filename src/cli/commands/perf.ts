@@ -79,9 +79,19 @@ function flatten(r: ReturnType<typeof servingPerformance>) {
 
 function stepLine(name: string, t: StepTime | null): string {
   if (t === null) return '';
-  return `${name}: ${ms(t.stepSeconds)} = kernels ${ms(t.kernelSeconds)} (compute ${ms(t.computeSeconds)}, memory ${ms(t.memorySeconds)}, the larger per kernel) + communication ${ms(t.communicationSeconds)}` +
+  return `${name}: ${ms(t.stepSeconds)} = kernels ${ms(t.kernelSeconds)} (compute ${ms(t.computeSeconds)}, memory ${ms(t.memorySeconds)}, each kernel on the smooth roofline) + communication ${ms(t.communicationSeconds)}` +
     (t.communicationTotalSeconds > t.communicationSeconds * 1.001 ? ` (of ${ms(t.communicationTotalSeconds)}, the rest overlapped)` : '') +
     ` + overhead ${ms(t.overheadSeconds)}; bound by ${t.bound}; ${formatGB(t.hbmBytesPerGpu)} read and ${(t.flopPerGpu / 1e12).toFixed(2)} TFLOP per GPU\n`;
+}
+
+/** The factors behind the step, three significant figures each. */
+function efficiencyLine(gpus: number, framework: string, p: ServingPerformance): string {
+  const h = p.hardwareEfficiency;
+  const f = p.frameworkEfficiency;
+  const x = (v: number) => Number(v.toPrecision(3));
+  const us = (s: number) => `${x(s * 1e6)} µs`;
+  return `efficiency  ${gpus} GPUs of family factors: hbm ${x(h.hbm)} (experts ×${x(h.expertHbmShare)}, KV ×${x(h.kvHbmShare)}), matmul bf16/fp8/fp4 ${x(h.matmulBf16)}/${x(h.matmulFp8)}/${x(h.matmulFp4)}, links ${x(h.scaleUpLink)}; ` +
+    `${framework}: kernels ×${x(f.kernelQuality)}, overhead ${ms(f.stepOverheadSeconds)} a step + ${us(f.sequenceOverheadSeconds)} a sequence + ${us(f.moeLayerOverheadSeconds)} a MoE layer, batch cap ${formatInt(f.maxBatchSequences)} a rank`;
 }
 
 function render(model: string, gpu: string, gpus: number, framework: string, r: ReturnType<typeof servingPerformance>, w: { inputTokens: number; outputTokens: number; prefixCacheHitRate: number }): string {
@@ -112,7 +122,7 @@ function render(model: string, gpu: string, gpus: number, framework: string, r: 
       ['TTFT', pt.ttftSeconds > 0 ? ms(pt.ttftSeconds) : 'n/a'],
     ]),
     stepLine(`decode step (${formatInt(pt.sequencesPerInstance)} sequences an instance)`, pt.decodeStep) + stepLine('prefill step', pt.prefillStep),
-    `efficiency  ${l.gpus} GPUs of family factors: hbm ${p.hardwareEfficiency.hbm}, experts ×${p.hardwareEfficiency.expertHbmShare}, matmul bf16/fp8/fp4 ${p.hardwareEfficiency.matmulBf16}/${p.hardwareEfficiency.matmulFp8}/${p.hardwareEfficiency.matmulFp4}, links ${p.hardwareEfficiency.scaleUpLink}; ${framework}: kernels ×${p.frameworkEfficiency.kernelQuality}, step overhead ${ms(p.frameworkEfficiency.stepOverheadSeconds)}`,
+    efficiencyLine(l.gpus, framework, p),
     ...p.warnings.map((x) => `note: ${x}`),
   ];
   return lines.join('\n') + '\n';
