@@ -45,7 +45,7 @@ const benches = [
         rng: createRng(1),
       });
       const r = simulate(source, { instance, fleet: fixedFleet(32), latencyTarget: { minTokensPerSecondPerUser: 10, maxTtftSeconds: 5 } });
-      return `${r.completed} requests completed, ${(r.durationSeconds / 3600).toFixed(2)} simulated hours, goodput ${(r.goodputFraction * 100).toFixed(1)}%`;
+      return `${r.completed} requests completed, ${(r.durationSeconds / 3600).toFixed(2)} simulated hours, SLO attainment ${(r.sloAttainment * 100).toFixed(1)}%`;
     },
   },
   {

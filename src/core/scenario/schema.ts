@@ -73,12 +73,21 @@ const DemandSchema = v.strictObject({
   outputTokensSigma: v.optional(nonNegative),
   seed: v.optional(v.pipe(v.number(), v.integer('a whole number'))),
   trace: v.optional(v.string()),
+  /** Replay the trace at this many times its request rate over the same span (copies interleaved). */
+  traceScale: v.optional(v.pipe(positive, v.maxValue(1000, 'at most 1000'))),
+  prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
   maxRequests: v.optional(count),
   fleet: v.optional(v.union([
     v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),
-    v.strictObject({ kind: v.literal('autoscale'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
-  ], 'a fleet {kind: fixed, instances?} or {kind: autoscale, minInstances?, headroom?, scaleUpLagSeconds?, granularity?}')),
-  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction) })),
+    v.strictObject({
+      kind: v.literal('autoscale'), minInstances: v.optional(count), maxInstances: v.optional(count), headroom: v.optional(nonNegative),
+      scaleUpLagSeconds: v.optional(nonNegative), evaluationSeconds: v.optional(positive), scaleDownDelaySeconds: v.optional(nonNegative),
+      targetUtilization: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number in (0, 1]'), v.maxValue(1, 'a number in (0, 1]'))),
+    }),
+    v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
+    v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(count) }),
+  ], 'a fleet {kind: fixed, instances?}, {kind: autoscale, minInstances?, maxInstances?, headroom?, scaleUpLagSeconds?, evaluationSeconds?, scaleDownDelaySeconds?, targetUtilization?}, {kind: scheduled, minInstances?, headroom?, scaleUpLagSeconds?, granularity?} or {kind: smallest-meeting-slo, maxInstances?}')),
+  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction), priceUsdPerGpuHour: v.optional(positive) })),
 });
 export type DemandInput = v.InferOutput<typeof DemandSchema>;
 

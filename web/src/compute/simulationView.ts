@@ -26,7 +26,7 @@ export function computeSimulation(state: AppState, demand: DemandState) {
   const hours: FleetHourRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / 3600, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
   return {
     requests: r.sim.requests,
-    goodputFraction: r.sim.goodputFraction,
+    sloAttainment: r.sim.sloAttainment,
     ttftSeconds: r.sim.ttftSeconds,
     tpotSeconds: r.sim.tpotSeconds,
     maxInstances: r.sim.maxInstances,

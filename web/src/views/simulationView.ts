@@ -11,7 +11,7 @@ export function renderSimulation(host: HTMLElement, m: SimulationViewModel): voi
   const doc = host.ownerDocument;
   const summary = doc.createElement('p');
   summary.id = 'simulation-summary';
-  summary.textContent = `${m.requests.toLocaleString('en-US')} requests; goodput ${pct(m.goodputFraction)}; TTFT p50 ${ms(m.ttftSeconds.p50)}, p99 ${ms(m.ttftSeconds.p99)}; TPOT p50 ${ms(m.tpotSeconds.p50)}; ` +
+  summary.textContent = `${m.requests.toLocaleString('en-US')} requests; SLO attainment ${pct(m.sloAttainment)}; TTFT p50 ${ms(m.ttftSeconds.p50)}, p99 ${ms(m.ttftSeconds.p99)}; TPOT p50 ${ms(m.tpotSeconds.p50)}; ` +
     `up to ${m.maxInstances} instances of ${m.gpusPerInstance} GPUs (${m.capacityRequestsPerSecondPerInstance.toFixed(2)} requests/s each at the latency target).`;
   host.replaceChildren(
     summary,
