@@ -1,12 +1,13 @@
 /**
- * A set of whole-number ids of bounded size that forgets its least recently used id: a map
- * from id to slot and a doubly linked list of slots in typed arrays, so touching, inserting and
- * evicting are O(1) (a JavaScript Map re-inserted to move a key to its end slows down as
- * deleted entries pile up at its front).
+ * A set of whole-number ids of bounded size that forgets its least recently used id: an index
+ * from id to slot (a typed array when the ids are known to lie below `idLimit`, else a Map) and a
+ * doubly linked list of slots in typed arrays, so touching, inserting and evicting are O(1) (a
+ * JavaScript Map re-inserted to move a key to its end slows down as deleted entries pile up at
+ * its front).
  * Example: new LruSet(2) after add(1), add(2), touch(1), add(3) holds 1 and 3 (2 was evicted).
  */
 export class LruSet {
-  private readonly slotOf = new Map<number, number>();
+  private readonly slotOf: { get(id: number): number | undefined; set(id: number, slot: number): void; delete(id: number): void };
   private readonly ids: Float64Array;
   private readonly prev: Int32Array;
   private readonly next: Int32Array;
@@ -16,19 +17,32 @@ export class LruSet {
   private tail = -1;
   private used = 0;
 
-  /** @param capacity ids held at most (a whole number >= 0) */
-  constructor(readonly capacity: number) {
+  /**
+   * @param capacity ids held at most (a whole number >= 0)
+   * @param idLimit when given, every id is a whole number below it (faster: an array index)
+   */
+  constructor(readonly capacity: number, idLimit?: number) {
+    if (idLimit === undefined) {
+      this.slotOf = new Map<number, number>();
+    } else {
+      const index = new Int32Array(idLimit).fill(-1);
+      this.slotOf = {
+        get: (id) => { const slot = index[id] as number; return slot >= 0 ? slot : undefined; },
+        set: (id, slot) => { index[id] = slot; },
+        delete: (id) => { index[id] = -1; },
+      };
+    }
     this.ids = new Float64Array(capacity);
     this.prev = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
   }
 
   get size(): number {
-    return this.slotOf.size;
+    return this.used;
   }
 
   has(id: number): boolean {
-    return this.slotOf.has(id);
+    return this.slotOf.get(id) !== undefined;
   }
 
   /** Moves `id` to the most recent end; false when it is not held. */

@@ -43,8 +43,17 @@ export interface PrefixCacheStats {
  */
 export function applyPrefixCache(requests: readonly Request[], options: PrefixCacheOptions): { requests: Request[]; stats: PrefixCacheStats } {
   const { hbmBlocks, hostDramBlocks = 0, blockTokens = 512 } = options;
-  const hbm = new LruSet(Math.max(0, Math.floor(hbmBlocks)));
-  const dram = new LruSet(Math.max(0, Math.floor(hostDramBlocks)));
+  let maxId = -1;
+  let blocks = 0;
+  for (const r of requests) {
+    for (const id of r.prefixBlockIds ?? []) if (id > maxId) maxId = id;
+    blocks += r.prefixBlockIds?.length ?? 0;
+  }
+  // Trace ids are dense from 0 (Mooncake's are): index them by array unless they are sparse.
+  const idLimit = maxId < Math.max(1e6, 8 * requests.length * 64) ? maxId + 1 : undefined;
+  // A tier never holds more blocks than the trace has: no larger arrays than that.
+  const hbm = new LruSet(Math.min(blocks, Math.max(0, Math.floor(hbmBlocks))), idLimit);
+  const dram = new LruSet(Math.min(blocks, Math.max(0, Math.floor(hostDramBlocks))), idLimit);
   const insert = (id: number) => {
     const demoted = hbm.add(id);
     if (demoted !== null) dram.add(demoted);

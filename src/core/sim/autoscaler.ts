@@ -20,6 +20,11 @@ export interface ReactiveAutoscaler {
   readonly targetUtilization: number;
   /** Scale up at once when the oldest waiting request has waited this long (seconds; the TTFT target's share). */
   readonly maxQueueWaitSeconds: number;
+  /** The latency target the scaler watches: TTFT and TPOT bounds, seconds (null: none). */
+  readonly maxTtftSeconds: number | null;
+  readonly maxTpotSeconds: number | null;
+  /** Share of the interval's first tokens and finished requests allowed past those bounds before it scales up (e.g. 0.01 for a p99 SLO). */
+  readonly maxLateShare: number;
 }
 
 /** What the scaler sees at a decision. */
@@ -36,6 +41,8 @@ export interface FleetSignals {
   readonly oldestWaitSeconds: number;
   /** Batch cap of one instance. */
   readonly maxSequences: number;
+  /** Share of the interval's first tokens (TTFT) and finished requests (TPOT) past the latency target. */
+  readonly lateShare: number;
 }
 
 /**
@@ -43,13 +50,16 @@ export interface FleetSignals {
  * autoscaler: ready × utilization / target) plus batch slots for the backlog (the waiting requests
  * beyond one batch an instance), and at least one
  * more than the fleet has (ready + warming) when the oldest request has waited past
- * `maxQueueWaitSeconds`; clamped to min and max.
+ * `maxQueueWaitSeconds` or more than `maxLateShare` of the interval's requests missed the latency
+ * target (none shrinks while any missed it); clamped to min and max.
  * Example: 4 ready at 100% utilization, target 0.8, 94 waiting with a cap of 16 → 5 + ⌈30 / 16⌉ = 7.
  */
 export function desiredInstances(policy: ReactiveAutoscaler, s: FleetSignals): number {
   // A batch's worth of waiting requests an instance is the normal wait for the next step; the rest is backlog.
   const backlog = Math.max(0, s.waitingRequests - s.readyInstances * s.maxSequences);
   let desired = Math.ceil((s.readyInstances * s.utilization) / policy.targetUtilization - 1e-9) + Math.ceil(backlog / s.maxSequences);
-  if (s.oldestWaitSeconds > policy.maxQueueWaitSeconds) desired = Math.max(desired, s.readyInstances + s.warmingInstances + 1);
+  const fleet = s.readyInstances + s.warmingInstances;
+  if (s.oldestWaitSeconds > policy.maxQueueWaitSeconds || s.lateShare > policy.maxLateShare) desired = Math.max(desired, fleet + 1);
+  else if (s.lateShare > 0) desired = Math.max(desired, fleet); // late requests: never shrink now
   return Math.min(policy.maxInstances, Math.max(policy.minInstances, desired));
 }

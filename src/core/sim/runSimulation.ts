@@ -159,6 +159,9 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     scaleDownDelaySeconds: f.scaleDownDelaySeconds ?? DEMAND_DEFAULTS.scaleDownDelaySeconds,
     targetUtilization: f.targetUtilization ?? DEMAND_DEFAULTS.targetUtilization,
     maxQueueWaitSeconds: (o.latencyTarget.maxTtftSeconds ?? 10) / 2,
+    maxTtftSeconds: o.latencyTarget.maxTtftSeconds,
+    maxTpotSeconds: o.latencyTarget.minTokensPerSecondPerUser === null ? null : 1 / o.latencyTarget.minTokensPerSecondPerUser,
+    maxLateShare: 0.01,
   };
 
   const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
@@ -201,7 +204,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   let sim: SimulationResult;
   if (f.kind === 'smallest-meeting-slo') {
     search = smallestFleetMeetingSlo((n) => run(fixedFleet(n)), o.latencyTarget, {
-      firstGuess: Math.max(1, Math.ceil(rate / capacity)), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
+      firstGuess: Math.max(1, Math.ceil(rate / (capacity * DEMAND_DEFAULTS.targetUtilization))), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
     });
     fleet = fixedFleet(search.instances);
     sim = search.sim;
@@ -231,7 +234,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const fleetNote = f.kind === 'fixed' ? `fixed ${fleet[0]?.instances ?? 0} instances`
     : f.kind === 'scheduled' ? `scheduled hour by hour for the demand, headroom ${headroom * 100}%, scale-up lag ${lag} s, at least ${minInstances}`
       : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} instances`
-        : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%, scale up at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
+        : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
     option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
     profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,

@@ -84,6 +84,11 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   let n = 0;
   let rejected = 0;
   let waitingTotal = 0;
+  // Latency seen by the autoscaler since its last decision: first tokens and finished requests, and how many were late.
+  const maxTtft = autoscaler?.maxTtftSeconds ?? null;
+  const maxTpot = autoscaler?.maxTpotSeconds ?? null;
+  let windowSeen = 0;
+  let windowLate = 0;
   const usedByBucket: number[] = [];
   const paidByBucket: number[] = [];
   const waitSum: number[] = [];
@@ -218,6 +223,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     while (s.heap.peekKey() <= s.step) {
       const id = s.heap.pop() as number;
       finish[id] = now;
+      windowSeen++;
+      if (maxTpot !== null && (now - (first[id] as number)) / ((output[id] as number) - 1) > maxTpot) windowLate++;
       s.decoding--;
       s.kvUsed -= need(id);
     }
@@ -225,6 +232,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       s.prefillHead++;
       first[id] = now;
       waitingTotal--;
+      windowSeen++;
+      if (maxTtft !== null && now - (arrival[id] as number) > maxTtft) windowLate++;
       if ((output[id] as number) <= 1) {
         finish[id] = now;
         s.kvUsed -= need(id);
@@ -280,7 +289,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     }
     for (const s of instances) s.usedAtDecision = s.usedSeconds;
     const utilization = Math.min(1, used / Math.max(1e-9, ready * autoscaler.evaluationSeconds));
-    const desired = desiredInstances(autoscaler, { readyInstances: ready, warmingInstances: warmingCount, utilization, waitingRequests: waiting, oldestWaitSeconds: oldest, maxSequences: model.maxSequences });
+    const lateShare = windowSeen > 0 ? windowLate / windowSeen : 0;
+    windowSeen = 0;
+    windowLate = 0;
+    const desired = desiredInstances(autoscaler, { readyInstances: ready, warmingInstances: warmingCount, utilization, waitingRequests: waiting, oldestWaitSeconds: oldest, maxSequences: model.maxSequences, lateShare });
     const current = ready + warmingCount;
     if (desired > current) {
       lowSince = NaN;

@@ -25,8 +25,8 @@ export interface FleetSearch {
 
 /**
  * The smallest fixed fleet whose simulated p99 TTFT and TPOT meet the latency target (checkSlo):
- * from `firstGuess`, doubling up until a size meets it (at most `maxInstances`), then bisecting
- * down between the last miss and the first hit; the size one below the answer is always
+ * from `firstGuess`, growing by a quarter (at least one) until a size meets it (at most `maxInstances`), or down by 1, 2, 4, … until one misses, then bisecting
+ * between the last miss and the first hit; the size one below the answer is always
  * simulated, so the answer is shown to be the least: n meets, n − 1 misses. Meeting the SLO is
  * taken to be monotone in the fleet size between the sizes tried (more instances, shorter queues).
  * Example: with one instance serving 10 requests/s at the target and 25 requests/s of demand, 3.
@@ -56,11 +56,11 @@ export function smallestFleetMeetingSlo(
   while (!trial(hi).meetsSlo) {
     if (hi >= max) return { instances: hi, meetsSlo: false, oneFewer: hi > 1 ? trial(hi - 1) : null, trials, sim: runs.get(hi) as SimulationResult };
     lo = hi;
-    hi = Math.min(max, hi * 2);
+    hi = Math.min(max, Math.max(hi + 1, Math.ceil(hi * 1.25)));
   }
   if (lo === 0) {
-    // The first guess meets it: step down by halves until a size misses.
-    let step = Math.max(1, Math.floor(hi / 2));
+    // The first guess meets it: step down by 1, 2, 4, … until a size misses.
+    let step = 1;
     while (hi > 1) {
       const down = Math.max(1, hi - step);
       if (trial(down).meetsSlo) hi = down;
@@ -68,7 +68,7 @@ export function smallestFleetMeetingSlo(
         lo = down;
         break;
       }
-      step = Math.max(1, Math.floor(step / 2));
+      step *= 2;
     }
   }
   while (hi - lo > 1) {

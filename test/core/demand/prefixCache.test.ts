@@ -17,9 +17,9 @@ describe('LruSet', () => {
     expect([s.has(1), s.has(2), s.has(3), s.size]).toEqual([true, false, true, 2]);
   });
 
-  it('holds what a plain list model of LRU holds, for any sequence of adds, touches and deletes', () => {
+  it.each([['a Map', undefined], ['an array index', 9]])('holds what a plain list model of LRU holds, for any sequence of adds, touches and deletes (ids indexed by %s)', (_, idLimit) => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 5 }), fc.array(fc.tuple(fc.constantFrom('add', 'touch', 'delete'), fc.integer({ min: 0, max: 8 })), { maxLength: 200 }), (capacity, ops) => {
-      const s = new LruSet(capacity);
+      const s = new LruSet(capacity, idLimit);
       let model: number[] = []; // most recent first
       for (const [op, id] of ops) {
         if (op === 'add') {

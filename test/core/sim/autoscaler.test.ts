@@ -9,17 +9,21 @@ import { simulate } from '../../../src/core/sim/simulate.js';
 const policy: ReactiveAutoscaler = {
   minInstances: 1, maxInstances: 10, initialInstances: 1, warmUpSeconds: 120, evaluationSeconds: 10,
   scaleDownDelaySeconds: 300, targetUtilization: 0.8, maxQueueWaitSeconds: 1,
+  maxTtftSeconds: 2, maxTpotSeconds: null, maxLateShare: 0.01,
 };
 
 describe('desiredInstances', () => {
   it('4 ready at 100% utilization, target 0.8, 94 waiting with a batch cap of 16: 5 + ⌈(94 − 64) / 16⌉ = 7', () => {
-    expect(desiredInstances(policy, { readyInstances: 4, warmingInstances: 0, utilization: 1, waitingRequests: 94, oldestWaitSeconds: 0, maxSequences: 16 })).toBe(7);
+    expect(desiredInstances(policy, { readyInstances: 4, warmingInstances: 0, utilization: 1, waitingRequests: 94, oldestWaitSeconds: 0, maxSequences: 16, lateShare: 0 })).toBe(7);
   });
 
   it('a request waiting past the bound asks for one more than ready + warming; min and max bound it', () => {
-    expect(desiredInstances(policy, { readyInstances: 2, warmingInstances: 1, utilization: 0.1, waitingRequests: 0, oldestWaitSeconds: 2, maxSequences: 16 })).toBe(4);
-    expect(desiredInstances(policy, { readyInstances: 1, warmingInstances: 0, utilization: 0, waitingRequests: 0, oldestWaitSeconds: 0, maxSequences: 16 })).toBe(1);
-    expect(desiredInstances({ ...policy, maxInstances: 3 }, { readyInstances: 3, warmingInstances: 0, utilization: 1, waitingRequests: 500, oldestWaitSeconds: 9, maxSequences: 16 })).toBe(3);
+    expect(desiredInstances(policy, { readyInstances: 2, warmingInstances: 1, utilization: 0.1, waitingRequests: 0, oldestWaitSeconds: 2, maxSequences: 16, lateShare: 0 })).toBe(4);
+    expect(desiredInstances(policy, { readyInstances: 1, warmingInstances: 0, utilization: 0, waitingRequests: 0, oldestWaitSeconds: 0, maxSequences: 16, lateShare: 0 })).toBe(1);
+    // Late requests: over 1% asks for one more; any at all holds the fleet however idle.
+    expect(desiredInstances(policy, { readyInstances: 3, warmingInstances: 0, utilization: 0.1, waitingRequests: 0, oldestWaitSeconds: 0, maxSequences: 16, lateShare: 0.02 })).toBe(4);
+    expect(desiredInstances(policy, { readyInstances: 3, warmingInstances: 0, utilization: 0.1, waitingRequests: 0, oldestWaitSeconds: 0, maxSequences: 16, lateShare: 0.005 })).toBe(3);
+    expect(desiredInstances({ ...policy, maxInstances: 3 }, { readyInstances: 3, warmingInstances: 0, utilization: 1, waitingRequests: 500, oldestWaitSeconds: 9, maxSequences: 16, lateShare: 0 })).toBe(3);
   });
 });
 
