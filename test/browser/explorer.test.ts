@@ -153,7 +153,7 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.click('#run-simulation');
     await page.waitForFunction(() => document.getElementById('simulation-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
     expect(await page.locator('#view-simulation svg').count()).toBeGreaterThan(0);
-    expect(await text(page, '#simulation-summary')).toMatch(/requests; goodput \d/);
+    expect(await text(page, '#simulation-summary')).toMatch(/requests; SLO (met|MISSED)[^;]*; SLO attainment \d/);
     expect(await page.locator('#simulation-costs tbody tr').count()).toBe(4);
     await page.fill('#sim-peak-to-average', '30');
     await page.click('#run-simulation');

@@ -107,6 +107,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   let paidSince = 0;
   let maxPaid = 0;
   let scaleEvents = 0;
+  /** Instances warming up now (so the event loop looks for their ready times only when some are). */
+  let warmingNow = 0;
   const advance = (t: number) => {
     let from = paidSince;
     while (from < t) {
@@ -143,7 +145,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
         if (s.accepting || warming(s) || (pass === 0) !== paid(s)) continue;
         if (!paid(s)) pay(s, now);
         if (pass === 0 || warmUpSeconds <= 0) s.accepting = true;
-        else s.readyAt = now + warmUpSeconds;
+        else {
+          s.readyAt = now + warmUpSeconds;
+          warmingNow++;
+        }
         current++;
       }
     }
@@ -152,6 +157,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       const s = instances[i] as Instance;
       if (!warming(s)) continue;
       s.readyAt = NaN;
+      warmingNow--;
       release(s, now);
       current--;
     }
@@ -258,13 +264,14 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   scaleEvents = 0;
   const nextControl = () => {
     let t = autoscaler === undefined ? (fleet[segment]?.atSeconds ?? Infinity) : nextDecision;
-    for (const s of instances) if (s.readyAt < t) t = s.readyAt;
+    if (warmingNow > 0) for (const s of instances) if (s.readyAt < t) t = s.readyAt;
     return t;
   };
   const control = (now: number) => {
     for (const s of instances) {
       if (s.readyAt <= now) {
         s.readyAt = NaN;
+        warmingNow--;
         s.accepting = true;
       }
     }

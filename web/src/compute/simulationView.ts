@@ -27,6 +27,8 @@ export function computeSimulation(state: AppState, demand: DemandState) {
   return {
     requests: r.sim.requests,
     sloAttainment: r.sim.sloAttainment,
+    slo: r.slo,
+    utilization: r.sim.utilization,
     ttftSeconds: r.sim.ttftSeconds,
     tpotSeconds: r.sim.tpotSeconds,
     maxInstances: r.sim.maxInstances,
