@@ -30,7 +30,7 @@ export interface AnalyticInputs {
 
 /**
  * Each instance as `maxSequences` batch slots and a request holding one for its lifetime at the
- * operating point (TTFT + output × TPOT): M/G/c at the run's mean arrival rate and mean fleet.
+ * operating point (TTFT + (output − 1) × TPOT): M/G/c at the run's mean arrival rate and mean fleet.
  * The estimate is honest only where its assumptions hold: Poisson arrivals at a steady rate on a
  * fixed fleet below capacity; otherwise the verdict says which fails, and above capacity that the
  * queue grows without bound (the estimate is then infinite, whatever the simulation's finite run
@@ -38,11 +38,11 @@ export interface AnalyticInputs {
  */
 export function analyticCheck(x: AnalyticInputs): AnalyticCheck {
   const { sim, point: p } = x;
-  const lifetime = p.ttftSeconds + x.outputTokens * p.tpotSeconds;
+  const lifetime = p.ttftSeconds + Math.max(0, x.outputTokens - 1) * p.tpotSeconds; // the first token comes with the prompt
   const duration = Math.max(1e-9, sim.durationSeconds);
   const meanInstances = sim.activeInstanceSeconds / duration;
   const slots = Math.max(1, Math.round(meanInstances * x.maxSequences));
-  const arrivalRate = sim.requests / duration;
+  const arrivalRate = sim.requests / Math.max(1e-9, sim.lastArrivalSeconds);
   const load = (arrivalRate * lifetime) / slots;
   const meanWaitSeconds = load >= 1 ? Infinity : mgcWaitSeconds(arrivalRate, lifetime, x.serviceCv2, slots);
   const fails: string[] = [];

@@ -447,6 +447,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       prefixCacheHitRate: inTokens > 0 ? cachedTokens / inTokens : 0,
       outputTokens: outTokens,
       durationSeconds: duration,
+      lastArrivalSeconds: n > 0 ? (arrival[n - 1] as number) : 0,
       activeInstanceSeconds,
       busyInstanceSeconds: instances.reduce((a, s) => a + s.busySeconds, 0),
       usedInstanceSeconds: used,

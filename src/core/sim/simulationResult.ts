@@ -33,7 +33,10 @@ export interface SimulationResult {
   /** cachedInputTokens / inputTokens. */
   readonly prefixCacheHitRate: number;
   readonly outputTokens: number;
+  /** From 0 to the last request finished (or the last arrival, if later). */
   readonly durationSeconds: number;
+  /** The last arrival, seconds: arrival rates are over this span (a run past capacity drains long after). */
+  readonly lastArrivalSeconds: number;
   /** Instance-seconds paid: accepting requests, warming up, or draining after a scale-down. */
   readonly activeInstanceSeconds: number;
   /** Instance-seconds spent running steps (any step, however small its batch). */
