@@ -46,7 +46,7 @@ export function simulateCommand(io: CliIo) {
       const reports = options.map((o, i) => {
         const demand = { ...scenario.defaults?.demand, ...scenario.options[i]?.demand };
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
-        const seconds = trace === null ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
+        const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
         return runSimulation(o, demand, trace, progress === undefined ? undefined : (s) => {
           if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}: ${Math.min(100, (100 * s) / seconds).toFixed(0)}%`);
         });

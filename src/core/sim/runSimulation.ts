@@ -4,6 +4,7 @@ import { diurnalProfile, FLAT_PROFILE, profileFromValues, rateMultiplierAt, type
 import { fromList } from '../demand/requestSource.js';
 import { createRng } from '../demand/rng.js';
 import { scaleTrace } from '../demand/scaleTrace.js';
+import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
@@ -109,7 +110,16 @@ function squaredCv(xs: readonly number[]): number {
  */
 export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: ParsedTrace | null = null, onProgress?: (s: number) => void): SimulationReport {
   const scale = demand.traceScale ?? 1;
-  const traceRequests = trace === null ? null : scaleTrace(trace.requests, scale);
+  // A trace shorter than `durationHours` is looped under the profile (flat unless one is given).
+  const traceSpan = trace === null ? 0 : Math.max(1, (trace.requests.at(-1)?.arrivalSeconds ?? 0) * (1 + 1 / trace.requests.length));
+  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * 3600 > traceSpan;
+  const traceRequests = trace === null ? null : envelope
+    ? traceUnderEnvelope(trace.requests, {
+      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * 3600, rateScale: scale,
+      profile: demand.profile === undefined ? FLAT_PROFILE : profileOf(demand), weekendMultiplier: demand.weekendMultiplier ?? 1,
+      rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
+    })
+    : scaleTrace(trace.requests, scale);
   const hasBlocks = traceRequests?.some((r) => r.prefixBlockIds !== undefined) ?? false;
   const cacheOptions = demand.prefixCache ?? {};
   const hbmShare = cacheOptions.hbmShareOfKvCache ?? DEMAND_DEFAULTS.hbmShareOfKvCache;
@@ -138,7 +148,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const capacity = instance.capacityRequestsPerSecond;
 
   const profile = profileOf(demand);
-  const durationHours = traceRequests === null ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
+  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
   const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * 3600);
   const hourly = traceRequests === null
     ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * 3600 + 1800, demand.weekendMultiplier ?? 1))
@@ -252,7 +262,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     assumptions: [
       traceRequests === null
         ? { name: 'demand.requestsPerSecond', value: `${rate.toFixed(2)}${demand.requestsPerSecond === undefined ? ' (default: 60% of 8 instances)' : ''}` }
-        : { name: 'demand.trace', value: `${trace?.fileName} (${trace?.format}), ${traceRequests.length} requests over ${(durationHours * 60).toFixed(1)} min${scale !== 1 ? ` (×${scale} its rate)` : ''}, mean ${instance.workload.inputTokens} in / ${instance.workload.outputTokens} out` },
+        : { name: 'demand.trace', value: `${trace?.fileName} (${trace?.format}), ${traceRequests.length} requests over ${(durationHours * 60).toFixed(1)} min${scale !== 1 ? ` (×${scale} its rate)` : ''}${envelope ? `, its ${(traceSpan / 60).toFixed(0)} min looped under ${demand.profile === undefined ? 'a flat profile' : `a profile of peak/average ${profilePeak.toFixed(2)}`}` : ''}, mean ${instance.workload.inputTokens} in / ${instance.workload.outputTokens} out` },
       ...(traceRequests === null ? [
         { name: 'demand.profile', value: `peak/average ${profilePeak.toFixed(2)}` },
         { name: 'demand.durationHours', value: String(durationHours) },

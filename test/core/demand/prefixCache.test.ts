@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LruSet } from '../../../src/core/demand/lruSet.js';
 import { applyPrefixCache } from '../../../src/core/demand/prefixCache.js';
+import { diurnalProfile, FLAT_PROFILE, rateMultiplierAt } from '../../../src/core/demand/profile.js';
+import { createRng } from '../../../src/core/demand/rng.js';
 import { scaleTrace } from '../../../src/core/demand/scaleTrace.js';
+import { traceUnderEnvelope } from '../../../src/core/demand/traceEnvelope.js';
 import type { Request } from '../../../src/core/demand/types.js';
 
 const req = (t: number, ids: number[], inputTokens = ids.length * 512): Request => ({ arrivalSeconds: t, inputTokens, cachedInputTokens: 0, outputTokens: 10, prefixBlockIds: ids });
@@ -96,5 +99,26 @@ describe('scaleTrace', () => {
     const half = scaleTrace(trace, 0.5, 100);
     expect(half).toHaveLength(50);
     expect(half.at(-1)?.arrivalSeconds).toBe(98);
+  });
+});
+
+describe('traceUnderEnvelope', () => {
+  const hour = Array.from({ length: 3600 }, (_, i) => req(i + 0.5, [i % 100]));
+  it('an hour of 3,600 requests over 24 h under a flat profile is 24 whole loops, each loop with its own block ids', () => {
+    const day = traceUnderEnvelope(hour, { spanSeconds: 3600, durationSeconds: 86_400, profile: FLAT_PROFILE, rng: createRng(1) });
+    expect(day).toHaveLength(24 * 3600);
+    expect(day[3600]?.arrivalSeconds).toBe(3600.5);
+    expect(day[3600]?.prefixBlockIds).toEqual([100]);
+  });
+
+  it('under a profile peaking at 2× at 15:30 the hourly counts follow the profile and the day keeps its mean', { timeout: 10_000 }, () => {
+    const profile = diurnalProfile({ peakToAverage: 2, peakHour: 15.5 });
+    const day = traceUnderEnvelope(hour, { spanSeconds: 3600, durationSeconds: 86_400, profile, rng: createRng(3) });
+    const perHour = new Array<number>(24).fill(0);
+    for (const r of day) perHour[Math.floor(r.arrivalSeconds / 3600)]! += 1;
+    expect(day.length / (24 * 3600)).toBeCloseTo(1, 1);
+    expect(perHour[15]! / 3600).toBeGreaterThan(1.85);
+    expect(Math.abs(perHour[3]! / 3600 - (rateMultiplierAt(profile, 3.5 * 3600)))).toBeLessThan(0.1);
+    expect(traceUnderEnvelope(hour, { spanSeconds: 3600, durationSeconds: 86_400, profile, rng: createRng(3) })).toEqual(day);
   });
 });
