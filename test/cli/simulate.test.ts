@@ -62,8 +62,12 @@ describe('inferonomics simulate', () => {
 
   it('reads a trace file instead of generated arrivals', async () => {
     const trace = file('trace.csv', 'arrival_seconds,input_tokens,output_tokens\n0,500,50\n0.5,800,100\n1.0,300,20\n');
-    const r = await runCliJson<SimJson>(['simulate', small(`      trace: ${trace}`)]);
+    const scenario = file('sim.yaml', `options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: ${trace}, fleet: { kind: fixed, instances: 1 } } }\n`);
+    const r = await runCliJson<SimJson>(['simulate', scenario]);
     expect(r.options[0]!.simulation.requests).toBe(3);
+    // With a durationHours longer than the trace, it is looped under the (flat) profile: 3 requests a 1.33 s loop.
+    const looped = file('sim.yaml', `options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: ${trace}, durationHours: 0.01, fleet: { kind: fixed, instances: 1 } } }\n`);
+    expect((await runCliJson<SimJson>(['simulate', looped])).options[0]!.simulation.requests).toBe(81); // 36 s / (4/3 s) × 3
   });
 
   it('a bad demand section lists its problems with their paths', async () => {

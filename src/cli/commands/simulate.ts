@@ -112,6 +112,11 @@ function renderOne(r: SimulationReport): string {
     `SLO (p99 TTFT ${r.slo.maxTtftSeconds === null ? 'any' : ms(r.slo.maxTtftSeconds)}, p99 TPOT ${r.slo.maxTpotSeconds === null ? 'any' : ms(r.slo.maxTpotSeconds)}): ${r.slo.met ? 'met' : `MISSED: ${r.slo.misses.join(', ')}`}; ` +
       `${pct(s.sloAttainment)} of ${formatInt(s.requests)} requests within the target${s.rejected > 0 ? `; ${s.rejected} rejected (larger than an instance's cache)` : ''}`,
   );
+  const pc = s.priorityClasses;
+  if (pc !== null) {
+    lines.push(`priority: paid ${formatInt(pc.paid.requests)} requests, SLO attainment ${pct(pc.paid.sloAttainment)}, p99 TTFT ${ms(pc.paid.ttftSeconds.p99)}; ` +
+      `free ${formatInt(pc.free.requests)}, SLO attainment ${pct(pc.free.sloAttainment)}, p99 TTFT ${ms(pc.free.ttftSeconds.p99)}, ${formatInt(s.shed)} shed`);
+  }
   if (r.search !== null) {
     const f = r.search.oneFewer;
     lines.push(`smallest fleet meeting the SLO: ${r.search.meetsSlo ? `${r.search.instances} instances` : `none up to ${r.search.instances} instances`}` +

@@ -16,6 +16,8 @@ export interface Request {
    * requests are a shared prefix whose KV cache can be reused. Absent when the source does not know.
    */
   readonly prefixBlockIds?: readonly number[];
+  /** Free traffic is admitted after paid traffic at capacity and may be shed (default: paid). */
+  readonly free?: boolean;
 }
 
 /**

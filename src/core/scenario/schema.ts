@@ -76,6 +76,8 @@ const DemandSchema = v.strictObject({
   /** Replay the trace at this many times its request rate over the same span (copies interleaved). */
   traceScale: v.optional(v.pipe(positive, v.maxValue(1000, 'at most 1000'))),
   prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
+  /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
+  freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(positive) })),
   maxRequests: v.optional(count),
   fleet: v.optional(v.union([
     v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),

@@ -203,8 +203,16 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     });
   };
   const bucketSeconds = durationHours <= 3 ? 60 : 3600;
+  const freeShare = demand.freeTraffic?.share ?? 0;
+  /** Marks a `freeShare` of requests free, from a stream of its own (the arrivals do not move). */
+  const withClasses = (source: RequestSource): RequestSource => {
+    if (freeShare <= 0) return source;
+    const rng = createRng((demand.seed ?? DEMAND_DEFAULTS.seed) + 7919);
+    return { next: () => { const r = source.next(); return r === null ? null : { ...r, free: rng.next() < freeShare }; } };
+  };
   const run = (schedule: FleetSchedule, scaler?: ReactiveAutoscaler) =>
-    simulate(sourceFor(scaler?.initialInstances ?? meanPlanInstances(schedule)), {
+    simulate(withClasses(sourceFor(scaler?.initialInstances ?? meanPlanInstances(schedule))), {
+      ...(demand.freeTraffic?.shedAfterSeconds !== undefined && { shedFreeAfterSeconds: demand.freeTraffic.shedAfterSeconds }),
       instance: model, fleet: schedule, latencyTarget: o.latencyTarget, bucketSeconds, outputTokensPerSecondAtCapacity: capacity * instance.workload.outputTokens,
       ...(scaler !== undefined && { autoscaler: scaler }), ...(onProgress !== undefined && { onProgress }),
     });
@@ -274,6 +282,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
           ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / 1e9).toFixed(0)} GB of host DRAM an instance` : ''}`
           : trace?.format === 'inferonomics-csv' ? 'the trace\'s cached_tokens column' : 'none: the trace says nothing of shared prefixes, so every prompt token is computed',
       }]),
+      ...(freeShare > 0 ? [{ name: 'demand.freeTraffic', value: `${(freeShare * 100).toFixed(0)}% of requests free: admitted after paid ones, ${demand.freeTraffic?.shedAfterSeconds === undefined ? 'never shed' : `shed after waiting ${demand.freeTraffic.shedAfterSeconds} s`}; the SLO is paid traffic's` }] : []),
       { name: 'fleet', value: fleetNote },
       { name: 'instance', value: `${gpusPerInstance} ${o.gpu.id}, batch cap ${model.maxSequences} (the operating point's), ${capacity.toFixed(2)} requests/s each` },
       { name: 'commitment', value: commitment.priceUsdPerGpuHour !== undefined ? `$${commitment.priceUsdPerGpuHour} per GPU-hour` : `${((commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction) * 100).toFixed(0)}% below on demand (market-data.md §4.3: 20-40%)` },

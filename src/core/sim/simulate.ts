@@ -21,6 +21,8 @@ export interface SimulationOptions {
    * the share of the capacity the report's cost per token assumes. Without it, batch occupancy.
    */
   readonly outputTokensPerSecondAtCapacity?: number;
+  /** Free requests (`free: true`) still waiting this long when a slot comes up are shed, unserved (seconds; default: they wait). */
+  readonly shedFreeAfterSeconds?: number;
   /** Width of the time buckets of the time series, seconds (default one hour). */
   readonly bucketSeconds?: number;
   /** Called now and then with the simulated time, so a caller can draw progress. */
@@ -30,6 +32,9 @@ export interface SimulationOptions {
 interface Instance {
   pending: number[];
   pendingHead: number;
+  /** Free requests waiting: admitted only when no paid one waits. */
+  freePending: number[];
+  freeHead: number;
   prefill: number[];
   prefillHead: number;
   /** Prompt tokens still to compute for the request at the head of `prefill`. */
@@ -67,10 +72,10 @@ interface Instance {
  * a given request source.
  */
 export function simulate(source: RequestSource, options: SimulationOptions): SimulationResult {
-  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, outputTokensPerSecondAtCapacity: capacityTokens } = options;
+  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, outputTokensPerSecondAtCapacity: capacityTokens, shedFreeAfterSeconds = Infinity } = options;
   const cap = autoscaler?.maxInstances ?? Math.max(...fleet.map((s) => s.instances));
   const instances: Instance[] = Array.from({ length: cap }, () => ({
-    pending: [], pendingHead: 0, prefill: [], prefillHead: 0, headRemaining: 0, kvUsed: 0, decoding: 0,
+    pending: [], pendingHead: 0, freePending: [], freeHead: 0, prefill: [], prefillHead: 0, headRemaining: 0, kvUsed: 0, decoding: 0,
     heap: new MinHeap(), step: 0, nextEnd: Infinity, completing: [], busySeconds: 0, usedSeconds: 0, usedAtDecision: 0, paidSeconds: 0,
     paidFrom: NaN, accepting: false, readyAt: NaN,
   }));
@@ -81,8 +86,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   let output = new Float64Array(capacity);
   let first = new Float64Array(capacity);
   let finish = new Float64Array(capacity);
+  let free = new Uint8Array(capacity);
   let n = 0;
   let rejected = 0;
+  let shed = 0;
   let waitingTotal = 0;
   // Latency seen by the autoscaler since its last decision: first tokens and finished requests, and how many were late.
   const maxTtft = autoscaler?.maxTtftSeconds ?? null;
@@ -98,9 +105,13 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     capacity *= 2;
     const g = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
     arrival = g(arrival); input = g(input); fresh = g(fresh); output = g(output); first = g(first); finish = g(finish);
+    const f = new Uint8Array(capacity);
+    f.set(free);
+    free = f;
   };
   const need = (id: number) => (input[id] as number) + (output[id] as number);
-  const outstanding = (s: Instance) => s.pending.length - s.pendingHead + s.prefill.length - s.prefillHead + s.decoding;
+  const waitingOn = (s: Instance) => s.pending.length - s.pendingHead + s.freePending.length - s.freeHead;
+  const outstanding = (s: Instance) => waitingOn(s) + s.prefill.length - s.prefillHead + s.decoding;
 
   // Paid instance-seconds, integrated between events into the buckets.
   let paidCount = 0;
@@ -171,25 +182,36 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   };
 
   const startStep = (s: Instance, now: number) => {
-    // Admit first come, first served while the cache and the batch limit allow.
-    while (s.pendingHead < s.pending.length) {
-      const id = s.pending[s.pendingHead] as number;
-      if (need(id) > model.kvCapacityTokens) {
-        rejected++;
+    // Admit first come, first served while the cache and the batch limit allow: paid requests
+    // first, free ones when no paid one waits (a free one waiting too long is shed).
+    for (;;) {
+      const fromFree = s.pendingHead === s.pending.length;
+      if (fromFree && s.freeHead === s.freePending.length) break;
+      const id = (fromFree ? s.freePending[s.freeHead] : s.pending[s.pendingHead]) as number;
+      const tooLarge = need(id) > model.kvCapacityTokens;
+      if (tooLarge || (fromFree && now - (arrival[id] as number) > shedFreeAfterSeconds)) {
+        if (tooLarge) rejected++;
+        else shed++;
         waitingTotal--;
         finish[id] = -1;
-        s.pendingHead++;
+        if (fromFree) s.freeHead++;
+        else s.pendingHead++;
         continue;
       }
       if (s.kvUsed + need(id) > model.kvCapacityTokens || s.prefill.length - s.prefillHead + s.decoding >= model.maxSequences) break;
       s.kvUsed += need(id);
       if (s.prefillHead === s.prefill.length) s.headRemaining = Math.max(1, fresh[id] as number);
       s.prefill.push(id);
-      s.pendingHead++;
+      if (fromFree) s.freeHead++;
+      else s.pendingHead++;
     }
     if (s.pendingHead > 4096 && s.pendingHead * 2 > s.pending.length) {
       s.pending = s.pending.slice(s.pendingHead);
       s.pendingHead = 0;
+    }
+    if (s.freeHead > 4096 && s.freeHead * 2 > s.freePending.length) {
+      s.freePending = s.freePending.slice(s.freeHead);
+      s.freeHead = 0;
     }
     // Compose: one token for each decoding sequence, and prompt chunks up to the budget.
     let budget = model.maxBatchedTokens;
@@ -229,8 +251,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     while (s.heap.peekKey() <= s.step) {
       const id = s.heap.pop() as number;
       finish[id] = now;
-      windowSeen++;
-      if (maxTpot !== null && (now - (first[id] as number)) / ((output[id] as number) - 1) > maxTpot) windowLate++;
+      if (free[id] === 0) {
+        windowSeen++;
+        if (maxTpot !== null && (now - (first[id] as number)) / ((output[id] as number) - 1) > maxTpot) windowLate++;
+      }
       s.decoding--;
       s.kvUsed -= need(id);
     }
@@ -238,8 +262,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       s.prefillHead++;
       first[id] = now;
       waitingTotal--;
-      windowSeen++;
-      if (maxTtft !== null && now - (arrival[id] as number) > maxTtft) windowLate++;
+      if (free[id] === 0) {
+        windowSeen++;
+        if (maxTtft !== null && now - (arrival[id] as number) > maxTtft) windowLate++;
+      }
       if ((output[id] as number) <= 1) {
         finish[id] = now;
         s.kvUsed -= need(id);
@@ -291,7 +317,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       if (!s.accepting) continue;
       ready++;
       used += s.usedSeconds - s.usedAtDecision;
-      waiting += s.pending.length - s.pendingHead;
+      waiting += waitingOn(s);
+      // The scaler holds the latency of paid traffic; free traffic's wait alone never adds instances.
       if (s.pendingHead < s.pending.length) oldest = Math.max(oldest, now - (arrival[s.pending[s.pendingHead] as number] as number));
     }
     for (const s of instances) s.usedAtDecision = s.usedSeconds;
@@ -364,7 +391,9 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
         }
       }
       const s = instances[best] as Instance;
-      s.pending.push(id);
+      free[id] = next.free === true ? 1 : 0;
+      if (next.free === true) s.freePending.push(id);
+      else s.pending.push(id);
       waitingTotal++;
       const b = Math.floor(now / bucketSeconds);
       waitSum[b] = (waitSum[b] ?? 0) + waitingTotal;
@@ -392,15 +421,24 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     const arrivals = new Array<number>(bucketCount).fill(0);
     let completed = 0;
     let good = 0;
+    // Per priority class: [paid, free].
+    const classRequests = [0, 0];
+    const classCompleted = [0, 0];
+    const classGood = [0, 0];
+    const classTtft: number[][] = [[], []];
+    const classTpot: number[][] = [[], []];
     let inTokens = 0;
     let cachedTokens = 0;
     let outTokens = 0;
     for (let id = 0; id < n; id++) {
       const b = Math.min(bucketCount - 1, Math.floor((arrival[id] as number) / bucketSeconds));
       arrivals[b] = (arrivals[b] ?? 0) + 1;
+      const k = free[id] as number;
+      classRequests[k]!++;
       const f = finish[id] as number;
       if (!(f >= 0)) continue;
       completed++;
+      classCompleted[k]!++;
       const o = output[id] as number;
       const tt = (first[id] as number) - (arrival[id] as number);
       const tp = o > 1 ? (f - (first[id] as number)) / (o - 1) : 0;
@@ -415,8 +453,18 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       outTokens += o;
       const fastEnough = latencyTarget.minTokensPerSecondPerUser === null || o <= 1 || tp <= 1 / latencyTarget.minTokensPerSecondPerUser;
       const soonEnough = latencyTarget.maxTtftSeconds === null || tt <= latencyTarget.maxTtftSeconds;
-      if (fastEnough && soonEnough) good++;
+      if (fastEnough && soonEnough) {
+        good++;
+        classGood[k]!++;
+      }
+      classTtft[k]!.push(tt);
+      if (o > 1) classTpot[k]!.push(tp);
     }
+    const priorityClass = (k: number) => ({
+      requests: classRequests[k] ?? 0, completed: classCompleted[k] ?? 0,
+      sloAttainment: (classRequests[k] ?? 0) > 0 ? (classGood[k] ?? 0) / (classRequests[k] ?? 1) : 0,
+      ttftSeconds: percentiles(classTtft[k] ?? []), tpotSeconds: percentiles(classTpot[k] ?? []),
+    });
     const buckets: SimulationBucket[] = Array.from({ length: bucketCount }, (_, b) => {
       const width = Math.max(1e-9, Math.min(duration, (b + 1) * bucketSeconds) - b * bucketSeconds);
       const active = paidByBucket[b] ?? 0;
@@ -439,6 +487,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       requests: n,
       completed,
       rejected,
+      shed,
+      priorityClasses: (classRequests[1] ?? 0) > 0 ? { paid: priorityClass(0), free: priorityClass(1) } : null,
       ttftSeconds: percentiles(ttft),
       tpotSeconds: percentiles(tpot),
       sloAttainment: n > 0 ? good / n : 0,

@@ -1,6 +1,16 @@
 /** Mean and nearest-rank percentiles of a set of values (NaN when there is none). */
 export interface Percentiles { readonly mean: number; readonly p50: number; readonly p90: number; readonly p99: number }
 
+/** One priority class of a run. */
+export interface PriorityClassResult {
+  readonly requests: number;
+  readonly completed: number;
+  /** Share of the class's requests (shed or rejected ones count as misses) meeting both bounds. */
+  readonly sloAttainment: number;
+  readonly ttftSeconds: Percentiles;
+  readonly tpotSeconds: Percentiles;
+}
+
 /** One time bucket of a run. */
 export interface SimulationBucket {
   readonly startSeconds: number;
@@ -23,6 +33,10 @@ export interface SimulationResult {
   readonly completed: number;
   /** Requests that could never fit one instance's KV cache. */
   readonly rejected: number;
+  /** Free requests shed unserved after waiting too long. */
+  readonly shed: number;
+  /** With free traffic in the run: paid and free requests apart (the SLO is paid traffic's); else null. */
+  readonly priorityClasses: { readonly paid: PriorityClassResult; readonly free: PriorityClassResult } | null;
   readonly ttftSeconds: Percentiles;
   readonly tpotSeconds: Percentiles;
   /** Share of all requests (rejected ones count as misses) meeting both bounds of the latency target. */
