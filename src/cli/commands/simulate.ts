@@ -89,6 +89,14 @@ function render(reports: readonly SimulationReport[]): string {
   return parts.join('\n');
 }
 
+/** What the served tokens earn, and what an off-peak discount did. */
+function revenueLine(r: SimulationReport): string {
+  const p = r.option.prices;
+  const o = r.revenue.offPeak;
+  return `revenue ${usd(r.revenue.usd)} at $${p.inputUsdPerMillion}/$${p.cachedInputUsdPerMillion}/$${p.outputUsdPerMillion} per million input/cached/output tokens` +
+    (o === null ? '' : `; off-peak hours ${o.offPeakHours.join(',')} pay ${pct(o.discountFraction)} less: ${pct(o.shiftedShare)} of the day's demand moved into them, ${pct(o.offPeakShare)} of it now there (list revenue ${usd(r.revenue.listUsd)})`);
+}
+
 function renderOne(r: SimulationReport): string {
   const s = r.sim;
   const minutes = s.durationSeconds / 60;
@@ -131,8 +139,9 @@ function renderOne(r: SimulationReport): string {
   lines.push(
     table(s.buckets.filter((_, i) => i % every === 0).map((b) => [at(b.startSeconds), b.activeInstances.toFixed(1), pct(b.utilization), b.meanWaiting.toFixed(1), String(b.maxWaiting), ms(b.ttftP99Seconds), ms(b.tpotP99Seconds)]),
       [s.bucketSeconds >= 3600 ? 'hour' : 'from', 'instances', 'capacity used', 'mean waiting', 'max waiting', 'p99 TTFT', 'p99 TPOT']),
-    table(r.costs.map((c) => [c.basis, usd(c.costUsd), `${formatInt(c.paidGpuHours)} GPU-h`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens), pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
-      ['paying by', 'cost', 'paid', 'utilization', '$/M input', '$/M output', 'SLO attainment', 'SLO']),
+    revenueLine(r),
+    table(r.costs.map((c) => [c.basis, usd(c.costUsd), `${formatInt(c.paidGpuHours)} GPU-h`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens), pct(c.marginFraction), pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
+      ['paying by', 'cost', 'paid', 'utilization', '$/M input', '$/M output', 'margin', 'SLO attainment', 'SLO']),
     'assumptions: ' + r.assumptions.map((x) => `${x.name} ${x.value}`).join('; '),
     '',
   );

@@ -78,6 +78,11 @@ const DemandSchema = v.strictObject({
   prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
   /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
   freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(positive) })),
+  /** An off-peak discount: `shiftShare` of the other hours' demand moves into the off-peak `hours` (default: those below the mean), which pay `discountFraction` less. */
+  offPeak: v.optional(v.strictObject({
+    discountFraction: fraction, shiftShare: fraction,
+    hours: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer('a whole hour'), v.minValue(0, 'an hour from 0 to 23'), v.maxValue(23, 'an hour from 0 to 23'))), v.minLength(1, 'at least one hour'))),
+  })),
   maxRequests: v.optional(count),
   fleet: v.optional(v.union([
     v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),

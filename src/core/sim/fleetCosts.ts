@@ -21,6 +21,8 @@ export interface FleetCost {
   readonly costUsdPerMillionInputTokens: number;
   readonly costUsdPerMillionCachedInputTokens: number;
   readonly costUsdPerMillionOutputTokens: number;
+  /** (revenue − cost) / revenue at the scenario's prices (off-peak discount included). */
+  readonly marginFraction: number;
   /** Share of requests the simulated fleet served within the latency target. */
   readonly sloAttainment: number;
   /** Whether the simulated fleet met the SLO (p99 TTFT and TPOT within the target, none rejected): a miss is never the answer however cheap. */
@@ -44,6 +46,8 @@ export interface FleetCostInputs {
   readonly cachedInputTokens: number;
   readonly outputTokens: number;
   readonly slo: { readonly attainment: number; readonly met: boolean };
+  /** What the served tokens earn, USD. */
+  readonly revenueUsd: number;
 }
 
 /**
@@ -75,6 +79,7 @@ export function fleetCosts(x: FleetCostInputs): FleetCost[] {
     costUsdPerMillionInputTokens: x.freshInputTokens > 0 ? ((cost * x.shares.freshInput) / x.freshInputTokens) * 1e6 : 0,
     costUsdPerMillionCachedInputTokens: x.cachedInputTokens > 0 ? ((cost * x.shares.cachedInput) / x.cachedInputTokens) * 1e6 : 0,
     costUsdPerMillionOutputTokens: x.outputTokens > 0 ? ((cost * x.shares.output) / x.outputTokens) * 1e6 : 0,
+    marginFraction: x.revenueUsd > 0 ? (x.revenueUsd - cost) / x.revenueUsd : -Infinity,
     sloAttainment: x.slo.attainment, meetsSlo: x.slo.met,
     note,
   });

@@ -5,6 +5,8 @@ import { fromList } from '../demand/requestSource.js';
 import { createRng } from '../demand/rng.js';
 import { scaleTrace } from '../demand/scaleTrace.js';
 import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
+import { shiftToOffPeak, type OffPeakShift } from '../demand/offPeak.js';
+import { InputError } from '../errors.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
@@ -60,6 +62,8 @@ export interface SimulationReport {
   readonly trace: { readonly fileName: string; readonly format: string; readonly skippedRows: number; readonly problems: readonly string[]; readonly scale: number; readonly prefixCache: PrefixCacheStats | null } | null;
   readonly analytic: AnalyticCheck;
   readonly costs: readonly FleetCost[];
+  /** What the served tokens earn at the scenario's prices, and the off-peak discount's part. */
+  readonly revenue: { readonly usd: number; readonly listUsd: number; readonly offPeak: (OffPeakShift & { readonly discountFraction: number }) | null };
   readonly assumptions: readonly { readonly name: string; readonly value: string }[];
 }
 
@@ -110,16 +114,25 @@ function squaredCv(xs: readonly number[]): number {
  */
 export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: ParsedTrace | null = null, onProgress?: (s: number) => void): SimulationReport {
   const scale = demand.traceScale ?? 1;
+  const offPeak = demand.offPeak;
+  // The day's shape: the profile, after an off-peak discount has moved demand into quiet hours.
+  const baseProfile = trace !== null && demand.profile === undefined ? FLAT_PROFILE : profileOf(demand);
+  const shift: OffPeakShift | null = offPeak === undefined ? null : shiftToOffPeak(baseProfile, offPeak.shiftShare, offPeak.hours);
+  const dayProfile = shift?.profile ?? baseProfile;
   // A trace shorter than `durationHours` is looped under the profile (flat unless one is given).
   const traceSpan = trace === null ? 0 : Math.max(1, (trace.requests.at(-1)?.arrivalSeconds ?? 0) * (1 + 1 / trace.requests.length));
   const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * 3600 > traceSpan;
   const traceRequests = trace === null ? null : envelope
     ? traceUnderEnvelope(trace.requests, {
       spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * 3600, rateScale: scale,
-      profile: demand.profile === undefined ? FLAT_PROFILE : profileOf(demand), weekendMultiplier: demand.weekendMultiplier ?? 1,
+      profile: dayProfile, weekendMultiplier: demand.weekendMultiplier ?? 1,
       rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
     })
     : scaleTrace(trace.requests, scale);
+  if (offPeak !== undefined && trace !== null && !envelope) {
+    throw new InputError('demand.offPeak', 'a trace of one span', 'a daily profile: generated demand, or a trace looped over a durationHours longer than it',
+      'invalid demand.offPeak: an off-peak discount moves demand between hours of a day; set durationHours longer than the trace to loop it under a daily profile');
+  }
   const hasBlocks = traceRequests?.some((r) => r.prefixBlockIds !== undefined) ?? false;
   const cacheOptions = demand.prefixCache ?? {};
   const hbmShare = cacheOptions.hbmShareOfKvCache ?? DEMAND_DEFAULTS.hbmShareOfKvCache;
@@ -147,7 +160,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const { point: p, model, gpusPerInstance } = instance;
   const capacity = instance.capacityRequestsPerSecond;
 
-  const profile = profileOf(demand);
+  const profile = dayProfile;
   const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
   const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * 3600);
   const hourly = traceRequests === null
@@ -232,6 +245,9 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   }
   const slo = checkSlo(sim, o.latencyTarget);
 
+  // Revenue of the served tokens; the off-peak share of demand (by the day's profile) pays the discount.
+  const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
+  const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
   const commitment = demand.commitment ?? {};
   const costs = fleetCosts({
@@ -246,6 +262,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     cachedInputTokens: sim.cachedInputTokens,
     outputTokens: sim.outputTokens,
     slo: { attainment: sim.sloAttainment, met: slo.met },
+    revenueUsd,
   });
   const profilePeak = Math.max(...profile.hourlyMultipliers);
   const finalCache = cacheStats as PrefixCacheStats | null;
@@ -267,6 +284,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       fixedFleet: f.kind === 'fixed' || f.kind === 'smallest-meeting-slo',
     }),
     costs,
+    revenue: { usd: revenueUsd, listUsd: listRevenueUsd, offPeak: shift === null ? null : { ...shift, discountFraction: offPeak?.discountFraction ?? 0 } },
     assumptions: [
       traceRequests === null
         ? { name: 'demand.requestsPerSecond', value: `${rate.toFixed(2)}${demand.requestsPerSecond === undefined ? ' (default: 60% of 8 instances)' : ''}` }
