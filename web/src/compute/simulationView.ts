@@ -1,6 +1,6 @@
 import { parseScenario, resolveScenario } from '../../../src/core/scenario/index.js';
 import { runSimulation } from '../../../src/core/sim/runSimulation.js';
-import type { FleetHourRow } from '../charts/types.js';
+import type { FleetHourRow, LatencyBucketRow } from '../charts/types.js';
 import type { AppState } from './computeView.js';
 
 /** The demand the page simulates: a rate, a peak-to-average, a length and how the fleet is sized. */
@@ -24,6 +24,7 @@ export function computeSimulation(state: AppState, demand: DemandState) {
   if (option === undefined) throw new Error('no option');
   const r = runSimulation(option, scenario.options[0]?.demand ?? {});
   const hours: FleetHourRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / 3600, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
+  const latency: LatencyBucketRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / 3600, ttftP50Seconds: b.ttftP50Seconds, ttftP99Seconds: b.ttftP99Seconds, tpotP99Seconds: b.tpotP99Seconds }));
   return {
     requests: r.sim.requests,
     sloAttainment: r.sim.sloAttainment,
@@ -35,6 +36,8 @@ export function computeSimulation(state: AppState, demand: DemandState) {
     gpusPerInstance: r.gpusPerInstance,
     capacityRequestsPerSecondPerInstance: r.capacityRequestsPerSecondPerInstance,
     hours,
+    latency,
+    maxTtftSeconds: r.slo.maxTtftSeconds,
     costs: r.costs,
     analytic: r.analytic,
   };

@@ -1,4 +1,4 @@
-import { fleetChart, toCsv } from '../charts/index.js';
+import { fleetChart, latencyChart, toCsv } from '../charts/index.js';
 import type { SimulationViewModel } from '../compute/simulationView.js';
 import { csvLink, table } from './dom.js';
 
@@ -17,9 +17,11 @@ export function renderSimulation(host: HTMLElement, m: SimulationViewModel): voi
   host.replaceChildren(
     summary,
     fleetChart(m.hours, { document: doc }),
+    latencyChart(m.latency, { document: doc, maxTtftSeconds: m.maxTtftSeconds }),
     table(doc, m.costs.map((c) => [c.basis, usd(c.costUsd), `${Math.round(c.paidGpuHours).toLocaleString('en-US')}`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens),
       pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
     ['paying by', 'cost', 'paid GPU-hours', 'utilization', '$/M input', '$/M output', 'SLO attainment', 'SLO'], 'simulation-costs'),
     csvLink(doc, 'fleet', toCsv(m.hours)),
+    csvLink(doc, 'latency', toCsv(m.latency)),
   );
 }
