@@ -47,8 +47,8 @@ export function simulateCommand(io: CliIo) {
         const demand = { ...scenario.defaults?.demand, ...scenario.options[i]?.demand };
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
         const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
-        return runSimulation(o, demand, trace, progress === undefined ? undefined : (s) => {
-          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}: ${Math.min(100, (100 * s) / seconds).toFixed(0)}%`);
+        return runSimulation(o, demand, trace, progress === undefined ? undefined : (s, note) => {
+          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${Math.min(100, (100 * s) / seconds).toFixed(0)}%`);
         });
       });
       progress?.(null);
@@ -131,7 +131,7 @@ function renderOne(r: SimulationReport): string {
       `${f !== null ? `; ${f.instances} instance${f.instances === 1 ? '' : 's'} ${f.meetsSlo ? (f.instances === 1 ? 'also meets it' : 'also meet it') : `${f.instances === 1 ? 'misses' : 'miss'} it (p99 TTFT ${ms(f.p99TtftSeconds)}, p99 TPOT ${ms(f.p99TpotSeconds)})`}` : ''}; tried ${r.search.trials.map((x) => `${x.instances}${x.meetsSlo ? '✓' : '✗'}`).join(' ')}`);
   }
   lines.push(
-    `fleet: up to ${s.maxInstances} instances, ${(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds)).toFixed(1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time`,
+    `fleet: up to ${s.maxInstances} instances${r.autoscaler !== null && s.maxInstances >= r.autoscaler.maxInstances ? ` (the autoscaler's maximum: raise fleet.maxInstances to let it grow)` : ''}, ${(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds)).toFixed(1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time`,
     `queueing: M/G/c estimate of the wait for a batch slot ${ms(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${ms(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
   );
   const every = Math.max(1, Math.ceil(s.buckets.length / 12));

@@ -56,6 +56,8 @@ export interface SimulationReport {
   readonly fleet: FleetSchedule;
   readonly sim: SimulationResult;
   readonly slo: SloCheck;
+  /** The autoscaler's bounds, when it ran (a fleet that reached `maxInstances` may have wanted more). */
+  readonly autoscaler: { readonly minInstances: number; readonly maxInstances: number } | null;
   /** For `fleet: smallest-meeting-slo`: the instance counts tried and what they gave. */
   readonly search: FleetSearch | null;
   /** The trace replayed, when there is one: its file, format, bad rows and prefix cache. */
@@ -112,7 +114,7 @@ function squaredCv(xs: readonly number[]): number {
  * tokens); then the SLO check, the M/G/c estimate with whether its assumptions hold, and the bill
  * under each way of paying, with the utilization each implies.
  */
-export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: ParsedTrace | null = null, onProgress?: (s: number) => void): SimulationReport {
+export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: ParsedTrace | null = null, onProgress?: (simulatedSeconds: number, note: string) => void): SimulationReport {
   const scale = demand.traceScale ?? 1;
   const offPeak = demand.offPeak;
   // The day's shape: the profile, after an off-peak discount has moved demand into quiet hours.
@@ -175,7 +177,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     : autoscaledFleet(hourly, { capacityRequestsPerSecond: capacity, headroom, minInstances, granularity: f.kind === 'scheduled' ? f.granularity ?? 1 : 1, scaleUpLagSeconds: lag });
   const autoscaler: ReactiveAutoscaler | undefined = f.kind !== 'autoscale' ? undefined : {
     minInstances,
-    maxInstances: Math.max(minInstances, f.maxInstances ?? Math.min(DEMAND_DEFAULTS.maxInstances, Math.max(8, 4 * forPeak))),
+    maxInstances: Math.max(minInstances, f.maxInstances ?? Math.min(DEMAND_DEFAULTS.maxInstances, Math.max(16, 8 * forPeak))),
     initialInstances: Math.max(minInstances, Math.min(f.maxInstances ?? Infinity, plan[0]?.instances ?? 1)),
     warmUpSeconds: lag,
     evaluationSeconds: f.evaluationSeconds ?? DEMAND_DEFAULTS.evaluationSeconds,
@@ -223,18 +225,18 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     const rng = createRng((demand.seed ?? DEMAND_DEFAULTS.seed) + 7919);
     return { next: () => { const r = source.next(); return r === null ? null : { ...r, free: rng.next() < freeShare }; } };
   };
-  const run = (schedule: FleetSchedule, scaler?: ReactiveAutoscaler) =>
+  const run = (schedule: FleetSchedule, scaler?: ReactiveAutoscaler, note = '') =>
     simulate(withClasses(sourceFor(scaler?.initialInstances ?? meanPlanInstances(schedule))), {
       ...(demand.freeTraffic?.shedAfterSeconds !== undefined && { shedFreeAfterSeconds: demand.freeTraffic.shedAfterSeconds }),
       instance: model, fleet: schedule, latencyTarget: o.latencyTarget, bucketSeconds, outputTokensPerSecondAtCapacity: capacity * instance.workload.outputTokens,
-      ...(scaler !== undefined && { autoscaler: scaler }), ...(onProgress !== undefined && { onProgress }),
+      ...(scaler !== undefined && { autoscaler: scaler }), ...(onProgress !== undefined && { onProgress: (t: number) => onProgress(t, note) }),
     });
 
   let search: FleetSearch | null = null;
   let fleet = plan;
   let sim: SimulationResult;
   if (f.kind === 'smallest-meeting-slo') {
-    search = smallestFleetMeetingSlo((n) => run(fixedFleet(n)), o.latencyTarget, {
+    search = smallestFleetMeetingSlo((n) => run(fixedFleet(n), undefined, `trying ${n} instance${n === 1 ? '' : 's'}`), o.latencyTarget, {
       firstGuess: Math.max(1, Math.ceil(rate / (capacity * DEMAND_DEFAULTS.targetUtilization))), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
     });
     fleet = fixedFleet(search.instances);
@@ -272,6 +274,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
         : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
     option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
+    autoscaler: autoscaler === undefined ? null : { minInstances: autoscaler.minInstances, maxInstances: autoscaler.maxInstances },
     profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,
     trace: trace === null ? null : {
       fileName: trace.fileName, format: trace.format, skippedRows: trace.skippedRows,
