@@ -155,6 +155,24 @@ describe('inferonomics simulate: trace replay', () => {
     expect(fewer.costs.every((c) => !c.meetsSlo)).toBe(true);
   });
 
+  it('disaggregated pools: a unit of the option\'s GPUs splits into prefill and decode instances, every request served; autoscaling them is refused', { timeout: 60_000 }, async () => {
+    const trace = join(fixtures, 'azure-conv-head1200-one-bad-row.csv');
+    const scenario = (fleet: string) => file('dis.yaml', `options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 4, framework: vllm, latencyTarget: { minTokensPerSecondPerUser: 20, maxTtftSeconds: 2 }, prices: { market: llama-3.1-8b }, demand: { trace: ${trace}, disaggregated: true, fleet: ${fleet} } }\n`);
+    const r = (await runCliJson<SimJson & { options: { pools: { prefillInstancesPerUnit: number; decodeInstancesPerUnit: number; prefillGpusPerInstance: number; decodeGpusPerInstance: number } | null }[] }>(['simulate', scenario('{ kind: fixed, instances: 1 }')])).options[0]!;
+    expect(r.pools).not.toBeNull();
+    const p = r.pools!;
+    expect(p.prefillInstancesPerUnit * p.prefillGpusPerInstance + p.decodeInstancesPerUnit * p.decodeGpusPerInstance).toBe(4);
+    expect(r.simulation.requests).toBe(1199);
+    expect(r.simulation.completed).toBe(1199);
+    // Paid GPU-hours are the whole unit's (both pools) over the run.
+    const hours = (r.simulation as unknown as { durationSeconds: number }).durationSeconds / 3600;
+    expect(r.costs[0]!.basis).toBe('rented on demand, as simulated');
+    expect((r.costs[0] as unknown as { paidGpuHours: number }).paidGpuHours).toBeCloseTo(4 * hours, 6);
+    const refused = await runCli(['simulate', scenario('{ kind: autoscale }')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('invalid demand.fleet.kind: autoscale; with disaggregated: true the fleet is fixed or smallest-meeting-slo');
+  });
+
   const shared = resolve(import.meta.dirname, '../../../shared/traces');
   it.skipIf(!existsSync(shared))('replays the whole shared Azure conversation and Mooncake traces: requests equal to their rows', { timeout: 60_000 }, async () => {
     for (const [name, rows] of [['azure-llm-2023-conv.csv', 19_366], ['mooncake-kimi-conversation.jsonl', 12_031]] as const) {

@@ -106,6 +106,9 @@ function renderOne(r: SimulationReport): string {
     `== ${r.option.label}`,
     `${formatInt(s.requests)} requests over ${span} (mean ${r.meanRequestsPerSecond.toFixed(2)}/s, peak/average ${r.profilePeakToAverage.toFixed(2)}); instance: ${r.gpusPerInstance} × ${r.option.gpu.id}, batch cap ${Math.floor(r.point.sequencesPerInstance)}, ${r.capacityRequestsPerSecondPerInstance.toFixed(2)} requests/s at the latency target`,
   ];
+  if (r.pools !== null) {
+    lines.push(`disaggregated: a unit of ${r.option.gpus} ${r.option.gpu.id} is ${r.pools.prefillInstancesPerUnit} prefill instance${r.pools.prefillInstancesPerUnit === 1 ? '' : 's'} of ${r.pools.prefillGpusPerInstance} GPUs and ${r.pools.decodeInstancesPerUnit} decode instance${r.pools.decodeInstancesPerUnit === 1 ? '' : 's'} of ${r.pools.decodeGpusPerInstance}; fleet sizes below are units, instance counts decode-instance equivalents (GPUs / ${r.pools.decodeGpusPerInstance})`);
+  }
   if (t !== null) {
     lines.push(`trace ${t.fileName} (${t.format})${t.scale !== 1 ? ` at ${t.scale}× its rate` : ''}: ${t.skippedRows === 0 ? 'every row read' : `${formatInt(t.skippedRows)} bad row${t.skippedRows === 1 ? '' : 's'} skipped`}` +
       `${t.prefixCache !== null ? `; prefix cache hit rate ${pct(t.prefixCache.hitRate)} from hash_ids (${pct(t.prefixCache.hbmHitTokens / Math.max(1, t.prefixCache.inputTokens))} from HBM, ${pct(t.prefixCache.hostDramHitTokens / Math.max(1, t.prefixCache.inputTokens))} from host DRAM)` : ''}`);
@@ -127,8 +130,9 @@ function renderOne(r: SimulationReport): string {
   }
   if (r.search !== null) {
     const f = r.search.oneFewer;
-    lines.push(`smallest fleet meeting the SLO: ${r.search.meetsSlo ? `${r.search.instances} instances` : `none up to ${r.search.instances} instances`}` +
-      `${f !== null ? `; ${f.instances} instance${f.instances === 1 ? '' : 's'} ${f.meetsSlo ? (f.instances === 1 ? 'also meets it' : 'also meet it') : `${f.instances === 1 ? 'misses' : 'miss'} it (p99 TTFT ${ms(f.p99TtftSeconds)}, p99 TPOT ${ms(f.p99TpotSeconds)})`}` : ''}; tried ${r.search.trials.map((x) => `${x.instances}${x.meetsSlo ? '✓' : '✗'}`).join(' ')}`);
+    const unit = r.pools === null ? 'instance' : 'unit';
+    lines.push(`smallest fleet meeting the SLO: ${r.search.meetsSlo ? `${r.search.instances} ${unit}s` : `none (${r.search.reason ?? ''})`}` +
+      `${f !== null ? `; ${f.instances} ${unit}${f.instances === 1 ? '' : 's'} ${f.meetsSlo ? (f.instances === 1 ? 'also meets it' : 'also meet it') : `${f.instances === 1 ? 'misses' : 'miss'} it (p99 TTFT ${ms(f.p99TtftSeconds)}, p99 TPOT ${ms(f.p99TpotSeconds)})`}` : ''}; tried ${r.search.trials.map((x) => `${x.instances}${x.meetsSlo ? '✓' : '✗'}`).join(' ')}`);
   }
   lines.push(
     `fleet: up to ${s.maxInstances} instances${r.autoscaler !== null && s.maxInstances >= r.autoscaler.maxInstances ? ` (the autoscaler's maximum: raise fleet.maxInstances to let it grow)` : ''}, ${(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds)).toFixed(1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time`,

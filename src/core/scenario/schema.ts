@@ -77,6 +77,8 @@ const DemandSchema = v.strictObject({
   traceScale: v.optional(v.pipe(positive, v.maxValue(1000, 'at most 1000'))),
   prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
   /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
+  /** Serve on disaggregated prefill and decode pools (the option's GPUs split as the frontier's cheapest such point); fleet sizes count such units. */
+  disaggregated: v.optional(v.boolean()),
   freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(positive) })),
   /** An off-peak discount: `shiftShare` of the other hours' demand moves into the off-peak `hours` (default: those below the mean), which pay `discountFraction` less. */
   offPeak: v.optional(v.strictObject({

@@ -26,6 +26,8 @@ export interface AnalyticInputs {
   readonly poisson: boolean;
   readonly steady: boolean;
   readonly fixedFleet: boolean;
+  /** Prefill and decode on separate pools (the slots are the decode pool's; prefill queues apart). */
+  readonly disaggregated?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function analyticCheck(x: AnalyticInputs): AnalyticCheck {
   if (!x.poisson) fails.push('arrivals are not Poisson (a trace or bursts)');
   if (!x.steady) fails.push('the rate moves over time (the estimate is at the mean load)');
   if (!x.fixedFleet) fails.push('the fleet changes size (the estimate uses its mean)');
+  if (x.disaggregated === true) fails.push('prefill runs on a pool of its own (the estimate counts every paid GPU as decode slots)');
   const assumptionsHold = fails.length === 0;
   return {
     meanWaitSeconds, simulatedMeanExtraTtftSeconds: Math.max(0, sim.ttftSeconds.mean - p.ttftSeconds), load, assumptionsHold,

@@ -11,13 +11,14 @@ import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
 import type { FrontierPoint } from '../perf/frontier.js';
+import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
 import type { DemandInput } from '../scenario/schema.js';
 import { analyticCheck, type AnalyticCheck } from './analyticCheck.js';
 import type { ReactiveAutoscaler } from './autoscaler.js';
 import { autoscaledFleet, fixedFleet, type FleetSchedule } from './fleetSchedule.js';
 import { fleetCosts, type FleetCost } from './fleetCosts.js';
-import { servingInstance, type ServingInstance } from './servingInstance.js';
+import { servingInstance, servingPools, type ServingInstance, type ServingPools } from './servingInstance.js';
 import { simulate, type SimulationResult } from './simulate.js';
 import { checkSlo, type SloCheck } from './sloCheck.js';
 import { smallestFleetMeetingSlo, type FleetSearch } from './smallestFleet.js';
@@ -56,6 +57,8 @@ export interface SimulationReport {
   readonly fleet: FleetSchedule;
   readonly sim: SimulationResult;
   readonly slo: SloCheck;
+  /** Disaggregated pools: instances of each in a unit of the option's GPUs, and their sizes (null when aggregated). */
+  readonly pools: { readonly prefillInstancesPerUnit: number; readonly decodeInstancesPerUnit: number; readonly prefillGpusPerInstance: number; readonly decodeGpusPerInstance: number } | null;
   /** The autoscaler's bounds, when it ran (a fleet that reached `maxInstances` may have wanted more). */
   readonly autoscaler: { readonly minInstances: number; readonly maxInstances: number } | null;
   /** For `fleet: smallest-meeting-slo`: the instance counts tried and what they gave. */
@@ -151,16 +154,28 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
 
   // The instance: for a trace, at its mean sizes; with prefix blocks, at the hit rate of a cache
   // of one instance's spare KV (a first guess; the fleet's cache below sets each prompt's hits).
-  let instance: ServingInstance;
+  const disaggregated = demand.disaggregated === true;
+  const fleetKind = demand.fleet?.kind ?? 'autoscale';
+  if (disaggregated && fleetKind !== 'fixed' && fleetKind !== 'smallest-meeting-slo') {
+    throw new InputError('demand.fleet.kind', fleetKind, 'fixed or smallest-meeting-slo with disaggregated pools',
+      `invalid demand.fleet.kind: ${fleetKind}; with disaggregated: true the fleet is fixed or smallest-meeting-slo (units of prefill and decode pools; autoscaling pools is not modelled)`);
+  }
+  const serve = (w: Workload): ServingInstance | ServingPools => (disaggregated ? servingPools(o, w) : servingInstance(o, w));
+  let instance: ServingInstance | ServingPools;
   if (traceRequests === null) {
-    instance = servingInstance(o, o.workload);
+    instance = serve(o.workload);
   } else {
     const base = traceWorkload(traceRequests);
-    instance = servingInstance(o, base);
-    if (hasBlocks) instance = servingInstance(o, { ...base, prefixCacheHitRate: cacheFor(traceRequests, instance, 1).stats.hitRate });
+    instance = serve(base);
+    if (hasBlocks) instance = serve({ ...base, prefixCacheHitRate: cacheFor(traceRequests, instance, 1).stats.hitRate });
   }
+  const pools = 'prefill' in instance ? instance : null;
+  /** Fleet instances (decode instances when disaggregated) in `units` of the option's GPUs. */
+  const perUnit = pools?.decodeInstancesPerUnit ?? 1;
   const { point: p, model, gpusPerInstance } = instance;
   const capacity = instance.capacityRequestsPerSecond;
+  /** Requests/s a fleet unit serves (an instance, or a unit of both pools). */
+  const unitCapacity = capacity * perUnit;
 
   const profile = dayProfile;
   const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
@@ -172,7 +187,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const headroom = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.headroom : undefined) ?? DEMAND_DEFAULTS.headroom;
   const minInstances = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.minInstances : undefined) ?? DEMAND_DEFAULTS.minInstances;
   const lag = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.scaleUpLagSeconds : undefined) ?? DEMAND_DEFAULTS.scaleUpLagSeconds;
-  const forPeak = Math.max(1, Math.ceil((Math.max(...hourly) * (1 + headroom)) / capacity));
+  const forPeak = Math.max(1, Math.ceil((Math.max(...hourly) * (1 + headroom)) / unitCapacity));
   const plan = f.kind === 'fixed' ? fixedFleet(f.instances ?? forPeak)
     : autoscaledFleet(hourly, { capacityRequestsPerSecond: capacity, headroom, minInstances, granularity: f.kind === 'scheduled' ? f.granularity ?? 1 : 1, scaleUpLagSeconds: lag });
   const autoscaler: ReactiveAutoscaler | undefined = f.kind !== 'autoscale' ? undefined : {
@@ -225,10 +240,11 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     const rng = createRng((demand.seed ?? DEMAND_DEFAULTS.seed) + 7919);
     return { next: () => { const r = source.next(); return r === null ? null : { ...r, free: rng.next() < freeShare }; } };
   };
-  const run = (schedule: FleetSchedule, scaler?: ReactiveAutoscaler, note = '') =>
-    simulate(withClasses(sourceFor(scaler?.initialInstances ?? meanPlanInstances(schedule))), {
+  const run = (units: FleetSchedule, scaler?: ReactiveAutoscaler, note = '') =>
+    simulate(withClasses(sourceFor((scaler?.initialInstances ?? meanPlanInstances(units)) * perUnit)), {
+      ...(pools !== null && { disaggregated: { prefill: pools.prefill, prefillInstances: (units[0]?.instances ?? 1) * pools.prefillInstancesPerUnit, transferSeconds: pools.transferSeconds } }),
       ...(demand.freeTraffic?.shedAfterSeconds !== undefined && { shedFreeAfterSeconds: demand.freeTraffic.shedAfterSeconds }),
-      instance: model, fleet: schedule, latencyTarget: o.latencyTarget, bucketSeconds, outputTokensPerSecondAtCapacity: capacity * instance.workload.outputTokens,
+      instance: model, fleet: units.map((x) => ({ ...x, instances: x.instances * perUnit })), latencyTarget: o.latencyTarget, bucketSeconds, outputTokensPerSecondAtCapacity: capacity * instance.workload.outputTokens,
       ...(scaler !== undefined && { autoscaler: scaler }), ...(onProgress !== undefined && { onProgress: (t: number) => onProgress(t, note) }),
     });
 
@@ -237,7 +253,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   let sim: SimulationResult;
   if (f.kind === 'smallest-meeting-slo') {
     search = smallestFleetMeetingSlo((n) => run(fixedFleet(n), undefined, `trying ${n} instance${n === 1 ? '' : 's'}`), o.latencyTarget, {
-      firstGuess: Math.max(1, Math.ceil(rate / (capacity * DEMAND_DEFAULTS.targetUtilization))), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
+      firstGuess: Math.max(1, Math.ceil(rate / (unitCapacity * DEMAND_DEFAULTS.targetUtilization))), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
     });
     fleet = fixedFleet(search.instances);
     sim = search.sim;
@@ -257,7 +273,8 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.priceUsdPerGpuHour : 0,
     commitmentDiscountFraction: commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction,
     ...(commitment.priceUsdPerGpuHour !== undefined && { committedUsdPerGpuHour: commitment.priceUsdPerGpuHour }),
-    committedBlockInstances: commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances))),
+    // Units of a disaggregated fleet in decode-instance equivalents, as the simulation counts paid time.
+    committedBlockInstances: (commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances)))) * (pools === null ? 1 : o.gpus / gpusPerInstance),
     owned: costBasis.kind === 'owned' ? costBasis : defaultOwnedCostBasis(o.gpu.id),
     shares: instance.shares,
     freshInputTokens: sim.inputTokens - sim.cachedInputTokens,
@@ -268,12 +285,14 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   });
   const profilePeak = Math.max(...profile.hourlyMultipliers);
   const finalCache = cacheStats as PrefixCacheStats | null;
-  const fleetNote = f.kind === 'fixed' ? `fixed ${fleet[0]?.instances ?? 0} instances`
+  const unitWord = pools === null ? 'instances' : `units (each ${pools.prefillInstancesPerUnit} prefill × ${pools.prefill.gpus} GPUs + ${pools.decodeInstancesPerUnit} decode × ${pools.model.gpus} GPUs)`;
+  const fleetNote = f.kind === 'fixed' ? `fixed ${fleet[0]?.instances ?? 0} ${unitWord}`
     : f.kind === 'scheduled' ? `scheduled hour by hour for the demand, headroom ${headroom * 100}%, scale-up lag ${lag} s, at least ${minInstances}`
-      : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} instances`
+      : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} ${unitWord}`
         : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
     option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
+    pools: pools === null ? null : { prefillInstancesPerUnit: pools.prefillInstancesPerUnit, decodeInstancesPerUnit: pools.decodeInstancesPerUnit, prefillGpusPerInstance: pools.prefill.gpus, decodeGpusPerInstance: pools.model.gpus },
     autoscaler: autoscaler === undefined ? null : { minInstances: autoscaler.minInstances, maxInstances: autoscaler.maxInstances },
     profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,
     trace: trace === null ? null : {
@@ -284,7 +303,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       sim, point: p, maxSequences: model.maxSequences, outputTokens: instance.workload.outputTokens,
       serviceCv2: traceRequests === null ? Math.expm1(sigma(demand.outputTokensSigma) ** 2) : squaredCv(traceRequests.map((r) => r.outputTokens)),
       poisson: traceRequests === null && demand.burst === undefined, steady: traceRequests === null && profilePeak <= 1 + 1e-9,
-      fixedFleet: f.kind === 'fixed' || f.kind === 'smallest-meeting-slo',
+      fixedFleet: f.kind === 'fixed' || f.kind === 'smallest-meeting-slo', disaggregated: pools !== null,
     }),
     costs,
     revenue: { usd: revenueUsd, listUsd: listRevenueUsd, offPeak: shift === null ? null : { ...shift, discountFraction: offPeak?.discountFraction ?? 0 } },

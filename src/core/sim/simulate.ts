@@ -21,6 +21,12 @@ export interface SimulationOptions {
    * the share of the capacity the report's cost per token assumes. Without it, batch occupancy.
    */
   readonly outputTokensPerSecondAtCapacity?: number;
+  /**
+   * Disaggregated serving: arrivals go to `prefillInstances` instances of `prefill` (prompts only);
+   * a finished prompt's KV moves to the fleet's instances (decode only) in `transferSeconds(input
+   * tokens)`. Only with a fixed `fleet` (no autoscaler).
+   */
+  readonly disaggregated?: { readonly prefill: InstanceModel; readonly prefillInstances: number; readonly transferSeconds: (inputTokens: number) => number };
   /** Free requests (`free: true`) still waiting this long when a slot comes up are shed, unserved (seconds; default: they wait). */
   readonly shedFreeAfterSeconds?: number;
   /** Width of the time buckets of the time series, seconds (default one hour). */
@@ -30,6 +36,11 @@ export interface SimulationOptions {
 }
 
 interface Instance {
+  readonly model: InstanceModel;
+  /** both: chunked prefill and decode; prefill: prompts only; decode: prefilled requests only. */
+  readonly role: 'both' | 'prefill' | 'decode';
+  /** GPUs over the fleet instance's: instance-seconds are counted in fleet-instance equivalents. */
+  readonly weight: number;
   pending: number[];
   pendingHead: number;
   /** Free requests waiting: admitted only when no paid one waits. */
@@ -72,9 +83,13 @@ interface Instance {
  * a given request source.
  */
 export function simulate(source: RequestSource, options: SimulationOptions): SimulationResult {
-  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, outputTokensPerSecondAtCapacity: capacityTokens, shedFreeAfterSeconds = Infinity } = options;
+  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, outputTokensPerSecondAtCapacity: capacityTokens, shedFreeAfterSeconds = Infinity, disaggregated } = options;
   const cap = autoscaler?.maxInstances ?? Math.max(...fleet.map((s) => s.instances));
-  const instances: Instance[] = Array.from({ length: cap }, () => ({
+  const prefillCount = disaggregated?.prefillInstances ?? 0;
+  const instances: Instance[] = Array.from({ length: cap + prefillCount }, (_, i) => ({
+    model: i < cap ? model : (disaggregated as { prefill: InstanceModel }).prefill,
+    role: disaggregated === undefined ? 'both' : i < cap ? 'decode' : 'prefill',
+    weight: i < cap ? 1 : (disaggregated as { prefill: InstanceModel }).prefill.gpus / model.gpus,
     pending: [], pendingHead: 0, freePending: [], freeHead: 0, prefill: [], prefillHead: 0, headRemaining: 0, kvUsed: 0, decoding: 0,
     heap: new MinHeap(), step: 0, nextEnd: Infinity, completing: [], busySeconds: 0, usedSeconds: 0, usedAtDecision: 0, paidSeconds: 0,
     paidFrom: NaN, accepting: false, readyAt: NaN,
@@ -87,6 +102,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   let first = new Float64Array(capacity);
   let finish = new Float64Array(capacity);
   let free = new Uint8Array(capacity);
+  /** KV moving from a prefill to a decode instance, by arrival time there. */
+  const transfers = new MinHeap();
   let n = 0;
   let rejected = 0;
   let shed = 0;
@@ -110,6 +127,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     free = f;
   };
   const need = (id: number) => (input[id] as number) + (output[id] as number);
+  /** KV tokens a request takes on an instance: its prompt on a prefill instance, prompt and output elsewhere. */
+  const needOn = (s: Instance, id: number) => (s.role === 'prefill' ? (input[id] as number) : need(id));
   const waitingOn = (s: Instance) => s.pending.length - s.pendingHead + s.freePending.length - s.freeHead;
   const outstanding = (s: Instance) => waitingOn(s) + s.prefill.length - s.prefillHead + s.decoding;
 
@@ -133,25 +152,26 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   const pay = (s: Instance, now: number) => {
     advance(now);
     s.paidFrom = now;
-    paidCount++;
+    paidCount += s.weight;
     maxPaid = Math.max(maxPaid, paidCount);
   };
   const release = (s: Instance, now: number) => {
     advance(now);
     s.paidSeconds += now - s.paidFrom;
     s.paidFrom = NaN;
-    paidCount--;
+    paidCount -= s.weight;
   };
   const paid = (s: Instance) => !Number.isNaN(s.paidFrom);
   const warming = (s: Instance) => !Number.isNaN(s.readyAt);
 
+  const fleetInstances = instances.slice(0, cap);
   /** Moves the fleet to `target` accepting (or warming) instances. */
   const setTarget = (target: number, now: number, warmUpSeconds: number) => {
-    let current = instances.filter((s) => s.accepting || warming(s)).length;
+    let current = fleetInstances.filter((s) => s.accepting || warming(s)).length;
     if (target !== current) scaleEvents++;
     // Up: a draining instance is warm and takes requests at once; a cold one warms up first.
     for (let pass = 0; pass < 2 && current < target; pass++) {
-      for (const s of instances) {
+      for (const s of fleetInstances) {
         if (current >= target) break;
         if (s.accepting || warming(s) || (pass === 0) !== paid(s)) continue;
         if (!paid(s)) pay(s, now);
@@ -164,7 +184,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       }
     }
     // Down: cancel warming instances first, then stop the last accepting ones (they drain, paid).
-    for (let i = instances.length - 1; i >= 0 && current > target; i--) {
+    for (let i = cap - 1; i >= 0 && current > target; i--) {
       const s = instances[i] as Instance;
       if (!warming(s)) continue;
       s.readyAt = NaN;
@@ -172,7 +192,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       release(s, now);
       current--;
     }
-    for (let i = instances.length - 1; i >= 1 && current > target; i--) {
+    for (let i = cap - 1; i >= 1 && current > target; i--) {
       const s = instances[i] as Instance;
       if (!s.accepting) continue;
       s.accepting = false;
@@ -188,18 +208,27 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       const fromFree = s.pendingHead === s.pending.length;
       if (fromFree && s.freeHead === s.freePending.length) break;
       const id = (fromFree ? s.freePending[s.freeHead] : s.pending[s.pendingHead]) as number;
-      const tooLarge = need(id) > model.kvCapacityTokens;
-      if (tooLarge || (fromFree && now - (arrival[id] as number) > shedFreeAfterSeconds)) {
+      const m = s.model;
+      const tooLarge = needOn(s, id) > m.kvCapacityTokens;
+      if (tooLarge || (fromFree && s.role !== 'decode' && now - (arrival[id] as number) > shedFreeAfterSeconds)) {
         if (tooLarge) rejected++;
         else shed++;
-        waitingTotal--;
+        if (s.role !== 'decode') waitingTotal--; // a prefilled request has had its first token
         finish[id] = -1;
         if (fromFree) s.freeHead++;
         else s.pendingHead++;
         continue;
       }
-      if (s.kvUsed + need(id) > model.kvCapacityTokens || s.prefill.length - s.prefillHead + s.decoding >= model.maxSequences) break;
-      s.kvUsed += need(id);
+      if (s.kvUsed + needOn(s, id) > m.kvCapacityTokens || s.prefill.length - s.prefillHead + s.decoding >= m.maxSequences) break;
+      s.kvUsed += needOn(s, id);
+      if (s.role === 'decode') {
+        // Prefilled elsewhere: it decodes from this step on; its first token came with the prompt.
+        s.decoding++;
+        s.heap.push(s.step + (output[id] as number) - 1, id);
+        if (fromFree) s.freeHead++;
+        else s.pendingHead++;
+        continue;
+      }
       if (s.prefillHead === s.prefill.length) s.headRemaining = Math.max(1, fresh[id] as number);
       s.prefill.push(id);
       if (fromFree) s.freeHead++;
@@ -214,7 +243,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       s.freeHead = 0;
     }
     // Compose: one token for each decoding sequence, and prompt chunks up to the budget.
-    let budget = model.maxBatchedTokens;
+    let budget = s.model.maxBatchedTokens;
     let prompt = 0;
     s.completing.length = 0;
     let i = s.prefillHead;
@@ -232,18 +261,19 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     s.headRemaining = remaining;
     if (s.decoding === 0 && prompt === 0) {
       s.nextEnd = Infinity;
-      if (!s.accepting && paid(s) && outstanding(s) === 0) release(s, now); // drained
+      if (!s.accepting && s.role !== 'prefill' && paid(s) && outstanding(s) === 0) release(s, now); // drained
       return;
     }
-    const duration = model.stepSeconds(s.decoding, prompt);
+    const duration = s.model.stepSeconds(s.decoding, prompt);
     s.nextEnd = now + duration;
     s.busySeconds += duration;
-    const used = capacityTokens === undefined
-      ? duration * Math.min(1, (s.decoding + s.prefill.length - s.prefillHead) / model.maxSequences)
-      : Math.min(duration, (s.decoding + s.completing.length) / capacityTokens);
+    const used = s.role === 'prefill' ? duration * Math.min(1, prompt / s.model.maxBatchedTokens)
+      : capacityTokens === undefined
+        ? duration * Math.min(1, (s.decoding + s.prefill.length - s.prefillHead) / s.model.maxSequences)
+        : Math.min(duration, (s.decoding + s.completing.length) / capacityTokens);
     s.usedSeconds += used;
     const b = Math.floor(now / bucketSeconds);
-    usedByBucket[b] = (usedByBucket[b] ?? 0) + used;
+    usedByBucket[b] = (usedByBucket[b] ?? 0) + used * s.weight;
   };
 
   const endStep = (s: Instance, now: number) => {
@@ -268,7 +298,10 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       }
       if ((output[id] as number) <= 1) {
         finish[id] = now;
-        s.kvUsed -= need(id);
+        s.kvUsed -= needOn(s, id);
+      } else if (s.role === 'prefill') {
+        s.kvUsed -= needOn(s, id);
+        transfers.push(now + (disaggregated as { transferSeconds: (t: number) => number }).transferSeconds(input[id] as number), id);
       } else {
         s.decoding++;
         s.heap.push(s.step + (output[id] as number) - 1, id);
@@ -287,6 +320,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   let lowSince = NaN;
   let windowMax = 0;
   setTarget(autoscaler?.initialInstances ?? fleet[0]?.instances ?? 1, 0, 0);
+  for (let i = cap; i < instances.length; i++) pay(instances[i] as Instance, 0); // the prefill pool: fixed, paid throughout
   scaleEvents = 0;
   const nextControl = () => {
     let t = autoscaler === undefined ? (fleet[segment]?.atSeconds ?? Infinity) : nextDecision;
@@ -347,18 +381,45 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     }
   };
 
+  /** The accepting instance among [from, to) with the fewest requests outstanding (prefill instances always accept). */
+  const leastLoaded = (from: number, to: number): Instance => {
+    let best = instances[from] as Instance;
+    let least = Infinity;
+    for (let i = from; i < to; i++) {
+      const s = instances[i] as Instance;
+      if (!s.accepting && s.role !== 'prefill') continue;
+      const o = outstanding(s);
+      if (o < least) {
+        least = o;
+        best = s;
+      }
+    }
+    return best;
+  };
+
   let next = source.next();
   let lastProgress = 0;
   let now = 0;
   for (;;) {
     let which = -1;
     let t = next === null ? Infinity : next.arrivalSeconds;
-    for (let i = 0; i < cap; i++) {
+    for (let i = 0; i < instances.length; i++) {
       const e = (instances[i] as Instance).nextEnd;
       if (e < t) {
         t = e;
         which = i;
       }
+    }
+    const moved = transfers.peekKey();
+    if (moved < t && moved < nextControl()) {
+      // A prompt's KV arrives at the decode pool: to the decode instance with the least outstanding.
+      now = moved;
+      const id = transfers.pop() as number;
+      const s = leastLoaded(0, cap);
+      if (free[id] === 1) s.freePending.push(id);
+      else s.pending.push(id);
+      if (s.nextEnd === Infinity) startStep(s, now);
+      continue;
     }
     if (t === Infinity) break;
     const c = nextControl();
@@ -379,18 +440,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       output[id] = next.outputTokens;
       first[id] = NaN;
       finish[id] = NaN;
-      let best = 0;
-      let least = Infinity;
-      for (let i = 0; i < cap; i++) {
-        const s = instances[i] as Instance;
-        if (!s.accepting) continue;
-        const o = outstanding(s);
-        if (o < least) {
-          least = o;
-          best = i;
-        }
-      }
-      const s = instances[best] as Instance;
+      const s = disaggregated === undefined ? leastLoaded(0, cap) : leastLoaded(cap, instances.length);
       free[id] = next.free === true ? 1 : 0;
       if (next.free === true) s.freePending.push(id);
       else s.pending.push(id);
@@ -481,8 +531,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
         tpotP99Seconds: percentiles(tpotByBucket[b] ?? []).p99,
       };
     });
-    const activeInstanceSeconds = instances.reduce((a, s) => a + s.paidSeconds, 0);
-    const used = instances.reduce((a, s) => a + s.usedSeconds, 0);
+    const activeInstanceSeconds = instances.reduce((a, s) => a + s.paidSeconds * s.weight, 0);
+    const used = instances.reduce((a, s) => a + s.usedSeconds * s.weight, 0);
     return {
       requests: n,
       completed,
@@ -499,7 +549,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       durationSeconds: duration,
       lastArrivalSeconds: n > 0 ? (arrival[n - 1] as number) : 0,
       activeInstanceSeconds,
-      busyInstanceSeconds: instances.reduce((a, s) => a + s.busySeconds, 0),
+      busyInstanceSeconds: instances.reduce((a, s) => a + s.busySeconds * s.weight, 0),
       usedInstanceSeconds: used,
       utilization: activeInstanceSeconds > 0 ? Math.min(1, used / activeInstanceSeconds) : 0,
       maxInstances: maxPaid,

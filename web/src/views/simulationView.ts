@@ -13,7 +13,7 @@ export function renderSimulation(host: HTMLElement, m: SimulationViewModel): voi
   summary.id = 'simulation-summary';
   const slo = m.slo.met ? 'SLO met (p99 TTFT and TPOT within the target)' : `SLO MISSED: ${m.slo.misses.join(', ')}`;
   const trace = m.trace === null ? '' : `Trace ${m.trace.fileName}: ${m.trace.skippedRows} bad rows skipped${m.trace.prefixCache === null ? '' : `, prefix-cache hit rate ${pct(m.trace.prefixCache.hitRate)} from its hash_ids`}. `;
-  const search = m.search === null ? '' : ` Smallest fleet meeting the SLO: ${m.search.meetsSlo ? `${m.search.instances} instances` : `none up to ${m.search.instances}`}${m.search.oneFewer === null ? '' : `; ${m.search.oneFewer.instances} ${m.search.oneFewer.meetsSlo ? 'also meet it' : 'miss it'}`}.`;
+  const search = m.search === null ? '' : ` Smallest fleet meeting the SLO: ${m.search.meetsSlo ? `${m.search.instances} instances` : `none (${m.search.reason ?? ''})`}${m.search.oneFewer === null ? '' : `; ${m.search.oneFewer.instances} ${m.search.oneFewer.meetsSlo ? 'also meet it' : 'miss it'}`}.`;
   summary.textContent = `${trace}${m.requests.toLocaleString('en-US')} requests; ${slo}; SLO attainment ${pct(m.sloAttainment)}; utilization ${pct(m.utilization)}; TTFT p50 ${ms(m.ttftSeconds.p50)}, p99 ${ms(m.ttftSeconds.p99)}; TPOT p50 ${ms(m.tpotSeconds.p50)}; ` +
     `up to ${m.maxInstances} instances of ${m.gpusPerInstance} GPUs (${m.capacityRequestsPerSecondPerInstance.toFixed(2)} requests/s each at the latency target).${search}`;
   host.replaceChildren(
