@@ -153,11 +153,26 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.click('#run-simulation');
     await page.waitForFunction(() => document.getElementById('simulation-status')?.textContent === 'ready', undefined, { timeout: 60_000 });
     expect(await page.locator('#view-simulation svg').count()).toBeGreaterThan(0);
-    expect(await text(page, '#simulation-summary')).toMatch(/requests; goodput \d/);
+    expect(await text(page, '#simulation-summary')).toMatch(/requests; SLO (met|MISSED)[^;]*; SLO attainment \d/);
     expect(await page.locator('#simulation-costs tbody tr').count()).toBe(4);
     await page.fill('#sim-peak-to-average', '30');
     await page.click('#run-simulation');
     expect(await text(page, '#simulation-error')).toMatch(/peak\/average 1 to 12/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the simulation view replays the Kimi trace slice on the smallest fleet meeting the SLO, and the link keeps the choice', async () => {
+    const { page, errors } = await open();
+    await page.selectOption('#sim-source', 'mooncake-kimi');
+    await page.selectOption('#sim-fleet', 'smallest-meeting-slo');
+    await page.click('#run-simulation');
+    await page.waitForFunction(() => document.getElementById('simulation-status')?.textContent === 'ready', undefined, { timeout: 90_000 });
+    const summary = await text(page, '#simulation-summary');
+    expect(summary).toMatch(/^Trace mooncake-kimi-10min\.jsonl: 0 bad rows skipped, prefix-cache hit rate [\d.]+% from its hash_ids\. 1,750 requests; SLO/);
+    expect(summary).toMatch(/Smallest fleet meeting the SLO: (\d+ instances|none up to \d+)/);
+    expect(await page.locator('#view-simulation figure').count()).toBe(2);
+    expect(decodeURIComponent(page.url())).toContain('"source":"mooncake-kimi"');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -42,18 +42,40 @@ function writeSizeRange(r: SizeRange): void {
   $<HTMLInputElement>('market-active-hi').value = String(r.activeParams[1] / 1e9);
 }
 
-/** Runs the simulation of the editor's scenario under the demand inputs (on request: it takes seconds). */
-function requestSimulation(): void {
+/** The simulation view's inputs. */
+function readDemand(): DemandState {
   const num = (id: string) => Number($<HTMLInputElement>(id).value);
-  const demand: DemandState = {
+  const source = $<HTMLSelectElement>('sim-source').value;
+  const fleet = $<HTMLSelectElement>('sim-fleet').value;
+  return {
+    source: source === 'azure-conv' || source === 'azure-code' || source === 'mooncake-kimi' ? source : 'synthetic',
     requestsPerSecond: num('sim-requests-per-second'),
     peakToAverage: num('sim-peak-to-average'),
     durationHours: num('sim-duration-hours'),
-    fleet: $<HTMLSelectElement>('sim-fleet').value === 'fixed' ? 'fixed' : 'autoscale',
+    fleet: fleet === 'fixed' || fleet === 'smallest-meeting-slo' ? fleet : 'autoscale',
   };
+}
+
+function writeDemand(d: DemandState): void {
+  $<HTMLSelectElement>('sim-source').value = d.source;
+  $<HTMLInputElement>('sim-requests-per-second').value = String(d.requestsPerSecond);
+  $<HTMLInputElement>('sim-peak-to-average').value = String(d.peakToAverage);
+  $<HTMLInputElement>('sim-duration-hours').value = String(d.durationHours);
+  $<HTMLSelectElement>('sim-fleet').value = d.fleet;
+}
+
+/** Everything the link carries: the editor, the market's size range, the simulation's demand. */
+function linkState(): AppState {
+  return { ...readEditor(form), sizeRange: readSizeRange(), demand: readDemand() };
+}
+
+/** Runs the simulation of the editor's scenario under the demand inputs (on request: it takes seconds). */
+function requestSimulation(): void {
+  const demand = readDemand();
   const ok = demand.requestsPerSecond > 0 && demand.peakToAverage >= 1 && demand.peakToAverage <= 12 && demand.durationHours > 0 && demand.durationHours <= 168;
   $('simulation-error').textContent = ok ? '' : 'requests/s > 0, peak/average 1 to 12, hours 0 to 168';
   if (!ok) return;
+  history.replaceState(null, '', encodeState(linkState()));
   $('simulation-status').textContent = 'simulating…';
   worker.postMessage({ id: ++latestSimulation, kind: 'simulate', state: readEditor(form), demand } satisfies WorkerRequest);
 }
@@ -232,7 +254,7 @@ function onEdit(event?: Event): void {
   seedTypedPrices(event?.target ?? null);
   updateVisibility(form);
   delete banner.dataset.sticky;
-  const state = { ...readEditor(form), sizeRange: readSizeRange() };
+  const state = linkState();
   history.replaceState(null, '', encodeState(state));
   request(state);
 }
@@ -268,13 +290,11 @@ function start(): void {
   writeSizeRange(state.sizeRange ?? DEFAULT_SIZE_RANGE);
   for (const id of ['market-total-lo', 'market-total-hi', 'market-active-lo', 'market-active-hi']) {
     $(id).addEventListener('change', () => {
-      history.replaceState(null, '', encodeState({ ...readEditor(form), sizeRange: readSizeRange() }));
+      history.replaceState(null, '', encodeState(linkState()));
       requestMarket();
     });
   }
-  $<HTMLInputElement>('sim-requests-per-second').value = String(DEFAULT_DEMAND.requestsPerSecond);
-  $<HTMLInputElement>('sim-peak-to-average').value = String(DEFAULT_DEMAND.peakToAverage);
-  $<HTMLInputElement>('sim-duration-hours').value = String(DEFAULT_DEMAND.durationHours);
+  writeDemand(state.demand ?? DEFAULT_DEMAND);
   $('run-simulation').addEventListener('click', requestSimulation);
   writeBusiness(DEFAULT_BUSINESS);
   $('run-business').addEventListener('click', requestBusiness);

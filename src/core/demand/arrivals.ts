@@ -4,7 +4,7 @@ import { createRng, exponential, lognormal } from './rng.js';
 import type { Request, RequestSource, Rng } from './types.js';
 
 export { fromList, collectRequests } from './requestSource.js';
-export { fromTrace, TraceError } from './trace.js';
+export { fromTrace, parseTrace, TraceError } from './trace/parseTrace.js';
 
 /** A lognormal token count: its mean (tokens, > 0) and the standard deviation of its log (0 = always the mean). */
 export interface TokenCountDistribution {

@@ -11,6 +11,13 @@ export interface Request {
   /** Prompt tokens already in the prefix cache (skip prefill). */
   readonly cachedInputTokens: number;
   readonly outputTokens: number;
+  /**
+   * Ids of the prompt's prefix blocks (a trace's `hash_ids`, 512 tokens each): equal ids across
+   * requests are a shared prefix whose KV cache can be reused. Absent when the source does not know.
+   */
+  readonly prefixBlockIds?: readonly number[];
+  /** Free traffic is admitted after paid traffic at capacity and may be shed (default: paid). */
+  readonly free?: boolean;
 }
 
 /**

@@ -73,12 +73,30 @@ const DemandSchema = v.strictObject({
   outputTokensSigma: v.optional(nonNegative),
   seed: v.optional(v.pipe(v.number(), v.integer('a whole number'))),
   trace: v.optional(v.string()),
+  /** Replay the trace at this many times its request rate over the same span (copies interleaved). */
+  traceScale: v.optional(v.pipe(positive, v.maxValue(1000, 'at most 1000'))),
+  prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
+  /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
+  /** Serve on disaggregated prefill and decode pools (the option's GPUs split as the frontier's cheapest such point); fleet sizes count such units. */
+  disaggregated: v.optional(v.boolean()),
+  freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(positive) })),
+  /** An off-peak discount: `shiftShare` of the other hours' demand moves into the off-peak `hours` (default: those below the mean), which pay `discountFraction` less. */
+  offPeak: v.optional(v.strictObject({
+    discountFraction: fraction, shiftShare: fraction,
+    hours: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer('a whole hour'), v.minValue(0, 'an hour from 0 to 23'), v.maxValue(23, 'an hour from 0 to 23'))), v.minLength(1, 'at least one hour'))),
+  })),
   maxRequests: v.optional(count),
   fleet: v.optional(v.union([
     v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),
-    v.strictObject({ kind: v.literal('autoscale'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
-  ], 'a fleet {kind: fixed, instances?} or {kind: autoscale, minInstances?, headroom?, scaleUpLagSeconds?, granularity?}')),
-  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction) })),
+    v.strictObject({
+      kind: v.literal('autoscale'), minInstances: v.optional(count), maxInstances: v.optional(count), headroom: v.optional(nonNegative),
+      scaleUpLagSeconds: v.optional(nonNegative), evaluationSeconds: v.optional(positive), scaleDownDelaySeconds: v.optional(nonNegative),
+      targetUtilization: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number in (0, 1]'), v.maxValue(1, 'a number in (0, 1]'))),
+    }),
+    v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
+    v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(count) }),
+  ], 'a fleet {kind: fixed, instances?}, {kind: autoscale, minInstances?, maxInstances?, headroom?, scaleUpLagSeconds?, evaluationSeconds?, scaleDownDelaySeconds?, targetUtilization?}, {kind: scheduled, minInstances?, headroom?, scaleUpLagSeconds?, granularity?} or {kind: smallest-meeting-slo, maxInstances?}')),
+  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction), priceUsdPerGpuHour: v.optional(positive) })),
 });
 export type DemandInput = v.InferOutput<typeof DemandSchema>;
 

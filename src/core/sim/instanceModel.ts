@@ -16,6 +16,8 @@ export interface InstanceModel {
   /** Prompt tokens one step may compute (chunked prefill). */
   readonly maxBatchedTokens: number;
   readonly gpus: number;
+  /** KV-cache bytes of one token, whole model (what a cached prefix block costs in HBM or DRAM); absent for hand-made models. */
+  readonly kvCacheBytesPerToken?: number;
 }
 
 /**
@@ -84,5 +86,6 @@ export function instanceModel(
     kvCapacityTokens,
     maxBatchedTokens: chunk,
     gpus: l.gpusPerInstance,
+    kvCacheBytesPerToken: fit.kvCacheBytesPerToken,
   };
 }

@@ -1,19 +1,27 @@
 import { poissonArrivals } from '../demand/arrivals.js';
+import { applyPrefixCache, type PrefixCacheStats } from '../demand/prefixCache.js';
 import { diurnalProfile, FLAT_PROFILE, profileFromValues, rateMultiplierAt, type DemandProfile } from '../demand/profile.js';
+import { fromList } from '../demand/requestSource.js';
 import { createRng } from '../demand/rng.js';
-import type { RequestSource } from '../demand/types.js';
-import { chooseOperatingPoint } from '../economics/operatingPoint.js';
-import { requestMix } from '../economics/prices.js';
+import { scaleTrace } from '../demand/scaleTrace.js';
+import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
+import { shiftToOffPeak, type OffPeakShift } from '../demand/offPeak.js';
+import { InputError } from '../errors.js';
+import type { ParsedTrace } from '../demand/trace/parseTrace.js';
+import type { Request, RequestSource } from '../demand/types.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
-import { buildPerfContext } from '../perf/buildContext.js';
-import { throughputFrontier, type FrontierPoint } from '../perf/frontier.js';
-import { mgcWaitSeconds } from '../queueing/erlang.js';
+import type { FrontierPoint } from '../perf/frontier.js';
+import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
 import type { DemandInput } from '../scenario/schema.js';
+import { analyticCheck, type AnalyticCheck } from './analyticCheck.js';
+import type { ReactiveAutoscaler } from './autoscaler.js';
 import { autoscaledFleet, fixedFleet, type FleetSchedule } from './fleetSchedule.js';
 import { fleetCosts, type FleetCost } from './fleetCosts.js';
-import { instanceModel } from './instanceModel.js';
+import { servingInstance, servingPools, type ServingInstance, type ServingPools } from './servingInstance.js';
 import { simulate, type SimulationResult } from './simulate.js';
+import { checkSlo, type SloCheck } from './sloCheck.js';
+import { smallestFleetMeetingSlo, type FleetSearch } from './smallestFleet.js';
 
 /** Demand defaults, printed with the result. */
 export const DEMAND_DEFAULTS = {
@@ -24,6 +32,15 @@ export const DEMAND_DEFAULTS = {
   headroom: 0.1,
   scaleUpLagSeconds: 600,
   minInstances: 1,
+  /** Reactive autoscaler: decide every 30 s, give an instance back after 10 min of low demand, hold 80% utilization. */
+  evaluationSeconds: 30,
+  scaleDownDelaySeconds: 600,
+  targetUtilization: 0.8,
+  /** Instances a smallest-meeting-slo search or an autoscaler may use at most. */
+  maxInstances: 256,
+  /** Share of an instance's KV cache that holds reusable prefixes between requests (SGLang's radix cache keeps finished requests' KV there). */
+  hbmShareOfKvCache: 0.5,
+  hostDramBytesPerInstance: 0,
   /** 1-year commitments quoted 20-40% below on demand (market-data.md §4.3); the middle. */
   commitmentDiscountFraction: 0.3,
 } as const;
@@ -34,12 +51,24 @@ export interface SimulationReport {
   readonly gpusPerInstance: number;
   readonly capacityRequestsPerSecondPerInstance: number;
   readonly meanRequestsPerSecond: number;
+  /** Peak over mean rate: of the profile, or for a trace of its arrivals per time bucket (a minute for a run up to 3 h). */
   readonly profilePeakToAverage: number;
+  /** The fleet plan (fixed, scheduled, or the autoscaler's starting size); `sim.buckets` has what ran. */
   readonly fleet: FleetSchedule;
   readonly sim: SimulationResult;
-  /** M/G/c estimate of the mean wait for a batch slot at the run's mean load, beside the simulated mean queueing delay. */
-  readonly analytic: { readonly meanWaitSeconds: number; readonly simulatedMeanExtraTtftSeconds: number; readonly load: number };
+  readonly slo: SloCheck;
+  /** Disaggregated pools: instances of each in a unit of the option's GPUs, and their sizes (null when aggregated). */
+  readonly pools: { readonly prefillInstancesPerUnit: number; readonly decodeInstancesPerUnit: number; readonly prefillGpusPerInstance: number; readonly decodeGpusPerInstance: number } | null;
+  /** The autoscaler's bounds, when it ran (a fleet that reached `maxInstances` may have wanted more). */
+  readonly autoscaler: { readonly minInstances: number; readonly maxInstances: number } | null;
+  /** For `fleet: smallest-meeting-slo`: the instance counts tried and what they gave. */
+  readonly search: FleetSearch | null;
+  /** The trace replayed, when there is one: its file, format, bad rows and prefix cache. */
+  readonly trace: { readonly fileName: string; readonly format: string; readonly skippedRows: number; readonly problems: readonly string[]; readonly scale: number; readonly prefixCache: PrefixCacheStats | null } | null;
+  readonly analytic: AnalyticCheck;
   readonly costs: readonly FleetCost[];
+  /** What the served tokens earn at the scenario's prices, and the off-peak discount's part. */
+  readonly revenue: { readonly usd: number; readonly listUsd: number; readonly offPeak: (OffPeakShift & { readonly discountFraction: number }) | null };
   readonly assumptions: readonly { readonly name: string; readonly value: string }[];
 }
 
@@ -50,105 +79,253 @@ export function profileOf(d: DemandInput): DemandProfile {
   return diurnalProfile({ peakToAverage: p.peakToAverage, peakHour: p.peakHour ?? DEMAND_DEFAULTS.profile.peakHour });
 }
 
+/** Mean input and output tokens of a trace, and the share of prompt tokens it marks as cached. */
+function traceWorkload(requests: readonly Request[]) {
+  let input = 0;
+  let output = 0;
+  let cached = 0;
+  for (const r of requests) {
+    input += r.inputTokens;
+    output += r.outputTokens;
+    cached += r.cachedInputTokens;
+  }
+  const n = Math.max(1, requests.length);
+  return { inputTokens: Math.max(1, Math.round(input / n)), outputTokens: Math.max(1, Math.round(output / n)), prefixCacheHitRate: input > 0 ? cached / input : 0 };
+}
+
+/** The largest of a list over its mean (1 for an empty or all-zero list). */
+function peakToMean(xs: readonly number[]): number {
+  const mean = xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
+  return mean > 0 ? Math.max(...xs) / mean : 1;
+}
+
+/** Var / mean² of a list of numbers (0 for fewer than two). */
+function squaredCv(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+  return mean > 0 ? variance / mean ** 2 : 0;
+}
+
 /**
- * Simulates a day (or more) of demand on an option's setup: the cheapest aggregated operating point
- * that meets its latency target fixes the layout and the batch each instance runs; the fleet is
- * autoscaled hour by hour for the demand (or fixed); the discrete-event simulation serves the
- * requests; then the bill under each way of paying, with the utilization each implies.
- * `trace`, when given, replaces the generated arrivals.
+ * Simulates demand on an option's setup: the cheapest aggregated operating point that meets its
+ * latency target fixes the layout and the batch each instance runs; the fleet is fixed, follows
+ * an hourly plan, scales on its utilization and queue as it runs, or is the smallest fixed fleet
+ * that meets the SLO; the discrete-event simulation serves the requests (generated, or a trace's:
+ * then the trace's mean sizes set the operating point, and its prefix blocks, through a
+ * fleet-wide LRU cache of the instances' spare KV and host DRAM, set each prompt's cached
+ * tokens); then the SLO check, the M/G/c estimate with whether its assumptions hold, and the bill
+ * under each way of paying, with the utilization each implies.
  */
-export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: RequestSource | null = null, onProgress?: (s: number) => void): SimulationReport {
-  const w = o.workload;
-  const mix = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
-  const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
-    framework: o.framework, workload: w, disaggregation: false, batchGrowth: 2 ** 0.25,
-    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
-    ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
-    ...(o.layout !== 'best' && { layout: { tp: o.layout.tp ?? o.gpus, pp: o.layout.pp ?? 1, ep: o.layout.ep ?? 1, dpAttention: o.layout.dpAttention ?? false } }),
-  });
-  const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
-  if (choice === null) throw new Error(`${o.model.id} does not fit ${o.gpus} ${o.gpu.id}`);
-  const p = choice.point;
-  if (p.layout.mode !== 'aggregated') throw new Error('the simulator serves aggregated instances only');
-  const pool = p.layout.pool;
-  const ctx = buildPerfContext({
-    model: o.model, gpu: o.gpu, gpus: pool.tp * pool.pp, framework: o.framework, layout: { tp: pool.tp, pp: pool.pp, ep: pool.ep, dpAttention: pool.dpAttention },
-    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
-    ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
-  });
-  // The engine's batch cap is the operating point's: that is how an operator holds the latency.
-  const model = instanceModel(ctx, w.inputTokens + w.outputTokens / 2, { freshTokens: mix.freshInputTokens, cachedTokens: mix.cachedInputTokens }, Math.max(1, Math.floor(p.sequencesPerInstance)));
-  const gpusPerInstance = ctx.layout.gpusPerInstance;
-  const capacity = (p.outputTokensPerSecondPerGpu * gpusPerInstance) / Math.max(1, w.outputTokens);
-
-  const profile = profileOf(demand);
-  const durationHours = demand.durationHours ?? DEMAND_DEFAULTS.durationHours;
-  const rate = demand.requestsPerSecond ?? capacity * 8 * 0.6;
-  const hourly = Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * 3600 + 1800, demand.weekendMultiplier ?? 1));
-  const f = demand.fleet ?? { kind: 'autoscale' as const };
-  const fleet = f.kind === 'fixed'
-    ? fixedFleet(f.instances ?? Math.max(1, Math.ceil((Math.max(...hourly) * (1 + DEMAND_DEFAULTS.headroom)) / capacity)))
-    : autoscaledFleet(hourly, {
-      capacityRequestsPerSecond: capacity,
-      headroom: f.headroom ?? DEMAND_DEFAULTS.headroom,
-      minInstances: f.minInstances ?? DEMAND_DEFAULTS.minInstances,
-      granularity: f.granularity ?? 1,
-      scaleUpLagSeconds: f.scaleUpLagSeconds ?? DEMAND_DEFAULTS.scaleUpLagSeconds,
+export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: ParsedTrace | null = null, onProgress?: (simulatedSeconds: number, note: string) => void): SimulationReport {
+  const scale = demand.traceScale ?? 1;
+  const offPeak = demand.offPeak;
+  // The day's shape: the profile, after an off-peak discount has moved demand into quiet hours.
+  const baseProfile = trace !== null && demand.profile === undefined ? FLAT_PROFILE : profileOf(demand);
+  const shift: OffPeakShift | null = offPeak === undefined ? null : shiftToOffPeak(baseProfile, offPeak.shiftShare, offPeak.hours);
+  const dayProfile = shift?.profile ?? baseProfile;
+  // A trace shorter than `durationHours` is looped under the profile (flat unless one is given).
+  const traceSpan = trace === null ? 0 : Math.max(1, (trace.requests.at(-1)?.arrivalSeconds ?? 0) * (1 + 1 / trace.requests.length));
+  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * 3600 > traceSpan;
+  const traceRequests = trace === null ? null : envelope
+    ? traceUnderEnvelope(trace.requests, {
+      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * 3600, rateScale: scale,
+      profile: dayProfile, weekendMultiplier: demand.weekendMultiplier ?? 1,
+      rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
+    })
+    : scaleTrace(trace.requests, scale);
+  if (offPeak !== undefined && trace !== null && !envelope) {
+    throw new InputError('demand.offPeak', 'a trace of one span', 'a daily profile: generated demand, or a trace looped over a durationHours longer than it',
+      'invalid demand.offPeak: an off-peak discount moves demand between hours of a day; set durationHours longer than the trace to loop it under a daily profile');
+  }
+  const hasBlocks = traceRequests?.some((r) => r.prefixBlockIds !== undefined) ?? false;
+  const cacheOptions = demand.prefixCache ?? {};
+  const hbmShare = cacheOptions.hbmShareOfKvCache ?? DEMAND_DEFAULTS.hbmShareOfKvCache;
+  const dramBytes = cacheOptions.hostDramBytesPerInstance ?? DEMAND_DEFAULTS.hostDramBytesPerInstance;
+  const cacheFor = (requests: readonly Request[], instance: ServingInstance, instances: number) => {
+    const blockTokens = 512;
+    const bytesPerToken = instance.model.kvCacheBytesPerToken ?? Infinity;
+    return applyPrefixCache(requests, {
+      hbmBlocks: Math.floor((instances * instance.model.kvCapacityTokens * hbmShare) / blockTokens),
+      hostDramBlocks: Math.floor((instances * dramBytes) / bytesPerToken / blockTokens),
+      blockTokens,
     });
-  const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
-  const source = trace ?? poissonArrivals({
-    requestsPerSecond: rate,
-    profile,
-    weekendMultiplier: demand.weekendMultiplier ?? 1,
-    durationSeconds: durationHours * 3600,
-    ...(demand.burst !== undefined && { burst: demand.burst }),
-    sizes: {
-      inputTokens: { mean: w.inputTokens, sigma: sigma(demand.inputTokensSigma) },
-      outputTokens: { mean: w.outputTokens, sigma: sigma(demand.outputTokensSigma) },
-      prefixCacheHitRate: w.prefixCacheHitRate,
-    },
-    ...(demand.maxRequests !== undefined && { maxRequests: demand.maxRequests }),
-    rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
-  });
-  const sim = simulate(source, { instance: model, fleet, latencyTarget: o.latencyTarget, ...(onProgress !== undefined && { onProgress }) });
+  };
 
-  // Analytic: each instance as p.sequences slots, a request holding one for its lifetime.
-  const lifetime = p.ttftSeconds + w.outputTokens * p.tpotSeconds;
-  const meanInstances = sim.activeInstanceSeconds / Math.max(1, sim.durationSeconds);
-  const slots = Math.max(1, Math.round(meanInstances * model.maxSequences));
-  const arrivalRate = sim.requests / Math.max(1, sim.durationSeconds);
-  const wait = mgcWaitSeconds(arrivalRate, lifetime, 0.36, slots);
-  const seconds = { fresh: mix.freshInputTokens * p.prefillGpuSecondsPerInputToken, output: mix.outputTokens * p.decodeGpuSecondsPerOutputToken };
-  const total = seconds.fresh + seconds.output;
+  // The instance: for a trace, at its mean sizes; with prefix blocks, at the hit rate of a cache
+  // of one instance's spare KV (a first guess; the fleet's cache below sets each prompt's hits).
+  const disaggregated = demand.disaggregated === true;
+  const fleetKind = demand.fleet?.kind ?? 'autoscale';
+  if (disaggregated && fleetKind !== 'fixed' && fleetKind !== 'smallest-meeting-slo') {
+    throw new InputError('demand.fleet.kind', fleetKind, 'fixed or smallest-meeting-slo with disaggregated pools',
+      `invalid demand.fleet.kind: ${fleetKind}; with disaggregated: true the fleet is fixed or smallest-meeting-slo (units of prefill and decode pools; autoscaling pools is not modelled)`);
+  }
+  const serve = (w: Workload): ServingInstance | ServingPools => (disaggregated ? servingPools(o, w) : servingInstance(o, w));
+  let instance: ServingInstance | ServingPools;
+  if (traceRequests === null) {
+    instance = serve(o.workload);
+  } else {
+    const base = traceWorkload(traceRequests);
+    instance = serve(base);
+    if (hasBlocks) instance = serve({ ...base, prefixCacheHitRate: cacheFor(traceRequests, instance, 1).stats.hitRate });
+  }
+  const pools = 'prefill' in instance ? instance : null;
+  /** Fleet instances (decode instances when disaggregated) in `units` of the option's GPUs. */
+  const perUnit = pools?.decodeInstancesPerUnit ?? 1;
+  const { point: p, model, gpusPerInstance } = instance;
+  const capacity = instance.capacityRequestsPerSecond;
+  /** Requests/s a fleet unit serves (an instance, or a unit of both pools). */
+  const unitCapacity = capacity * perUnit;
+
+  const profile = dayProfile;
+  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
+  const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * 3600);
+  const hourly = traceRequests === null
+    ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * 3600 + 1800, demand.weekendMultiplier ?? 1))
+    : Array.from({ length: Math.max(1, Math.ceil(durationHours)) }, (_, h) => traceRequests.filter((r) => r.arrivalSeconds >= h * 3600 && r.arrivalSeconds < (h + 1) * 3600).length / 3600);
+  const f = demand.fleet ?? { kind: 'autoscale' as const };
+  const headroom = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.headroom : undefined) ?? DEMAND_DEFAULTS.headroom;
+  const minInstances = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.minInstances : undefined) ?? DEMAND_DEFAULTS.minInstances;
+  const lag = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.scaleUpLagSeconds : undefined) ?? DEMAND_DEFAULTS.scaleUpLagSeconds;
+  const forPeak = Math.max(1, Math.ceil((Math.max(...hourly) * (1 + headroom)) / unitCapacity));
+  const plan = f.kind === 'fixed' ? fixedFleet(f.instances ?? forPeak)
+    : autoscaledFleet(hourly, { capacityRequestsPerSecond: capacity, headroom, minInstances, granularity: f.kind === 'scheduled' ? f.granularity ?? 1 : 1, scaleUpLagSeconds: lag });
+  const autoscaler: ReactiveAutoscaler | undefined = f.kind !== 'autoscale' ? undefined : {
+    minInstances,
+    maxInstances: Math.max(minInstances, f.maxInstances ?? Math.min(DEMAND_DEFAULTS.maxInstances, Math.max(16, 8 * forPeak))),
+    initialInstances: Math.max(minInstances, Math.min(f.maxInstances ?? Infinity, plan[0]?.instances ?? 1)),
+    warmUpSeconds: lag,
+    evaluationSeconds: f.evaluationSeconds ?? DEMAND_DEFAULTS.evaluationSeconds,
+    scaleDownDelaySeconds: f.scaleDownDelaySeconds ?? DEMAND_DEFAULTS.scaleDownDelaySeconds,
+    targetUtilization: f.targetUtilization ?? DEMAND_DEFAULTS.targetUtilization,
+    maxQueueWaitSeconds: (o.latencyTarget.maxTtftSeconds ?? 10) / 2,
+    maxTtftSeconds: o.latencyTarget.maxTtftSeconds,
+    maxTpotSeconds: o.latencyTarget.minTokensPerSecondPerUser === null ? null : 1 / o.latencyTarget.minTokensPerSecondPerUser,
+    maxLateShare: 0.01,
+  };
+
+  const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
+  const meanPlanInstances = (schedule: FleetSchedule) => {
+    const end = durationHours * 3600;
+    let sum = 0;
+    schedule.forEach((s, k) => { sum += s.instances * Math.max(0, Math.min(end, schedule[k + 1]?.atSeconds ?? end) - s.atSeconds); });
+    return Math.max(1, Math.round(sum / Math.max(1, end)));
+  };
+  let cacheStats: PrefixCacheStats | null = null;
+  /** The requests for a fleet of about `instances` (the prefix cache grows with the fleet). */
+  const sourceFor = (instances: number): RequestSource => {
+    if (traceRequests !== null) {
+      if (!hasBlocks) return fromList(traceRequests);
+      const cached = cacheFor(traceRequests, instance, instances);
+      cacheStats = cached.stats;
+      return fromList(cached.requests);
+    }
+    return poissonArrivals({
+      requestsPerSecond: rate, profile, weekendMultiplier: demand.weekendMultiplier ?? 1, durationSeconds: durationHours * 3600,
+      ...(demand.burst !== undefined && { burst: demand.burst }),
+      sizes: {
+        inputTokens: { mean: o.workload.inputTokens, sigma: sigma(demand.inputTokensSigma) },
+        outputTokens: { mean: o.workload.outputTokens, sigma: sigma(demand.outputTokensSigma) },
+        prefixCacheHitRate: o.workload.prefixCacheHitRate,
+      },
+      ...(demand.maxRequests !== undefined && { maxRequests: demand.maxRequests }),
+      rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
+    });
+  };
+  const bucketSeconds = durationHours <= 3 ? 60 : 3600;
+  const freeShare = demand.freeTraffic?.share ?? 0;
+  /** Marks a `freeShare` of requests free, from a stream of its own (the arrivals do not move). */
+  const withClasses = (source: RequestSource): RequestSource => {
+    if (freeShare <= 0) return source;
+    const rng = createRng((demand.seed ?? DEMAND_DEFAULTS.seed) + 7919);
+    return { next: () => { const r = source.next(); return r === null ? null : { ...r, free: rng.next() < freeShare }; } };
+  };
+  const run = (units: FleetSchedule, scaler?: ReactiveAutoscaler, note = '') =>
+    simulate(withClasses(sourceFor((scaler?.initialInstances ?? meanPlanInstances(units)) * perUnit)), {
+      ...(pools !== null && { disaggregated: { prefill: pools.prefill, prefillInstances: (units[0]?.instances ?? 1) * pools.prefillInstancesPerUnit, transferSeconds: pools.transferSeconds } }),
+      ...(demand.freeTraffic?.shedAfterSeconds !== undefined && { shedFreeAfterSeconds: demand.freeTraffic.shedAfterSeconds }),
+      instance: model, fleet: units.map((x) => ({ ...x, instances: x.instances * perUnit })), latencyTarget: o.latencyTarget, bucketSeconds, outputTokensPerSecondAtCapacity: capacity * instance.workload.outputTokens,
+      ...(scaler !== undefined && { autoscaler: scaler }), ...(onProgress !== undefined && { onProgress: (t: number) => onProgress(t, note) }),
+    });
+
+  let search: FleetSearch | null = null;
+  let fleet = plan;
+  let sim: SimulationResult;
+  if (f.kind === 'smallest-meeting-slo') {
+    search = smallestFleetMeetingSlo((n) => run(fixedFleet(n), undefined, `trying ${n} instance${n === 1 ? '' : 's'}`), o.latencyTarget, {
+      firstGuess: Math.max(1, Math.ceil(rate / (unitCapacity * DEMAND_DEFAULTS.targetUtilization))), maxInstances: f.maxInstances ?? DEMAND_DEFAULTS.maxInstances,
+    });
+    fleet = fixedFleet(search.instances);
+    sim = search.sim;
+    if (hasBlocks) sourceFor(search.instances); // the cache statistics of the fleet chosen
+  } else {
+    sim = run(plan, autoscaler);
+  }
+  const slo = checkSlo(sim, o.latencyTarget);
+
+  // Revenue of the served tokens; the off-peak share of demand (by the day's profile) pays the discount.
+  const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
+  const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
-  const onDemand = costBasis.kind === 'rented' ? costBasis.priceUsdPerGpuHour : 0;
   const commitment = demand.commitment ?? {};
-  const hitShare = w.prefixCacheHitRate;
   const costs = fleetCosts({
     sim, gpusPerInstance,
-    onDemandUsdPerGpuHour: onDemand,
+    onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.priceUsdPerGpuHour : 0,
     commitmentDiscountFraction: commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction,
-    committedBlockInstances: commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances))),
+    ...(commitment.priceUsdPerGpuHour !== undefined && { committedUsdPerGpuHour: commitment.priceUsdPerGpuHour }),
+    // Units of a disaggregated fleet in decode-instance equivalents, as the simulation counts paid time.
+    committedBlockInstances: (commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances)))) * (pools === null ? 1 : o.gpus / gpusPerInstance),
     owned: costBasis.kind === 'owned' ? costBasis : defaultOwnedCostBasis(o.gpu.id),
-    shares: { freshInput: seconds.fresh / total, cachedInput: 0, output: seconds.output / total },
-    freshInputTokens: sim.inputTokens * (1 - hitShare),
+    shares: instance.shares,
+    freshInputTokens: sim.inputTokens - sim.cachedInputTokens,
+    cachedInputTokens: sim.cachedInputTokens,
     outputTokens: sim.outputTokens,
+    slo: { attainment: sim.sloAttainment, met: slo.met },
+    revenueUsd,
   });
   const profilePeak = Math.max(...profile.hourlyMultipliers);
+  const finalCache = cacheStats as PrefixCacheStats | null;
+  const unitWord = pools === null ? 'instances' : `units (each ${pools.prefillInstancesPerUnit} prefill × ${pools.prefill.gpus} GPUs + ${pools.decodeInstancesPerUnit} decode × ${pools.model.gpus} GPUs)`;
+  const fleetNote = f.kind === 'fixed' ? `fixed ${fleet[0]?.instances ?? 0} ${unitWord}`
+    : f.kind === 'scheduled' ? `scheduled hour by hour for the demand, headroom ${headroom * 100}%, scale-up lag ${lag} s, at least ${minInstances}`
+      : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} ${unitWord}`
+        : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
     option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
-    profilePeakToAverage: profilePeak, fleet, sim,
-    analytic: { meanWaitSeconds: wait, simulatedMeanExtraTtftSeconds: Math.max(0, sim.ttftSeconds.mean - p.ttftSeconds), load: arrivalRate * lifetime / slots },
+    pools: pools === null ? null : { prefillInstancesPerUnit: pools.prefillInstancesPerUnit, decodeInstancesPerUnit: pools.decodeInstancesPerUnit, prefillGpusPerInstance: pools.prefill.gpus, decodeGpusPerInstance: pools.model.gpus },
+    autoscaler: autoscaler === undefined ? null : { minInstances: autoscaler.minInstances, maxInstances: autoscaler.maxInstances },
+    profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,
+    trace: trace === null ? null : {
+      fileName: trace.fileName, format: trace.format, skippedRows: trace.skippedRows,
+      problems: trace.problems.map((x) => `line ${x.line}: ${x.message}`), scale, prefixCache: finalCache,
+    },
+    analytic: analyticCheck({
+      sim, point: p, maxSequences: model.maxSequences, outputTokens: instance.workload.outputTokens,
+      serviceCv2: traceRequests === null ? Math.expm1(sigma(demand.outputTokensSigma) ** 2) : squaredCv(traceRequests.map((r) => r.outputTokens)),
+      poisson: traceRequests === null && demand.burst === undefined, steady: traceRequests === null && profilePeak <= 1 + 1e-9,
+      fixedFleet: f.kind === 'fixed' || f.kind === 'smallest-meeting-slo', disaggregated: pools !== null,
+    }),
     costs,
+    revenue: { usd: revenueUsd, listUsd: listRevenueUsd, offPeak: shift === null ? null : { ...shift, discountFraction: offPeak?.discountFraction ?? 0 } },
     assumptions: [
-      { name: 'demand.requestsPerSecond', value: `${rate.toFixed(2)}${demand.requestsPerSecond === undefined ? ' (default: 60% of 8 instances)' : ''}` },
-      { name: 'demand.profile', value: `peak/average ${profilePeak.toFixed(2)}` },
-      { name: 'demand.durationHours', value: String(durationHours) },
-      { name: 'demand.sizes', value: `lognormal around ${w.inputTokens} in / ${w.outputTokens} out, σ ${sigma(demand.inputTokensSigma)} / ${sigma(demand.outputTokensSigma)}` },
-      { name: 'demand.seed', value: String(demand.seed ?? DEMAND_DEFAULTS.seed) },
-      { name: 'fleet', value: f.kind === 'fixed' ? `fixed ${fleet[0]?.instances ?? 0} instances` : `autoscaled hourly, headroom ${(f.headroom ?? DEMAND_DEFAULTS.headroom) * 100}%, scale-up lag ${f.scaleUpLagSeconds ?? DEMAND_DEFAULTS.scaleUpLagSeconds} s, at least ${f.minInstances ?? DEMAND_DEFAULTS.minInstances}` },
+      traceRequests === null
+        ? { name: 'demand.requestsPerSecond', value: `${rate.toFixed(2)}${demand.requestsPerSecond === undefined ? ' (default: 60% of 8 instances)' : ''}` }
+        : { name: 'demand.trace', value: `${trace?.fileName} (${trace?.format}), ${traceRequests.length} requests over ${(durationHours * 60).toFixed(1)} min${scale !== 1 ? ` (×${scale} its rate)` : ''}${envelope ? `, its ${(traceSpan / 60).toFixed(0)} min looped under ${demand.profile === undefined ? 'a flat profile' : `a profile of peak/average ${profilePeak.toFixed(2)}`}` : ''}, mean ${instance.workload.inputTokens} in / ${instance.workload.outputTokens} out` },
+      ...(traceRequests === null ? [
+        { name: 'demand.profile', value: `peak/average ${profilePeak.toFixed(2)}` },
+        { name: 'demand.durationHours', value: String(durationHours) },
+        { name: 'demand.sizes', value: `lognormal around ${o.workload.inputTokens} in / ${o.workload.outputTokens} out, σ ${sigma(demand.inputTokensSigma)} / ${sigma(demand.outputTokensSigma)}` },
+        { name: 'demand.seed', value: String(demand.seed ?? DEMAND_DEFAULTS.seed) },
+      ] : [{
+        name: 'prefix cache',
+        value: hasBlocks
+          ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / 1e9).toFixed(0)} GB of host DRAM an instance` : ''}`
+          : trace?.format === 'inferonomics-csv' ? 'the trace\'s cached_tokens column' : 'none: the trace says nothing of shared prefixes, so every prompt token is computed',
+      }]),
+      ...(freeShare > 0 ? [{ name: 'demand.freeTraffic', value: `${(freeShare * 100).toFixed(0)}% of requests free: admitted after paid ones, ${demand.freeTraffic?.shedAfterSeconds === undefined ? 'never shed' : `shed after waiting ${demand.freeTraffic.shedAfterSeconds} s`}; the SLO is paid traffic's` }] : []),
+      { name: 'fleet', value: fleetNote },
       { name: 'instance', value: `${gpusPerInstance} ${o.gpu.id}, batch cap ${model.maxSequences} (the operating point's), ${capacity.toFixed(2)} requests/s each` },
-      { name: 'commitment', value: `${((commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction) * 100).toFixed(0)}% below on demand (market-data.md §4.3: 20-40%)` },
+      { name: 'commitment', value: commitment.priceUsdPerGpuHour !== undefined ? `$${commitment.priceUsdPerGpuHour} per GPU-hour` : `${((commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction) * 100).toFixed(0)}% below on demand (market-data.md §4.3: 20-40%)` },
     ],
   };
 }

@@ -31,14 +31,14 @@ describe('poissonArrivals', () => {
     expect(arrivals({ seed: undefined, rng: createRng(5) })).toEqual(arrivals({ seed: 5 }));
   });
 
-  it('poissonArrivals at 100 req/s for 10,000 s (flat) yields 1,000,000 requests within 1%, in order, inside the run', () => {
+  it('poissonArrivals at 100 req/s for 10,000 s (flat) yields 1,000,000 requests within 1%, in order, inside the run', { timeout: 20_000 }, () => {
     const t = times({ requestsPerSecond: 100, durationSeconds: 10_000 });
     expect(Math.abs(t.length / 1e6 - 1)).toBeLessThan(0.01);
     expect(t.every((x, i) => x >= 0 && x < 10_000 && (i === 0 || x >= (t[i - 1] ?? 0)))).toBe(true);
     expect(dispersion(t, 10_000, 10)).toBeCloseTo(1, 0);
   });
 
-  it('poissonArrivals over a week of a diurnal profile puts each hour of the day its share of the profile (within 3%)', () => {
+  it('poissonArrivals over a week of a diurnal profile puts each hour of the day its share of the profile (within 3%)', { timeout: 20_000 }, () => {
     const profile = diurnalProfile({ peakToAverage: 2, peakHour: 15 });
     const days = 7;
     const rate = 3;
@@ -52,7 +52,7 @@ describe('poissonArrivals', () => {
     });
   });
 
-  it('poissonArrivals with bursts (5× the calm rate, 1 s long, 10% of the time) keeps the mean rate (within 2%) and is overdispersed', () => {
+  it('poissonArrivals with bursts (5× the calm rate, 1 s long, 10% of the time) keeps the mean rate (within 2%) and is overdispersed', { timeout: 20_000 }, () => {
     const burst = { rateFactor: 5, meanDurationSeconds: 1, shareOfTime: 0.1 };
     const t = times({ requestsPerSecond: 10, durationSeconds: 100_000, burst, seed: 3 });
     expect(Math.abs(t.length / 1e6 - 1)).toBeLessThan(0.02);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collectRequests, fromList, fromTrace, TraceError } from '../../../src/core/demand/arrivals.js';
+import { collectRequests, fromList, fromTrace, parseTrace, TraceError } from '../../../src/core/demand/arrivals.js';
+import { azureTimestampSeconds } from '../../../src/core/demand/trace/azureCsv.js';
+import { detectTraceFormat } from '../../../src/core/demand/trace/parseTrace.js';
 import { InputError } from '../../../src/core/errors.js';
 
 const parse = (text: string) => collectRequests(fromTrace(text, 'day1.csv'));
-const problemsOf = (text: string): readonly string[] => {
+const problemsOf = (text: string): readonly string[] => parseTrace(text, 'day1.csv').problems.map((p) => `line ${p.line}: ${p.message}`);
+const errorOf = (text: string): readonly string[] => {
   try {
-    parse(text);
+    parseTrace(text, 'day1.csv');
   } catch (e) {
     if (e instanceof TraceError) return e.problems;
     throw e;
@@ -13,8 +16,8 @@ const problemsOf = (text: string): readonly string[] => {
   throw new Error('expected a TraceError');
 };
 
-describe('fromTrace', () => {
-  it('fromTrace reads a header, comments, blank lines and spaces, and sorts the requests by arrival', () => {
+describe('parseTrace: the project CSV', () => {
+  it('reads a header, comments, blank lines and spaces, and sorts the requests by arrival', () => {
     const text = [
       '# a day of traffic',
       'arrival_seconds,input_tokens,output_tokens,cached_tokens',
@@ -28,17 +31,15 @@ describe('fromTrace', () => {
       { arrivalSeconds: 1, inputTokens: 500, cachedInputTokens: 0, outputTokens: 50 },
       { arrivalSeconds: 2.5, inputTokens: 3000, cachedInputTokens: 1000, outputTokens: 100 },
     ]);
+    expect(parseTrace(text, 'day1.csv').format).toBe('inferonomics-csv');
   });
 
-  it('fromTrace without a header reads the first line as data', () => {
+  it('reads the first line as data without a header, and keeps equal arrivals in file order', () => {
     expect(parse('0,10,20\n1e1,30,40\n').map((r) => r.arrivalSeconds)).toEqual([0, 10]);
-  });
-
-  it('fromTrace keeps equal arrivals in file order', () => {
     expect(parse('5,1,1\n5,2,1\n5,3,1\n').map((r) => r.inputTokens)).toEqual([1, 2, 3]);
   });
 
-  it('fromTrace reports every bad line at once with the file, line number and field', () => {
+  it('skips every bad row, reports each with its line and field, and keeps the good ones', () => {
     const text = [
       'arrival_seconds,input_tokens,output_tokens', // line 1
       '0,100,10', // line 2: good
@@ -49,6 +50,7 @@ describe('fromTrace', () => {
       '4,100,10,200', // line 7: more cached than input
       '5,,10', // line 8: empty input
       '6,0x10,10', // line 9: hex is not a decimal number
+      '7,200,20', // line 10: good
     ].join('\n');
     expect(problemsOf(text)).toEqual([
       'line 3: arrival_seconds: expected a number of seconds >= 0, received "-1"',
@@ -59,26 +61,87 @@ describe('fromTrace', () => {
       'line 8: input_tokens: expected a whole number >= 1, received ""',
       'line 9: input_tokens: expected a whole number >= 1, received "0x10"',
     ]);
-    expect(() => parse(text)).toThrow(InputError);
-    expect(() => parse(text)).toThrow(/^day1\.csv: line 3: arrival_seconds: .*; line 9: input_tokens: .*"0x10"$/);
+    const t = parseTrace(text, 'day1.csv');
+    expect(t.skippedRows).toBe(7);
+    expect(t.requests.map((r) => r.arrivalSeconds)).toEqual([0, 7]);
   });
 
-  it('fromTrace rejects a header with other column names', () => {
-    expect(problemsOf('time,in,out\n0,1,1\n')).toEqual([
-      'line 1: header: expected arrival_seconds,input_tokens,output_tokens[,cached_tokens], received "time,in,out"',
+  it('reports a header with other column names on line 1 and still reads the rows', () => {
+    expect(problemsOf('time,in,out\n0,1,1\n')).toEqual(['line 1: header: expected arrival_seconds,input_tokens,output_tokens[,cached_tokens], received "time,in,out"']);
+    expect(parseTrace('time,in,out\n0,1,1\n', 'x.csv').skippedRows).toBe(0);
+  });
+
+  it('an empty file, or one of comments, a header and bad rows only, is an error: no requests', () => {
+    expect(errorOf('')).toEqual([expect.stringMatching(/^no requests/)]);
+    expect(errorOf('# nothing\narrival_seconds,input_tokens,output_tokens\n')).toEqual([expect.stringMatching(/^no requests/)]);
+    expect(() => parseTrace('x,1,1\n', 'day1.csv')).toThrow(InputError);
+    expect(() => parseTrace('x,1,1\n', 'day1.csv')).toThrow(/^day1\.csv: line 1: header: .*; no requests/);
+  });
+
+  it('an error lists the first 20 problems and says how many more', () => {
+    const text = ['arrival_seconds,input_tokens,output_tokens', ...Array.from({ length: 25 }, () => 'x,1,1')].join('\n');
+    expect(() => parseTrace(text, 'day1.csv')).toThrow(/; and 6 more$/);
+    expect(errorOf(text)).toHaveLength(26);
+  });
+});
+
+describe('parseTrace: Azure LLM inference CSV', () => {
+  const azure = [
+    'TIMESTAMP,ContextTokens,GeneratedTokens',
+    '2023-11-16 18:15:46.6805900,374,44',
+    '2023-11-16 18:15:50.9951690,396,109',
+    '2023-11-16 18:15:4x,396,109',
+    '2023-11-16 18:15:45.5000000,10,0',
+    '2023-11-16 18:16:46.6805900,1000,5',
+  ].join('\n');
+
+  it('is detected from its header; arrivals are seconds after the earliest good row, to the 100 ns of the file', () => {
+    expect(detectTraceFormat(azure)).toBe('azure-csv');
+    const t = parseTrace(azure, 'conv.csv');
+    expect(t.format).toBe('azure-csv');
+    expect(t.requests.map((r) => r.arrivalSeconds)).toEqual([0, expect.closeTo(4.314579, 6), expect.closeTo(60, 9)]);
+    expect(t.requests.map((r) => [r.inputTokens, r.outputTokens, r.cachedInputTokens])).toEqual([[374, 44, 0], [396, 109, 0], [1000, 5, 0]]);
+  });
+
+  it('skips a bad timestamp and a zero output with their lines', () => {
+    expect(problemsOf(azure)).toEqual([
+      'line 4: TIMESTAMP: expected a time like 2023-11-16 18:15:46.6805900, received "2023-11-16 18:15:4x"',
+      'line 5: GeneratedTokens: expected a whole number >= 1, received "0"',
     ]);
   });
 
-  it('fromTrace of an empty file, or of comments and a header only, is an error: no requests', () => {
-    expect(problemsOf('')).toEqual([expect.stringMatching(/^no requests/)]);
-    expect(problemsOf('# nothing\narrival_seconds,input_tokens,output_tokens\n')).toEqual([expect.stringMatching(/^no requests/)]);
+  it('azureTimestampSeconds reads the date, the time and any number of fractional digits, and refuses a 13th month', () => {
+    expect(azureTimestampSeconds('1970-01-01 00:01:00.5')).toBe(60.5);
+    expect(azureTimestampSeconds('1970-01-02 00:00:00')).toBe(86_400);
+    expect(azureTimestampSeconds('1970-13-01 00:00:00')).toBeNaN();
+  });
+});
+
+describe('parseTrace: Mooncake JSONL', () => {
+  const mooncake = [
+    '{"timestamp": 0, "input_length": 1000, "output_length": 10, "hash_ids": [0, 1]}',
+    '{"timestamp": 1500, "input_length": 600, "output_length": 20, "hash_ids": [0, 2]}',
+    '{"timestamp": 2000, "input_length": 600, "output_length": 20, "hash_ids": [0, -3]}',
+    'not json',
+    '{"timestamp": 2500, "input_length": 600}',
+  ].join('\n');
+
+  it('is detected from a first line starting with {; timestamps are ms; hash_ids become prefix block ids', () => {
+    expect(detectTraceFormat(mooncake)).toBe('mooncake-jsonl');
+    const t = parseTrace(mooncake, 'kimi.jsonl');
+    expect(t.requests).toEqual([
+      { arrivalSeconds: 0, inputTokens: 1000, cachedInputTokens: 0, outputTokens: 10, prefixBlockIds: [0, 1] },
+      { arrivalSeconds: 1.5, inputTokens: 600, cachedInputTokens: 0, outputTokens: 20, prefixBlockIds: [0, 2] },
+    ]);
   });
 
-  it('fromTrace lists the first 20 problems in its message and says how many more', () => {
-    const text = Array.from({ length: 25 }, () => 'x,1,1').join('\n');
-    const bad = () => parse(`0,1,1\n${text}`);
-    expect(bad).toThrow(/; and 5 more$/);
-    expect(problemsOf(`0,1,1\n${text}`)).toHaveLength(25);
+  it('skips bad lines with their numbers and fields', () => {
+    expect(problemsOf(mooncake)).toEqual([
+      'line 3: hash_ids: expected an array of whole numbers >= 0, received [0,-3]',
+      'line 4: expected a JSON object {"timestamp", "input_length", "output_length", "hash_ids"}, received "not json"',
+      'line 5: output_length: expected a whole number >= 1, received undefined',
+    ]);
+    expect(parseTrace(mooncake, 'kimi.jsonl').skippedRows).toBe(3);
   });
 });
 

@@ -76,10 +76,10 @@ describe('simulate mechanics', () => {
     expect(r.completed).toBe(0);
   });
 
-  it('goodput counts the requests that meet both bounds', () => {
+  it('sloAttainment counts the requests that meet both bounds', () => {
     const r = simulate(oneTokenRequests(70, 20_000, 5), { instance: fixedStep(0.01), fleet: fixedFleet(1), latencyTarget: { minTokensPerSecondPerUser: null, maxTtftSeconds: 0.02 } });
-    expect(r.goodputFraction).toBeGreaterThan(0.3);
-    expect(r.goodputFraction).toBeLessThan(0.95);
+    expect(r.sloAttainment).toBeGreaterThan(0.3);
+    expect(r.sloAttainment).toBeLessThan(0.95);
   });
 });
 

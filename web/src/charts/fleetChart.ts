@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartOptions, FleetHourRow } from './types.js';
 
 /**
- * A simulated day: instances active each hour (bars) and the share of their capacity used
+ * A simulated run: instances paid in each time bucket (bars) and the share of their capacity used
  * (labelled on each bar), so a reader sees capacity following demand and where it sits idle.
  *
  * @example fleetChart(rows, { document })
@@ -13,10 +13,10 @@ export function fleetChart(rows: readonly FleetHourRow[], options: ChartOptions 
     document,
     width,
     height,
-    title: 'The fleet over the simulated day',
-    subtitle: 'Instances accepting requests each hour; the label is the share of their capacity used.',
+    title: 'The fleet over the run',
+    subtitle: 'Instances paid in each time bucket (accepting, warming up or draining); the label is the share of their capacity at the latency target used.',
     x: { label: 'Hour of the run →' },
-    y: { label: '↑ Instances (average over the hour)', grid: true },
+    y: { label: '↑ Instances (average over the bucket)', grid: true },
     marks: [
       Plot.barY(rows, { x: 'hour', y: 'instances', fill: '#4e79a7', fillOpacity: 0.75 }),
       Plot.text(rows, { x: 'hour', y: 'instances', text: (d: FleetHourRow) => `${Math.round(d.utilization * 100)}%`, dy: -6, fontSize: 9 }),

@@ -1,5 +1,5 @@
 /** The web explorer's charts: pure functions of (rows, options) built with Observable Plot, and the CSV behind each. */
-export type { ChartOptions, CostBreakdownRow, CurvePoint, FleetHourRow, FrontierRow, LabBarRow, MarginRow, MarketRow, SeatCostRow, TornadoChartRow, ValidationRow } from './types.js';
+export type { ChartOptions, CostBreakdownRow, CurvePoint, FleetHourRow, FrontierRow, LatencyBucketRow, LabBarRow, MarginRow, MarketRow, SeatCostRow, TornadoChartRow, ValidationRow } from './types.js';
 export { frontierChart, type FrontierChartOptions } from './frontierChart.js';
 export { costBreakdownChart, logScaleSpan, type CostBreakdownChartOptions } from './costBreakdownChart.js';
 export { marginChart, type MarginChartOptions } from './marginChart.js';
@@ -8,4 +8,5 @@ export { toCsv, plainDecimal } from './csv.js';
 export { formatPercent, formatQuantity, formatUsd } from './format.js';
 export { marketChart, type MarketChartOptions } from './marketChart.js';
 export { fleetChart } from './fleetChart.js';
+export { latencyChart, type LatencyChartOptions } from './latencyChart.js';
 export { labCostChart, seatCostChart, tornadoChart } from './businessCharts.js';

@@ -66,11 +66,22 @@ export interface CurvePoint {
 
 /** One hour of a simulated fleet. */
 export interface FleetHourRow {
+  /** Start of the time bucket, hours from the start of the run. */
   readonly hour: number;
+  /** Mean paid instances over the bucket. */
   readonly instances: number;
-  /** Share of the active instances' capacity used (batch occupancy), 0 to 1. */
+  /** Share of the paid instances' capacity at the latency target used, 0 to 1. */
   readonly utilization: number;
   readonly meanWaiting: number;
+}
+
+/** Latency of the requests arriving in one time bucket of a simulated run (seconds; NaN: none completed). */
+export interface LatencyBucketRow {
+  /** Start of the bucket, hours from the start of the run. */
+  readonly hour: number;
+  readonly ttftP50Seconds: number;
+  readonly ttftP99Seconds: number;
+  readonly tpotP99Seconds: number;
 }
 
 /** One subscription plan's monthly serving cost per seat against its price (USD per seat per month). */

@@ -1,3 +1,4 @@
+import type { DemandState } from './simulationView.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { requestMix } from '../../../src/core/economics/prices.js';
 import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
@@ -16,6 +17,8 @@ export interface AppState {
   readonly configJson: string | null;
   /** The market view's hypothesised frontier-model size range. */
   readonly sizeRange?: SizeRange;
+  /** The simulation view's demand inputs. */
+  readonly demand?: DemandState;
 }
 
 export interface ViewModel {

@@ -4,6 +4,7 @@ import { validationRows } from './validationRows.js';
 import { computeMarket, type MarketViewModel } from './marketView.js';
 import { computeMarketBreadth, type MarketBreadthState, type MarketBreadthViewModel } from './marketBreadthView.js';
 import { computeSimulation, type DemandState, type SimulationViewModel } from './simulationView.js';
+import { loadTrace } from '../data/traces/traces.js';
 import { computeBusiness, type BusinessState, type BusinessViewModel } from './businessView.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
 
@@ -29,11 +30,13 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (req.kind === 'view') response = { id: req.id, kind: 'view', result: computeView(req.state, req.today) };
   else if (req.kind === 'validation') response = { id: req.id, kind: 'validation', result: validationRows() };
   else if (req.kind === 'simulate') {
-    try {
-      response = { id: req.id, kind: 'simulate', result: computeSimulation(req.state, req.demand) };
-    } catch (e) {
-      response = { id: req.id, kind: 'simulate', result: { error: e instanceof Error ? e.message : String(e) } };
-    }
+    // A trace slice is fetched on first use (a chunk of its own), then the run goes on.
+    const text = req.demand.source === 'synthetic' ? Promise.resolve(null) : loadTrace(req.demand.source);
+    void text.then((t) => computeSimulation(req.state, req.demand, t)).then(
+      (result) => self.postMessage({ id: req.id, kind: 'simulate', result } satisfies WorkerResponse),
+      (e: unknown) => self.postMessage({ id: req.id, kind: 'simulate', result: { error: e instanceof Error ? e.message : String(e) } } satisfies WorkerResponse),
+    );
+    return;
   } else if (req.kind === 'business') {
     try {
       response = { id: req.id, kind: 'business', result: computeBusiness(req.state, req.business, req.today) };

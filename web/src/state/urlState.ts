@@ -1,4 +1,5 @@
 import type { AppState } from '../compute/computeView.js';
+import { isDemandState } from '../compute/simulationView.js';
 
 /** The whole state in the URL fragment, so a copied link reproduces the view: `#` + URI-encoded JSON. */
 export function encodeState(state: AppState): string {
@@ -23,9 +24,10 @@ export function decodeState(hash: string): DecodedState {
   if (typeof raw !== 'object' || raw === null || typeof (raw as { option?: unknown }).option !== 'object' || (raw as { option?: unknown }).option === null) {
     return { state: null, error: "the link's scenario has no option object" };
   }
-  const r = raw as { option: AppState['option']; configJson?: unknown; sizeRange?: unknown };
+  const r = raw as { option: AppState['option']; configJson?: unknown; sizeRange?: unknown; demand?: unknown };
   const sizeRange = isSizeRange(r.sizeRange) ? { sizeRange: r.sizeRange } : {};
-  return { state: { option: r.option, configJson: typeof r.configJson === 'string' ? r.configJson : null, ...sizeRange }, error: null };
+  const demand = isDemandState(r.demand) ? { demand: r.demand } : {};
+  return { state: { option: r.option, configJson: typeof r.configJson === 'string' ? r.configJson : null, ...sizeRange, ...demand }, error: null };
 }
 
 function isPair(x: unknown): x is [number, number] {
