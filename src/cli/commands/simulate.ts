@@ -8,10 +8,12 @@ import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
+import { profileArg, readProfile } from '../profileArg.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file with a demand section (default: a built-in day of Kimi K2.5 demand)', valueHint: 'file' },
   json: { type: 'boolean', description: 'print the result as JSON' },
+  ...profileArg,
 } as const;
 
 const ms = (s: number) => (Number.isNaN(s) ? '-' : Number.isFinite(s) ? (s >= 10 ? `${s.toFixed(1)} s` : `${(s * 1000).toFixed(0)} ms`) : '∞');
@@ -29,7 +31,9 @@ export function simulateCommand(io: CliIo) {
       rejectUnknownFlags(rawArgs, args);
       const file = typeof a.scenario === 'string' && a.scenario !== '' ? a.scenario : null;
       const scenario = file === null ? parseScenario(defaultSimulation, 'built-in simulation') : parseScenarioText(readInputFile(io, 'scenario', file, 'a readable YAML or JSON scenario file'), file);
-      const options = resolveScenario(scenario, file ?? 'built-in simulation', { resolveModel: (ref) => resolveModel('model', ref, io) });
+      const profile = readProfile(io, a.profile);
+      const options = resolveScenario(scenario, file ?? 'built-in simulation', { resolveModel: (ref) => resolveModel('model', ref, io) })
+        .map((o) => (profile === undefined ? o : { ...o, profile }));
       const started = io.now?.() ?? 0;
       const progress = io.progress;
       const traces = new Map<string, ParsedTrace>();

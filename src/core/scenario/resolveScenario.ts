@@ -1,3 +1,4 @@
+import type { EfficiencyProfile } from '../perf/efficiencyProfiles.js';
 import type { Accelerator } from '../accelerator/accelerator.js';
 import { ACCELERATORS } from '../catalog/accelerators.js';
 import { findById } from '../catalog/lookup.js';
@@ -44,6 +45,8 @@ export interface ResolvedOption {
   readonly pricesDescription: string;
   readonly utilization: number;
   readonly assumptions: readonly Assumption[];
+  /** Efficiency factors of the performance model (absent: the shipped calibration); set by `--profile`. */
+  readonly profile?: EfficiencyProfile;
 }
 
 export interface ResolveContext {

@@ -41,7 +41,7 @@ function prefillContext(o: ResolvedOption, p: FrontierPoint, profile: Efficiency
  * one given), the cheapest point that meets its latency target, the GPU-seconds each kind of token
  * costs there, and the money at its cost basis, prices and utilization.
  */
-export function runOption(o: ResolvedOption, profile?: EfficiencyProfile): OptionResult {
+export function runOption(o: ResolvedOption, profile: EfficiencyProfile | undefined = o.profile): OptionResult {
   const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
     framework: o.framework, workload: o.workload, batchGrowth: FINE_BATCH_GROWTH,
     ...(profile !== undefined && { profile }),

@@ -27,6 +27,7 @@ function frontierOf(o: ResolvedOption, w: Workload, disaggregation: boolean) {
   const precisions = {
     ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
     ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
+    ...(o.profile !== undefined && { profile: o.profile }),
   };
   const frontier = throughputFrontier(o.model, o.gpu, o.gpus, {
     framework: o.framework, workload: w, disaggregation, batchGrowth: 2 ** 0.25, ...precisions,
