@@ -46,3 +46,11 @@ export function readInputFile(io: CliIo, field: string, path: string, expected: 
     throw new InputError(field, path, expected, `invalid ${field}: cannot read ${path} (${reason}); expected ${expected}`);
   }
 }
+
+/**
+ * A failure of the network or of the server answering (refused, timed out, an HTTP error): not
+ * the user's input, so the CLI exits 1 and says "network failure" rather than 2.
+ */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}

@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
-import { InputError } from '../core/errors.js';
+import { InputError, quoteForMessage } from '../core/errors.js';
+import { NetworkError } from './io.js';
 import { fitCommand } from './commands/fit.js';
 import { validateCommand } from './commands/validate.js';
 import { perfCommand } from './commands/perf.js';
@@ -69,35 +70,72 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const root = rootCommand(io);
   const subCommands = (root.subCommands ?? {}) as Record<string, CommandDef>;
   const [name, ...rest] = argv;
+  // Colour codes only on a terminal: a pipe or a file gets plain text.
+  const plain = (text: string) => ((io.out as { isTTY?: boolean }).isTTY === true ? text : stripAnsi(text));
   try {
-    if (name === undefined || name === '--help' || name === '-h') {
-      io.out.write(`${await renderUsage(root)}\n`);
-      return name === undefined ? 2 : 0;
+    if (name === undefined) {
+      io.err.write(`${stripAnsi(await renderUsage(root))}\ninferonomics: no command given; expected one of ${Object.keys(subCommands).join(', ')}\n`);
+      return 2;
+    }
+    if (name === '--help' || name === '-h') {
+      io.out.write(`${plain(await renderUsage(root))}\n`);
+      return 0;
     }
     const sub = subCommands[name];
     if (sub === undefined) {
       throw new InputError('command', name, `one of ${Object.keys(subCommands).join(', ')}`);
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out.write(`${await renderUsage(sub, root)}\n`);
+      io.out.write(`${plain(await renderUsage(sub, root))}\n`);
       return 0;
     }
     await runCommand(sub, { rawArgs: rest });
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err.write(`inferonomics: ${e.message}\n`);
+    io.progress?.(null);
+    if (e instanceof InputError || (e instanceof Error && e.name === 'CLIError')) {
+      io.err.write(`inferonomics: ${safeMessage(e.message)}\n`);
       return 2;
     }
-    if (e instanceof Error && e.name === 'CLIError') {
-      io.err.write(`inferonomics: ${e.message}\n`);
-      return 2;
+    if (e instanceof NetworkError) {
+      io.err.write(`inferonomics: network failure: ${safeMessage(e.message)}\n`);
+      return 1;
     }
-    io.err.write(`inferonomics: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err.write(`inferonomics: internal error (please report it): ${safeMessage(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/** Problems a message may list, and characters each line may have, before it is cut. */
+const MAX_MESSAGE_LINES = 60;
+const MAX_LINE_CHARS = 400;
+
+/** A message fit for a terminal: control characters escaped, long lines and long lists cut. */
+function safeMessage(message: string): string {
+  const lines = message.split('\n').map((line) => quoteForMessage(line, MAX_LINE_CHARS));
+  return lines.length > MAX_MESSAGE_LINES ? [...lines.slice(0, MAX_MESSAGE_LINES), `... and ${lines.length - MAX_MESSAGE_LINES} more`].join('\n') : lines.join('\n');
+}
+
+/**
+ * Ends quietly (exit 0) when the reader of stdout or stderr goes away (`... | head -1`): the
+ * output nobody reads is not an error.
+ */
+function quietOnBrokenPipe(stream: unknown): void {
+  const s = stream as { on?: (event: string, f: (e: NodeJS.ErrnoException) => void) => void };
+  s.on?.('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[], out: CliIo['out'], err: CliIo['err']): Promise<number> {
+  quietOnBrokenPipe(out);
+  quietOnBrokenPipe(err);
   return run(argv, nodeIo(out, err));
 }

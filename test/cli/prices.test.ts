@@ -133,26 +133,26 @@ describe('inferonomics prices import', () => {
 });
 
 describe('inferonomics prices pull', () => {
-  it('a fetch that rejects gives a one-line error naming the URL and the reason, exit 2', async () => {
+  it('a fetch that rejects is a network failure: one line naming the URL and the reason, exit 1', async () => {
     const fetchText = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND openrouter.ai') }));
     const r = await runCli(['prices', 'pull', '--out', outPath('pull-offline.json')], { ...files, fetchText });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: fetch failed: getaddrinfo ENOTFOUND openrouter.ai\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: fetch failed: getaddrinfo ENOTFOUND openrouter.ai\n`);
     expect(r.stdout).toBe('');
     expect(existsSync(outPath('pull-offline.json'))).toBe(false);
   });
 
   it('a request that outlives --timeout-seconds is one line naming the URL, even if the fetch ignores its signal', async () => {
     const r = await runCli(['prices', 'pull', '--timeout-seconds', '0.05', '--out', outPath('pull-timeout.json')], { ...files, fetchText: () => new Promise(() => {}) });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: timed out after 0.05 s\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: timed out after 0.05 s\n`);
   });
 
   it('an HTTP error from /models ends the pull with the status', async () => {
     const fetchText = async (): Promise<FetchedText> => ({ status: 503, statusText: 'Service Unavailable', body: 'busy' });
     const r = await runCli(['prices', 'pull', '--out', outPath('pull-503.json')], { ...files, fetchText });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: HTTP 503 Service Unavailable\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: HTTP 503 Service Unavailable\n`);
   });
 
   it('a fetch that answers writes a snapshot of the listing and the endpoints of the catalog models it maps', async () => {
@@ -234,8 +234,8 @@ describe('inferonomics prices pull', () => {
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
       const r = await runCli(['prices', 'pull', '--base-url', `http://127.0.0.1:${port}/api/v1`, '--out', outPath('pull-refused.json')], { ...files, fetchText: realIo.fetchText });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^inferonomics: cannot GET http://127\\.0\\.0\\.1:${port}/api/v1/models: fetch failed: .*ECONNREFUSED.*\\n$`));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^inferonomics: network failure: cannot GET http://127\\.0\\.0\\.1:${port}/api/v1/models: fetch failed: .*ECONNREFUSED.*\\n$`));
     });
   });
 });

@@ -11,7 +11,7 @@ import {
 import { openRouterIdsToFetch } from '../../core/market/openRouterIds.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
-import { readInputFile, type CliIo, type FetchedText } from '../io.js';
+import { NetworkError, readInputFile, type CliIo, type FetchedText } from '../io.js';
 
 const snapshotArgs = {
   'snapshot-id': { type: 'string', description: 'id of the new snapshot: letters, digits, . _ - (default openrouter-DATE)', valueHint: 'id' },
@@ -231,7 +231,7 @@ const CONCURRENT_REQUESTS = 4;
 
 /**
  * GETs the /models listing (every page) and the endpoints of the models to price. A network
- * failure, a timeout or a listing that is not JSON ends the pull (an InputError naming the URL);
+ * failure, a timeout or a listing that is not JSON ends the pull (a NetworkError naming the URL);
  * an endpoints request answered with an HTTP error becomes a row error of its own.
  */
 async function pullResponses(io: CliIo, baseUrl: string, timeoutSeconds: number, wanted?: readonly string[]): Promise<{ pages: SavedResponse[]; endpoints: SavedResponse[] }> {
@@ -265,13 +265,12 @@ async function pullResponses(io: CliIo, baseUrl: string, timeoutSeconds: number,
   return { pages, endpoints };
 }
 
-const pullFailed = (url: string, reason: string) =>
-  new InputError('--base-url', url, 'a reachable OpenRouter API', `cannot GET ${url}: ${reason.replace(/\s+/g, ' ')}`);
+const pullFailed = (url: string, reason: string) => new NetworkError(`cannot GET ${url}: ${reason.replace(/\s+/g, ' ')}`);
 
 /**
  * `fetchText(url)` bounded by `timeoutSeconds` (AbortSignal.timeout): the signal aborts the
- * request, and the race ends the wait even if a fetch ignores its signal. Rejects with an
- * InputError naming the URL and the reason.
+ * request, and the race ends the wait even if a fetch ignores its signal. Rejects with a
+ * NetworkError naming the URL and the reason.
  */
 async function getWithTimeout(fetchText: NonNullable<CliIo['fetchText']>, url: string, timeoutSeconds: number): Promise<FetchedText> {
   const signal = AbortSignal.timeout(timeoutSeconds * 1000);
