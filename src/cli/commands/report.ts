@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
-import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runOption, type OptionResult } from '../../core/scenario/index.js';
+import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
@@ -34,7 +34,13 @@ export function reportCommand(io: CliIo) {
       const options = resolveScenario(scenario, file ?? 'built-in default scenario', {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
-      const results = options.map(runOption);
+      const started = io.now?.() ?? 0;
+      const results = runEach(options, file ?? 'built-in default scenario', (o, i) => {
+        // Progress on a terminal once the run has taken a second (a large scenario, a big cluster).
+        if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
+        return runOption(o);
+      });
+      io.progress?.(null);
       const title = scenario.title ?? file ?? 'scenario';
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },
@@ -116,7 +122,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
-      ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays, ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
+      ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
         (be.outputUsdPerMillionHoldingInput <= 0 ? 'any output price: input revenue alone covers the cost' : `output ${usd(be.outputUsdPerMillionHoldingInput)} with input prices held`)],
     ]));
     out.push('assumptions:');

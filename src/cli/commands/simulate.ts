@@ -1,8 +1,10 @@
 import { defineCommand } from 'citty';
 import { fromTrace } from '../../core/demand/arrivals.js';
-import { parseScenario, parseScenarioText, resolveScenario } from '../../core/scenario/index.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import { parseScenario, parseScenarioText, resolveScenario, runEach } from '../../core/scenario/index.js';
 import { runSimulation, type SimulationReport } from '../../core/sim/runSimulation.js';
 import defaultSimulation from '../../core/sim/defaultSimulation.json' with { type: 'json' };
+import { InputError } from '../../core/errors.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
@@ -29,9 +31,11 @@ export function simulateCommand(io: CliIo) {
       const options = resolveScenario(scenario, file ?? 'built-in simulation', { resolveModel: (ref) => resolveModel('model', ref, io) });
       const started = io.now?.() ?? 0;
       const progress = io.progress;
-      const reports = options.map((o, i) => {
+      const reports = runEach(options, file ?? 'built-in simulation', (o, i) => {
         const demand = scenario.options[i]?.demand ?? scenario.defaults?.demand ?? {};
-        const trace = demand.trace === undefined ? null : fromTrace(readInputFile(io, 'demand.trace', demand.trace, 'a CSV trace file'), demand.trace);
+        // A trace path is relative to the scenario file's folder, as a reader of the file expects.
+        const tracePath = demand.trace === undefined ? undefined : file === null || isAbsolute(demand.trace) ? demand.trace : join(dirname(file), demand.trace);
+        const trace = tracePath === undefined ? null : readTrace(io, tracePath);
         const hours = (demand.durationHours ?? 24) * 3600;
         return runSimulation(o, demand, trace, progress === undefined ? undefined : (s) => {
           if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}: ${Math.min(100, (100 * s) / hours).toFixed(0)}%`);
@@ -41,6 +45,17 @@ export function simulateCommand(io: CliIo) {
       io.out.write(a.json ? `${JSON.stringify({ scenario: scenario.title ?? file, options: reports.map(toJson) }, null, 2)}\n` : reports.map(render).join('\n'));
     },
   });
+}
+
+/** A trace file's requests; any problem with it is a problem of the option's `demand.trace`. */
+function readTrace(io: CliIo, path: string) {
+  const text = readInputFile(io, 'demand.trace', path, 'a CSV trace file');
+  try {
+    return fromTrace(text, path);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError('demand.trace', path, 'a CSV trace file', e.message);
+    throw e;
+  }
 }
 
 function toJson(r: SimulationReport) {

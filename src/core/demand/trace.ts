@@ -1,10 +1,13 @@
-import { InputError } from '../errors.js';
+import { InputError, quoteForMessage } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { fromList } from './requestSource.js';
 import type { Request, RequestSource } from './types.js';
 
 const COLUMNS = ['arrival_seconds', 'input_tokens', 'output_tokens', 'cached_tokens'] as const;
 const FORMAT = 'CSV lines arrival_seconds,input_tokens,output_tokens[,cached_tokens]';
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The latest arrival a trace may hold: the longest simulation, 4 weeks. */
+const MAX_ARRIVAL_SECONDS = LIMITS.simulatedHours.max * 3600;
 /** How many problems the message lists; `problems` holds them all. */
 const LISTED_PROBLEMS = 20;
 
@@ -45,7 +48,7 @@ export function fromTrace(text: string, fileName: string): RequestSource {
       const names = fields.map((f) => f.toLowerCase());
       const expected = COLUMNS.slice(0, names.length);
       if ((names.length !== 3 && names.length !== 4) || names.some((n, k) => n !== expected[k])) {
-        problems.push(`${at}: header: expected arrival_seconds,input_tokens,output_tokens[,cached_tokens], received "${line}"`);
+        problems.push(`${at}: header: expected arrival_seconds,input_tokens,output_tokens[,cached_tokens], received "${quoteForMessage(line, 60)}"`);
       }
       return;
     }
@@ -57,13 +60,13 @@ export function fromTrace(text: string, fileName: string): RequestSource {
     const field = (k: number, ok: (n: number) => boolean, allowed: string): number => {
       const value = fields[k] ?? '';
       const n = DECIMAL.test(value) ? Number(value) : NaN;
-      if (!ok(n)) problems.push(`${at}: ${COLUMNS[k]}: expected ${allowed}, received "${value}"`);
+      if (!ok(n)) problems.push(`${at}: ${COLUMNS[k]}: expected ${allowed}, received "${quoteForMessage(value, 40)}"`);
       return n;
     };
     const whole = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
-    const arrivalSeconds = field(0, (n) => Number.isFinite(n) && n >= 0, 'a number of seconds >= 0');
-    const inputTokens = field(1, whole(1), 'a whole number >= 1');
-    const outputTokens = field(2, whole(1), 'a whole number >= 1');
+    const arrivalSeconds = field(0, (n) => Number.isFinite(n) && n >= 0 && n <= MAX_ARRIVAL_SECONDS, `a number of seconds from 0 to ${MAX_ARRIVAL_SECONDS.toLocaleString('en-US')}`);
+    const inputTokens = field(1, (n) => whole(1)(n) && n <= LIMITS.inputTokens.max, `a whole number from 1 to ${LIMITS.inputTokens.max.toLocaleString('en-US')}`);
+    const outputTokens = field(2, (n) => whole(1)(n) && n <= LIMITS.outputTokens.max, `a whole number from 1 to ${LIMITS.outputTokens.max.toLocaleString('en-US')}`);
     const inputOk = whole(1)(inputTokens); // bound cached tokens by the input only when it is known
     const cachedInputTokens = fields.length === 4
       ? field(3, (n) => whole(0)(n) && (!inputOk || n <= inputTokens), inputOk ? `a whole number from 0 to input_tokens (${inputTokens})` : 'a whole number >= 0')

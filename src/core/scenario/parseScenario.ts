@@ -9,7 +9,8 @@ import { ALL_MODELS } from '../catalog/models.js';
 /** A scenario with problems: every one of them, each with its path, what was expected and what was received. */
 export class ScenarioError extends InputError {
   constructor(readonly fileName: string, readonly problems: readonly string[]) {
-    super('scenario', fileName, 'a valid scenario', `${fileName}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    // One problem is one line; several are a count, then one line each.
+    super('scenario', fileName, 'a valid scenario', problems.length === 1 ? `${fileName}: ${problems[0]}` : `${fileName}: ${problems.length} problems:\n  ${problems.join('\n  ')}`);
   }
 }
 

@@ -95,7 +95,7 @@ const DemandSchema = v.strictObject({
   seed: v.optional(v.pipe(v.number('a whole number'), v.check((x) => Number.isSafeInteger(x), `a whole number from -${fmt(Number.MAX_SAFE_INTEGER)} to ${fmt(Number.MAX_SAFE_INTEGER)} (2^53 - 1)`))),
   trace: v.optional(text('a CSV trace file path')),
   maxRequests: v.optional(wholeIn('simulatedRequests')),
-  fleet: v.optional(v.union([
+  fleet: v.optional(v.variant('kind', [
     v.strictObject({ kind: v.literal('fixed'), instances: v.optional(wholeIn('instances')) }),
     v.strictObject({ kind: v.literal('autoscale'), minInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')), scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), granularity: v.optional(wholeIn('instances')) }),
   ], 'a fleet {kind: fixed, instances?} or {kind: autoscale, minInstances?, headroom?, scaleUpLagSeconds?, granularity?}')),

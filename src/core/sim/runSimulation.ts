@@ -1,4 +1,6 @@
 import { poissonArrivals } from '../demand/arrivals.js';
+import { InputError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { diurnalProfile, FLAT_PROFILE, profileFromValues, rateMultiplierAt, type DemandProfile } from '../demand/profile.js';
 import { createRng } from '../demand/rng.js';
 import type { RequestSource } from '../demand/types.js';
@@ -67,7 +69,10 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Req
     ...(o.layout !== 'best' && { layout: { tp: o.layout.tp ?? o.gpus, pp: o.layout.pp ?? 1, ep: o.layout.ep ?? 1, dpAttention: o.layout.dpAttention ?? false } }),
   });
   const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
-  if (choice === null) throw new Error(`${o.model.id} does not fit ${o.gpus} ${o.gpu.id}`);
+  if (choice === null) {
+    throw new InputError('gpus', String(o.gpus), `enough ${o.gpu.id} to hold ${o.model.id}`,
+      `${o.model.id} does not fit ${o.gpus} ${o.gpu.id} with room for one request's KV cache; expected more accelerators (inferonomics report names the smallest count that fits)`);
+  }
   const p = choice.point;
   if (p.layout.mode !== 'aggregated') throw new Error('the simulator serves aggregated instances only');
   const pool = p.layout.pool;
@@ -95,6 +100,14 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Req
       granularity: f.granularity ?? 1,
       scaleUpLagSeconds: f.scaleUpLagSeconds ?? DEMAND_DEFAULTS.scaleUpLagSeconds,
     });
+  // Bound the work before doing it: the expected arrivals of the run (bursts included) must stay
+  // within what one run can simulate in reasonable time and memory.
+  const burstFactor = demand.burst === undefined ? 1 : 1 + demand.burst.shareOfTime * (demand.burst.rateFactor - 1);
+  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * 3600 * burstFactor);
+  if (trace === null && expectedRequests > LIMITS.simulatedRequests.max) {
+    throw new InputError('demand.requestsPerSecond', String(rate), `at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')} requests in one run`,
+      `about ${Math.round(expectedRequests).toLocaleString('en-US')} requests would arrive (${rate.toPrecision(3)}/s over ${durationHours} h); one run simulates at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')}: lower demand.requestsPerSecond or demand.durationHours, or set demand.maxRequests`);
+  }
   const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
   const source = trace ?? poissonArrivals({
     requestsPerSecond: rate,
@@ -111,6 +124,10 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Req
     rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
   });
   const sim = simulate(source, { instance: model, fleet, latencyTarget: o.latencyTarget, ...(onProgress !== undefined && { onProgress }) });
+  if (sim.requests === 0) {
+    throw new InputError('demand.requestsPerSecond', String(rate), 'a rate that brings at least one request',
+      `no request arrived in the ${durationHours} h simulated (requestsPerSecond ${rate.toPrecision(3)}); expected a rate × duration of at least one request`);
+  }
 
   // Analytic: each instance as p.sequences slots, a request holding one for its lifetime.
   const lifetime = p.ttftSeconds + w.outputTokens * p.tpotSeconds;
