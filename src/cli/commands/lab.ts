@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { InputError } from '../../core/errors.js';
+import { InputError, quoteForMessage } from '../../core/errors.js';
 import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
@@ -65,18 +65,19 @@ function toOverrides(f: Flags): LabOverrides {
   return out;
 }
 
+// Each flag's range keeps every figure finite: wide enough for any lab, narrow enough not to overflow.
 const RULES: Record<Flag, { readonly expected: string; readonly ok: (x: number) => boolean }> = {
-  'training-flop': { expected: 'a number > 0 (FLOP, e.g. 2e25)', ok: (x) => x > 0 },
-  'training-usd': { expected: 'a number >= 0 (USD, e.g. 1e8)', ok: (x) => x >= 0 },
-  'research-multiple': { expected: 'a number >= 0', ok: (x) => x >= 0 },
-  'staff-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
-  'other-operating-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
-  'lifetime-months': { expected: 'a number > 0 (months)', ok: (x) => x > 0 },
-  'output-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e13)', ok: (x) => x >= 0 },
-  'input-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e14)', ok: (x) => x >= 0 },
+  'training-flop': { expected: 'a number > 0 and at most 1e30 (FLOP, e.g. 2e25)', ok: (x) => x > 0 && x <= 1e30 },
+  'training-usd': { expected: 'a number from 0 to 1e13 (USD, e.g. 1e8)', ok: (x) => x >= 0 && x <= 1e13 },
+  'research-multiple': { expected: 'a number from 0 to 100', ok: (x) => x >= 0 && x <= 100 },
+  'staff-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
+  'other-operating-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
+  'lifetime-months': { expected: 'a number > 0 and at most 600 (months)', ok: (x) => x > 0 && x <= 600 },
+  'output-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e13)', ok: (x) => x >= 0 && x <= 1e18 },
+  'input-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e14)', ok: (x) => x >= 0 && x <= 1e18 },
   'api-share': { expected: 'a number from 0 to 1', ok: (x) => x >= 0 && x <= 1 },
-  'subscription-usd-per-month': { expected: 'a number >= 0 (USD)', ok: (x) => x >= 0 },
-  'subscription-tokens-per-month': { expected: 'a number > 0 (tokens)', ok: (x) => x > 0 },
+  'subscription-usd-per-month': { expected: 'a number from 0 to 1e6 (USD)', ok: (x) => x >= 0 && x <= 1e6 },
+  'subscription-tokens-per-month': { expected: 'a number > 0 and at most 1e15 (tokens)', ok: (x) => x > 0 && x <= 1e15 },
   discount: { expected: 'a number from 0 to 1 (0.5 = half of list)', ok: (x) => x >= 0 && x <= 1 },
 };
 
@@ -91,7 +92,7 @@ function parseFlags(a: Record<string, unknown>): Flags {
     const text = typeof raw === 'string' ? raw.trim() : '';
     const x = text === '' ? NaN : Number(text);
     if (Number.isFinite(x) && rule.ok(x)) flags[flag] = x;
-    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? raw : '(no value)'}; expected ${rule.expected}`);
+    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? quoteForMessage(raw, 40) : '(no value)'}; expected ${rule.expected}`);
   }
   if (a['training-flop'] !== undefined && a['training-usd'] !== undefined) problems.push('--training-flop and --training-usd: give one or the other, not both');
   if (flags['output-tokens-per-month'] === 0 && flags['input-tokens-per-month'] === 0) problems.push('--output-tokens-per-month and --input-tokens-per-month are both 0: there are no tokens to spread the cost over');
