@@ -20,6 +20,8 @@ export interface CliIo {
   readonly writeTextFile?: (path: string, text: string, options: { readonly overwrite: boolean }) => void;
   /** Whether anything exists at `path`. Absent where the CLI may not look at files. */
   readonly fileExists?: (path: string) => boolean;
+  /** Whether `path` is a folder. Absent where the CLI may not look at files. */
+  readonly isDirectory?: (path: string) => boolean;
   /**
    * HTTP GET of `url`: resolves with the status and body of any answer (also 4xx/5xx), rejects on
    * a network failure or when `signal` aborts (the caller's timeout). Absent where there is no network.

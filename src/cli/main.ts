@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import { InputError, quoteForMessage } from '../core/errors.js';
@@ -31,9 +32,10 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   today: () => new Date().toISOString().slice(0, 10),
   writeTextFile: (path, text, { overwrite }) => writeTextFileAtomically(path, text, overwrite),
   fileExists: (path) => existsSync(path),
+  isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
   now: () => performance.now(),
   ...((err as { isTTY?: boolean }).isTTY === true && {
-    progress: (message: string | null) => err.write(message === null ? '\r\x1b[K' : `\r\x1b[K${message}`),
+    progress: (message: string | null) => err.write(message === null ? '\r\x1b[K' : `\r\x1b[K${quoteForMessage(message, 160)}`),
   }),
   fetchText: async (url, { signal }) => {
     const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -41,13 +43,38 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   },
 });
 
+/** Temporary files being written, removed if the process ends on a signal before they are moved into place. */
+const pendingTemporaries = new Set<string>();
+let signalHandlersInstalled = false;
+
+/** Removes pending temporary files on SIGINT, SIGTERM and SIGHUP, then ends as the signal would. */
+function removeTemporariesOnSignals(): void {
+  if (signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [signal, code] of Object.entries(codes)) {
+    process.once(signal, () => {
+      for (const path of pendingTemporaries) rmSync(path, { force: true });
+      process.exit(code);
+    });
+  }
+  process.once('exit', () => {
+    for (const path of pendingTemporaries) rmSync(path, { force: true });
+  });
+}
+
 /**
- * Writes `text` to a synced temporary file beside `path`, then moves it into place: a rename, or,
- * when `overwrite` is false, a hard link, which fails with EEXIST if `path` appeared meanwhile.
+ * Writes `text` to a synced temporary file beside `path` (a random name, so a stale file of an
+ * earlier killed run never blocks this one), then moves it into place: a rename, or, when
+ * `overwrite` is false, a hard link, which fails with EEXIST if `path` appeared meanwhile; then
+ * syncs the folder so the new name survives a crash. The temporary file is removed on every
+ * path out, signals included.
  */
 function writeTextFileAtomically(path: string, text: string, overwrite: boolean): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  removeTemporariesOnSignals();
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx');
+  pendingTemporaries.add(temporary);
   try {
     try {
       writeFileSync(fd, text);
@@ -57,8 +84,23 @@ function writeTextFileAtomically(path: string, text: string, overwrite: boolean)
     }
     if (overwrite) renameSync(temporary, path);
     else linkSync(temporary, path);
+    syncFolder(dirname(path));
   } finally {
     rmSync(temporary, { force: true });
+    pendingTemporaries.delete(temporary);
+  }
+}
+
+/** fsync of a folder, so a rename in it is durable; a platform that cannot sync folders is let be. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms and file systems refuse to open or sync a folder; the file itself is synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
