@@ -17,10 +17,19 @@ export function parseLimited(flag: string, raw: unknown, limit: LimitName): numb
   return parseInteger(flag, raw, LIMITS[limit].min, LIMITS[limit].max);
 }
 
+/** A decimal number as people type it: `12`, `-0.5`, `.5`, `2e25`; never hex, binary or `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number a flag's text spells in decimal, or NaN (`0x10`, `1,5`, `Infinity` and `''` are NaN). */
+export function decimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
+}
+
 /** Parses a finite number in [min, max] from a flag's text. */
 export function parseNumber(flag: string, raw: unknown, min: number, max: number): number {
   const text = String(raw);
-  const n = Number(text);
+  const n = decimal(text);
   if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
     throw new InputError(flag, raw === true ? '(no value)' : quoteForMessage(text, 40), `a number from ${min} to ${max}`);
   }

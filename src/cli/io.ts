@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { InputError, quoteForMessage } from '../core/errors.js';
 
 /** Everything a command may touch outside the core, passed in so tests can supply their own. */
 export interface CliIo {
@@ -36,17 +36,30 @@ export interface FetchedText {
   readonly body: string;
 }
 
+/** The largest input file read by default (a scenario, a config.json, a snapshot): 8 MiB of text. */
+export const MAX_INPUT_FILE_CHARS = 8 * 2 ** 20;
+
 /**
  * Reads a file named by `field`, turning a failure into a one-line InputError:
- * `invalid --model: cannot read x.json (ENOENT); expected a config.json path`.
+ * `invalid --model: cannot read x.json (ENOENT); expected a config.json path`. A file longer than
+ * `maxChars` characters (default 8 MiB) or holding NUL bytes (a binary file) is refused before
+ * it is parsed, so no input can exhaust memory or flood a message.
  */
-export function readInputFile(io: CliIo, field: string, path: string, expected: string): string {
+export function readInputFile(io: CliIo, field: string, path: string, expected: string, maxChars = MAX_INPUT_FILE_CHARS): string {
+  let text: string;
   try {
-    return io.readTextFile(path);
+    text = io.readTextFile(path);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    throw new InputError(field, path, expected, `invalid ${field}: cannot read ${path} (${reason}); expected ${expected}`);
+    throw new InputError(field, path, expected, `invalid ${field}: cannot read ${quoteForMessage(path, 200)} (${reason}); expected ${expected}`);
   }
+  if (text.length > maxChars) {
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} holds ${text.length.toLocaleString('en-US')} characters, more than the ${maxChars.toLocaleString('en-US')} allowed; expected ${expected}`);
+  }
+  if (text.includes('\u0000')) {
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} is a binary file; expected ${expected}`);
+  }
+  return text;
 }
 
 /**

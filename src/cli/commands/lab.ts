@@ -5,7 +5,7 @@ import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type 
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
 import { runOption, type ResolvedOption } from '../../core/scenario/index.js';
 import { defaultFrontierOption } from '../defaultFrontierOption.js';
-import { rejectUnknownFlags } from '../args.js';
+import { decimal, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -90,7 +90,7 @@ function parseFlags(a: Record<string, unknown>): Flags {
     if (raw === undefined) continue;
     const rule = RULES[flag];
     const text = typeof raw === 'string' ? raw.trim() : '';
-    const x = text === '' ? NaN : Number(text);
+    const x = decimal(text);
     if (Number.isFinite(x) && rule.ok(x)) flags[flag] = x;
     else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? quoteForMessage(raw, 40) : '(no value)'}; expected ${rule.expected}`);
   }
@@ -102,7 +102,7 @@ function parseFlags(a: Record<string, unknown>): Flags {
 
 const usd = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 // A margin on zero revenue is −∞: say so in words.
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
 
 function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly LabAssumption[]): string {
   const { list: L, discounted: Dc } = r;

@@ -4,7 +4,7 @@ import { latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
-import { parseNumber, rejectUnknownFlags } from '../args.js';
+import { decimal, parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
@@ -29,7 +29,7 @@ const SIZE_BOUNDS = { '--total-params': { min: 2e9, max: 1e14, example: '1e12,5e
 function parseRange(flag: keyof typeof SIZE_BOUNDS, raw: unknown, fallback: readonly [number, number]): readonly [number, number] {
   if (raw === undefined) return fallback;
   const { min, max, example } = SIZE_BOUNDS[flag];
-  const parts = String(raw).split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x.trim())));
+  const parts = String(raw).split(',').map(decimal);
   const [lo, hi] = parts;
   if (parts.length !== 2 || lo === undefined || hi === undefined || !(lo >= min) || !(hi >= lo) || !(hi <= max)) {
     throw new InputError(flag, String(raw), `two numbers low,high from ${min.toExponential(0)} to ${max.toExponential(0)} parameters with low <= high, e.g. ${example}`);

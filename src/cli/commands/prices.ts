@@ -134,7 +134,7 @@ class FileProblem {
 /** A saved response's text, or the reason it could not be read. */
 function readSaved(file: string, io: CliIo): string | FileProblem {
   try {
-    return readInputFile(io, 'FILE', file, 'a saved OpenRouter response');
+    return readInputFile(io, 'FILE', file, 'a saved OpenRouter response', 64 * 2 ** 20);
   } catch (e) {
     return new FileProblem(e instanceof Error ? e.message : String(e));
   }

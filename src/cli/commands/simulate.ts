@@ -49,7 +49,8 @@ export function simulateCommand(io: CliIo) {
 
 /** A trace file's requests; any problem with it is a problem of the option's `demand.trace`. */
 function readTrace(io: CliIo, path: string) {
-  const text = readInputFile(io, 'demand.trace', path, 'a CSV trace file');
+  // A trace may be long: up to the 10 million requests one run simulates, about 30 bytes each.
+  const text = readInputFile(io, 'demand.trace', path, 'a CSV trace file', 320 * 2 ** 20);
   try {
     return fromTrace(text, path);
   } catch (e) {
