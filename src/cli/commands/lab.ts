@@ -36,10 +36,12 @@ export function labCommand(io: CliIo) {
       rejectUnknownFlags(rawArgs, args);
       const flags = parseFlags(a);
       const option = defaultFrontierOption();
+      io.progress?.('lab: running the physical model of the frontier option...');
       const served = runOption(option);
       if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
       const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
       const result = labCost(input);
+      io.progress?.(null);
       io.out.write(a.json
         ? `${JSON.stringify({ option: option.label, model: option.model.id, gpu: option.gpu.id, gpus: option.gpus, input, result, assumptions, referenceMargins: REFERENCE_MARGINS }, null, 2)}\n`
         : render(option, input, result, assumptions));

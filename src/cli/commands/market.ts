@@ -62,7 +62,9 @@ export function marketCommand(io: CliIo) {
       const imported = a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io);
       const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
+      io.progress?.('market: running the physical model of every priced model...');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
+      io.progress?.(null);
       io.out.write(a.json ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result) }, null, 2)}\n` : render(result, snapshotIds));
     },
   });

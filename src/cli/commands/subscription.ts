@@ -82,7 +82,7 @@ export function subscriptionCommand(io: CliIo) {
       const costCached = given('--cost-cached-input-usd-per-million', a['cost-cached-input-usd-per-million']);
       const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);
       const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
-      const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1, 1_000_000);
+      const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
       if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${formatInt(MAX_SAMPLES)}`);
       const seed = a.seed === undefined ? 1 : parseInteger('--seed', a.seed, 0);
 
@@ -96,12 +96,14 @@ export function subscriptionCommand(io: CliIo) {
       const tokenCosts: TokenCosts = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
       const mix: Input<TokenMix> = mixGiven === undefined ? { value: base.mix, source: base.mixSource } : { value: mixGiven, source: '--token-mix' };
 
+      io.progress?.(`subscription: drawing ${formatInt(samples)} seats per plan...`);
       const rows = plans.map((plan) => {
         const usage = usageOnPlan(profile, plan, overrides);
         const cap = plan.monthlyTokenCap?.value ?? null;
         const economics = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: cap }, usage, mix.value, tokenCosts, { samples, rng: createRng(seed) });
         return { plan, usage, economics };
       });
+      io.progress?.(null);
       const context: RunContext = { profile, overrides, costs, mix, samples, seed, costUsdPerMillionTokens: blendedCostUsdPerMillionTokens(mix.value, tokenCosts) };
       io.out.write(a.json ? `${JSON.stringify(toJson(context, rows), null, 2)}\n` : render(context, rows));
     },
