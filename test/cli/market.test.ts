@@ -29,7 +29,7 @@ describe('inferonomics market', () => {
     // A bigger model costs more by both methods.
     expect(r.referenceSizes[1]!.marketUsdPerMillion).toBeGreaterThan(r.referenceSizes[0]!.marketUsdPerMillion);
     expect(r.referenceSizes[1]!.physicalUsdPerMillion!).toBeGreaterThan(r.referenceSizes[0]!.physicalUsdPerMillion!);
-  });
+  }, 30_000);
 
   it('a narrower size range narrows the markup range', async () => {
     const wide = await runCliJson<MarketJson>(['market']);
@@ -37,7 +37,7 @@ describe('inferonomics market', () => {
     const w = wide.frontier.find((x) => x.model === 'claude-sonnet-4.5')!.impliedMarkup.physical!;
     const n = narrow.frontier.find((x) => x.model === 'claude-sonnet-4.5')!.impliedMarkup.physical!;
     expect(n[1] - n[0]).toBeLessThan(w[1] - w[0]);
-  });
+  }, 30_000);
 
   it('a malformed range is a one-line error naming the flag', async () => {
     const r = await runCli(['market', '--total-params', '5e12,1e12']);
