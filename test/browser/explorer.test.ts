@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   it('a link with an invalid scenario shows the problem by its field; fixing the field recovers', async () => {
     const broken = { option: { model: 'kimi-k2.5', gpu: 'h200', gpus: 16, utilization: 7 }, configJson: null };
     const { page } = await open(`#${encodeURIComponent(JSON.stringify(broken))}`);
-    expect(await text(page, '[data-for="utilization"]')).toMatch(/expected a number in \(0, 1\], received 7/);
+    expect(await text(page, '[data-for="utilization"]')).toMatch(/expected a number > 0 and at most 1, received 7/);
     await edit(page, () => page.fill('#utilization', '0.5'));
     expect(await text(page, '#verdict')).toMatch(/at 50% utilization/);
     await page.close();
