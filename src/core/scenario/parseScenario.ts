@@ -38,7 +38,7 @@ export function formatScenarioIssues(issues: readonly v.BaseIssue<unknown>[]): s
         return { ...n, path: isAbsolute ? p : [...own, ...p] } as v.BaseIssue<unknown>;
       });
       const depth = (n: v.BaseIssue<unknown>) => (n.path?.length ?? 0);
-      const deepest = Math.max(...absolute.map(depth));
+      const deepest = absolute.reduce((m, n) => Math.max(m, depth(n)), 0);
       if (deepest >= own.length + 2) {
         lines.push(...formatScenarioIssues(absolute.filter((n) => depth(n) === deepest)));
         continue;
