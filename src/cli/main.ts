@@ -108,7 +108,8 @@ function syncFolder(folder: string): void {
  * The one exit point: runs a command, turns every input error into one line on stderr and exit
  * code 2, and any other failure into exit code 1. Returns the exit code.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = clearingProgress(given);
   const root = rootCommand(io);
   const subCommands = (root.subCommands ?? {}) as Record<string, CommandDef>;
   const [name, ...rest] = argv;
@@ -146,6 +147,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.err.write(`inferonomics: internal error (please report it): ${safeMessage(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
+}
+
+/**
+ * The io with its progress line cleared before any output, so that a command shows progress and
+ * prints its result without clearing the line itself.
+ */
+function clearingProgress(io: CliIo): CliIo {
+  const progress = io.progress;
+  if (progress === undefined) return io;
+  let shown = false;
+  const clear = () => {
+    if (shown) progress(null);
+    shown = false;
+  };
+  return {
+    ...io,
+    out: Object.assign(Object.create(io.out) as CliIo['out'], { write: (text: string) => (clear(), io.out.write(text)) }),
+    err: Object.assign(Object.create(io.err) as CliIo['err'], { write: (text: string) => (clear(), io.err.write(text)) }),
+    progress: (message: string | null) => {
+      shown = message !== null;
+      progress(message);
+    },
+  };
 }
 
 // eslint-disable-next-line no-control-regex

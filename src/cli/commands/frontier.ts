@@ -19,15 +19,14 @@ export function frontierCommand(io: CliIo) {
     args,
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
+      io.progress?.(`frontier: searching the layouts and batches of ${String(a.model)} on ${String(a.gpus)} ${String(a.gpu)}...`);
       const { setup, workload, speculation } = parseServing(a, io);
-      io.progress?.(`frontier: searching the layouts and batches of ${setup.model.id} on ${setup.gpus} ${setup.gpu.id}...`);
       const f = throughputFrontier(setup.model, setup.gpu, setup.gpus, {
         workload, speculation, disaggregation: a.disaggregation !== false,
         ...(setup.framework !== undefined && { framework: setup.framework }),
         ...(setup.weightPrecision !== undefined && { weightPrecision: setup.weightPrecision }),
         ...(setup.kvPrecision !== undefined && { kvPrecision: setup.kvPrecision }),
       });
-      io.progress?.(null);
       if (a.json) {
         const { allPoints: _all, ...front } = f;
         io.out.write(`${JSON.stringify({ model: setup.model.id, gpu: setup.gpu.id, gpus: setup.gpus, framework: setup.framework ?? 'vllm', workload, ...front }, null, 2)}\n`);

@@ -41,7 +41,6 @@ export function labCommand(io: CliIo) {
       if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
       const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
       const result = labCost(input);
-      io.progress?.(null);
       io.out.write(a.json
         ? `${JSON.stringify({ option: option.label, model: option.model.id, gpu: option.gpu.id, gpus: option.gpus, input, result, assumptions, referenceMargins: REFERENCE_MARGINS }, null, 2)}\n`
         : render(option, input, result, assumptions));

@@ -64,7 +64,6 @@ export function marketCommand(io: CliIo) {
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
       io.progress?.('market: running the physical model of every priced model...');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
-      io.progress?.(null);
       io.out.write(a.json ? `${JSON.stringify({ snapshot: { ids: snapshotIds, date: shipped.date }, ...stripFits(result) }, null, 2)}\n` : render(result, snapshotIds));
     },
   });

@@ -3,10 +3,11 @@ import { InputError } from '../../core/errors.js';
 import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
-import { parseInteger, parseLimited, rejectUnknownFlags } from '../args.js';
+import { parseInteger, rejectUnknownFlags } from '../args.js';
 import { formatGB, formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
+import { LIMITS } from '../../core/limits.js';
 
 const args = {
   ...servingArgs,
@@ -31,11 +32,11 @@ export function perfCommand(io: CliIo) {
       }
       const input = parseServing(a, io);
       const phase = oneOf<ServingPhase>('--phase', String(a.phase ?? 'both'), ['both', 'prefill', 'decode']);
-      const prefillGpus = a['prefill-gpus'] === undefined ? null : parseLimited('--prefill-gpus', a['prefill-gpus'], 'accelerators');
+      const prefillGpus = a['prefill-gpus'] === undefined ? null : parseInteger('--prefill-gpus', a['prefill-gpus'], LIMITS.accelerators.min, LIMITS.accelerators.max);
       if (prefillGpus !== null && (prefillGpus >= input.setup.gpus || phase !== 'both')) {
         throw new InputError('--prefill-gpus', String(prefillGpus), `fewer than --gpus ${input.setup.gpus}, with --phase both`);
       }
-      const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency, 1, 1_000_000);
+      const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency);
       const result = servingPerformance(input.setup, { workload: input.workload, concurrency, phase, speculation: input.speculation, prefillGpus });
       const json = { model: input.setup.model.id, gpu: input.setup.gpu.id, gpus: input.setup.gpus, framework: input.setup.framework ?? 'vllm', phase, workload: input.workload, speculation: input.speculation, ...flatten(result) };
       io.out.write(a.json ? `${JSON.stringify(json, null, 2)}\n` : render(json.model, json.gpu, json.gpus, json.framework, result, input.workload));

@@ -100,17 +100,18 @@ interface SnapshotTarget {
 }
 
 /** The snapshot id, date and file from the flags; refuses an existing file before any work. */
-function snapshotTarget(a: { 'snapshot-id'?: string; date?: string; out?: string; force?: boolean; strict?: boolean; json?: boolean }, io: CliIo): SnapshotTarget {
+function snapshotTarget(a: { 'snapshot-id'?: string; date?: string; out?: string; force?: boolean; json?: boolean }, io: CliIo): SnapshotTarget {
   const date = a.date ?? io.today();
-  if (!isCalendarDate(date)) throw new InputError('--date', quoteForMessage(String(date), 40), 'a date YYYY-MM-DD that exists on the calendar');
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date)) throw new InputError('--date', date, 'a date YYYY-MM-DD');
   const id = a['snapshot-id'] ?? `openrouter-${date}`;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InputError('--snapshot-id', id, 'letters, digits, ".", "_" and "-"');
   const out = a.out ?? `prices-${id}.json`;
+  if (!isCalendarDate(date)) throw new InputError('--date', quoteForMessage(String(date), 40), 'a date YYYY-MM-DD that exists on the calendar');
   if (typeof out !== 'string' || out.trim() === '') throw new InputError('--out', '(empty)', 'the path of a snapshot file to write');
   if (io.isDirectory?.(out) === true) throw new InputError('--out', out, 'a file path', `invalid --out: ${out} is a folder; expected the path of a file to write, e.g. ${join(out, `prices-${id}.json`)}`);
   const force = a.force === true;
   if (!force && io.fileExists?.(out) === true) throw refuseOverwrite(out);
-  return { id, date, out, force, strict: a.strict === true, json: a.json === true };
+  return { id, date, out, force, strict: (a as { strict?: boolean }).strict === true, json: a.json === true };
 }
 
 /** Whether `text` is a YYYY-MM-DD day that exists (2026-02-30 does not). */

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
@@ -7,7 +8,6 @@ import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
-import { isProfitable } from '../../core/economics/tokenEconomics.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
@@ -40,7 +40,6 @@ export function reportCommand(io: CliIo) {
         if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
         return runOption(o);
       });
-      io.progress?.(null);
       const title = scenario.title ?? file ?? 'scenario';
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },

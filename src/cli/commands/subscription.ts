@@ -103,7 +103,6 @@ export function subscriptionCommand(io: CliIo) {
         const economics = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: cap }, usage, mix.value, tokenCosts, { samples, rng: createRng(seed) });
         return { plan, usage, economics };
       });
-      io.progress?.(null);
       const context: RunContext = { profile, overrides, costs, mix, samples, seed, costUsdPerMillionTokens: blendedCostUsdPerMillionTokens(mix.value, tokenCosts) };
       io.out.write(a.json ? `${JSON.stringify(toJson(context, rows), null, 2)}\n` : render(context, rows));
     },

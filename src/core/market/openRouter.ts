@@ -1,7 +1,7 @@
-import { LIMITS } from '../limits.js';
-import { quoteForMessage } from '../errors.js';
 import type { ApiPrice, PriceSnapshot } from '../catalog/prices.js';
 import { catalogIdOfOpenRouter, catalogProviderName, isFirstPartyProvider } from './openRouterIds.js';
+import { LIMITS } from '../limits.js';
+import { quoteForMessage } from '../errors.js';
 
 /** OpenRouter's public API; `source` of the imported rows is a URL under it. */
 export const OPENROUTER_API_BASE_URL = 'https://openrouter.ai/api/v1';
