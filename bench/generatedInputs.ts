@@ -56,7 +56,7 @@ for (const [i, call] of calls.entries()) {
   const kinds = new Set(outcome.problems.length === 0 ? [] : [outcome.kind]);
   for (const p of outcome.problems) {
     if (p.startsWith('took ')) kinds.add('over time');
-    if (p.startsWith('exit ') || p.includes('internal error')) kinds.add('internal error');
+    if (/^exit \d+: /.test(p) || p.includes('internal error')) kinds.add('internal error');
   }
   for (const k of kinds) if (k !== 'ok') counts[k]++;
   if (outcome.problems.length > 0) failures.push(`${[...kinds].join(', ')}: ${outcome.argv.join(' ').slice(0, 400)}\n    ${outcome.problems.join('\n    ').slice(0, 800)}`);
