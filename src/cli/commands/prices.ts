@@ -359,7 +359,7 @@ async function inPool<T, R>(items: readonly T[], limit: number, call: (item: T) 
 
 /** Reads a snapshot file written by `prices import` or `prices pull`; a bad one is a one-line error naming it. */
 export function readSnapshotFile(path: string, io: CliIo): readonly PriceSnapshot[] {
-  const text = readInputFile(io, '--prices', path, 'a price snapshot file');
+  const text = readInputFile(io, '--prices', path, 'a price snapshot file', 64 * 2 ** 20);
   try {
     return parsePriceCatalog(JSON.parse(text));
   } catch (e) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseDocument } from 'yaml';
 import { InputError, quoteForMessage } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { ScenarioSchema, type ScenarioInput } from './schema.js';
 import { ACCELERATORS } from '../catalog/accelerators.js';
 import { findById } from '../catalog/lookup.js';
@@ -93,6 +94,11 @@ function unknownIds(raw: unknown): string[] {
 
 /** Validates a parsed scenario object, reporting every problem at once (schema and unknown ids). */
 export function parseScenario(raw: unknown, fileName: string): ScenarioInput {
+  // A huge list is refused before every option of it is checked (a 6 MB file of 100,000 options).
+  const options = typeof raw === 'object' && raw !== null ? (raw as { options?: unknown }).options : undefined;
+  if (Array.isArray(options) && options.length > LIMITS.scenarioOptions.max) {
+    throw new ScenarioError(fileName, [`options: expected at most ${LIMITS.scenarioOptions.max.toLocaleString('en-US')} options, received a list of ${options.length.toLocaleString('en-US')}`]);
+  }
   const result = v.safeParse(ScenarioSchema, raw, { abortEarly: false });
   const ids = unknownIds(raw);
   if (result.success && ids.length === 0) return result.output;
@@ -105,6 +111,14 @@ export function parseScenario(raw: unknown, fileName: string): ScenarioInput {
  * library. Throws a ScenarioError naming the file and the first problem's line.
  */
 export function parseYamlText(text: string, fileName: string): unknown {
+  // JSON (a subset of YAML) is read by the much faster JSON parser; anything it rejects goes to YAML.
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // not strict JSON: YAML's parser reports the problem, or reads the flow-style YAML
+    }
+  }
   const doc = parseDocument(text, { logLevel: 'silent', prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
