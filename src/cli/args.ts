@@ -1,27 +1,43 @@
 import type { ArgsDef } from 'citty';
-import { InputError } from '../core/errors.js';
+import { InputError, quoteForMessage } from '../core/errors.js';
+import { LIMITS, type LimitName } from '../core/limits.js';
 
-/** Parses a whole number >= `min` from a flag's text, or throws an InputError naming the flag. */
-export function parseInteger(flag: string, raw: unknown, min = 1): number {
+/** Parses a whole number in [min, max] from a flag's text, or throws an InputError naming the flag and the range. */
+export function parseInteger(flag: string, raw: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const text = String(raw);
-  if (typeof raw !== 'string' || !/^[+-]?\d+$/.test(text.trim()) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
-    throw new InputError(flag, raw === true || text === '' ? '(no value)' : text, `a whole number >= ${min}`);
+  if (typeof raw !== 'string' || !/^[+-]?\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max || !Number.isSafeInteger(Number(text))) {
+    throw new InputError(flag, raw === true || text === '' ? '(no value)' : quoteForMessage(text, 40),
+      max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
   }
   return Number(text);
+}
+
+/** parseInteger with the range of one of LIMITS. */
+export function parseLimited(flag: string, raw: unknown, limit: LimitName): number {
+  return parseInteger(flag, raw, LIMITS[limit].min, LIMITS[limit].max);
+}
+
+/** A decimal number as people type it: `12`, `-0.5`, `.5`, `2e25`; never hex, binary or `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The number a flag's text spells in decimal, or NaN (`0x10`, `1,5`, `Infinity` and `''` are NaN). */
+export function decimal(text: string): number {
+  const t = text.trim();
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
 }
 
 /** Parses a finite number in [min, max] from a flag's text. */
 export function parseNumber(flag: string, raw: unknown, min: number, max: number): number {
   const text = String(raw);
-  const n = Number(text);
+  const n = decimal(text);
   if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new InputError(flag, raw === true ? '(no value)' : text, `a number from ${min} to ${max}`);
+    throw new InputError(flag, raw === true ? '(no value)' : quoteForMessage(text, 40), `a number from ${min} to ${max}`);
   }
   return n;
 }
 
-export function optionalInteger(flag: string, raw: unknown, min = 1): number | undefined {
-  return raw === undefined ? undefined : parseInteger(flag, raw, min);
+export function optionalInteger(flag: string, raw: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  return raw === undefined ? undefined : parseInteger(flag, raw, min, max);
 }
 
 /** A string flag's value; a flag given without a value is an error rather than `true`. */

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { InputError, quoteForMessage } from '../core/errors.js';
 
 /** Everything a command may touch outside the core, passed in so tests can supply their own. */
 export interface CliIo {
@@ -20,6 +20,8 @@ export interface CliIo {
   readonly writeTextFile?: (path: string, text: string, options: { readonly overwrite: boolean }) => void;
   /** Whether anything exists at `path`. Absent where the CLI may not look at files. */
   readonly fileExists?: (path: string) => boolean;
+  /** Whether `path` is a folder. Absent where the CLI may not look at files. */
+  readonly isDirectory?: (path: string) => boolean;
   /**
    * HTTP GET of `url`: resolves with the status and body of any answer (also 4xx/5xx), rejects on
    * a network failure or when `signal` aborts (the caller's timeout). Absent where there is no network.
@@ -35,14 +37,38 @@ export interface FetchedText {
 }
 
 /**
- * Reads a file named by `field`, turning a failure into a one-line InputError:
- * `invalid --model: cannot read x.json (ENOENT); expected a config.json path`.
+ * The largest input file read by default (a scenario, a config.json): 2 MiB of text, far above
+ * 1,000 options, and parsed as YAML within a few seconds.
  */
-export function readInputFile(io: CliIo, field: string, path: string, expected: string): string {
+export const MAX_INPUT_FILE_CHARS = 2 * 2 ** 20;
+
+/**
+ * Reads a file named by `field`, turning a failure into a one-line InputError:
+ * `invalid --model: cannot read x.json (ENOENT); expected a config.json path`. A file longer than
+ * `maxChars` characters (default 2 MiB) or holding NUL bytes (a binary file) is refused before
+ * it is parsed, so no input can exhaust memory or flood a message.
+ */
+export function readInputFile(io: CliIo, field: string, path: string, expected: string, maxChars = MAX_INPUT_FILE_CHARS): string {
+  let text: string;
   try {
-    return io.readTextFile(path);
+    text = io.readTextFile(path);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String(e.code) : 'unreadable';
-    throw new InputError(field, path, expected, `invalid ${field}: cannot read ${path} (${reason}); expected ${expected}`);
+    throw new InputError(field, path, expected, `invalid ${field}: cannot read ${quoteForMessage(path, 200)} (${reason}); expected ${expected}`);
   }
+  if (text.length > maxChars) {
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} holds ${text.length.toLocaleString('en-US')} characters, more than the ${maxChars.toLocaleString('en-US')} allowed; expected ${expected}`);
+  }
+  if (text.includes('\u0000')) {
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} is a binary file; expected ${expected}`);
+  }
+  return text;
+}
+
+/**
+ * A failure of the network or of the server answering (refused, timed out, an HTTP error): not
+ * the user's input, so the CLI exits 1 and says "network failure" rather than 2.
+ */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
 }

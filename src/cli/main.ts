@@ -1,7 +1,9 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
-import { InputError } from '../core/errors.js';
+import { InputError, quoteForMessage } from '../core/errors.js';
+import { NetworkError } from './io.js';
 import { fitCommand } from './commands/fit.js';
 import { validateCommand } from './commands/validate.js';
 import { calibrateCommand } from './commands/calibrate.js';
@@ -31,9 +33,10 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   today: () => new Date().toISOString().slice(0, 10),
   writeTextFile: (path, text, { overwrite }) => writeTextFileAtomically(path, text, overwrite),
   fileExists: (path) => existsSync(path),
+  isDirectory: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
   now: () => performance.now(),
   ...((err as { isTTY?: boolean }).isTTY === true && {
-    progress: (message: string | null) => err.write(message === null ? '\r\x1b[K' : `\r\x1b[K${message}`),
+    progress: (message: string | null) => err.write(message === null ? '\r\x1b[K' : `\r\x1b[K${quoteForMessage(message, 160)}`),
   }),
   fetchText: async (url, { signal }) => {
     const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -41,13 +44,38 @@ export const nodeIo = (out: CliIo['out'], err: CliIo['err']): CliIo => ({
   },
 });
 
+/** Temporary files being written, removed if the process ends on a signal before they are moved into place. */
+const pendingTemporaries = new Set<string>();
+let signalHandlersInstalled = false;
+
+/** Removes pending temporary files on SIGINT, SIGTERM and SIGHUP, then ends as the signal would. */
+function removeTemporariesOnSignals(): void {
+  if (signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [signal, code] of Object.entries(codes)) {
+    process.once(signal, () => {
+      for (const path of pendingTemporaries) rmSync(path, { force: true });
+      process.exit(code);
+    });
+  }
+  process.once('exit', () => {
+    for (const path of pendingTemporaries) rmSync(path, { force: true });
+  });
+}
+
 /**
- * Writes `text` to a synced temporary file beside `path`, then moves it into place: a rename, or,
- * when `overwrite` is false, a hard link, which fails with EEXIST if `path` appeared meanwhile.
+ * Writes `text` to a synced temporary file beside `path` (a random name, so a stale file of an
+ * earlier killed run never blocks this one), then moves it into place: a rename, or, when
+ * `overwrite` is false, a hard link, which fails with EEXIST if `path` appeared meanwhile; then
+ * syncs the folder so the new name survives a crash. The temporary file is removed on every
+ * path out, signals included.
  */
 function writeTextFileAtomically(path: string, text: string, overwrite: boolean): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  removeTemporariesOnSignals();
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx');
+  pendingTemporaries.add(temporary);
   try {
     try {
       writeFileSync(fd, text);
@@ -57,8 +85,23 @@ function writeTextFileAtomically(path: string, text: string, overwrite: boolean)
     }
     if (overwrite) renameSync(temporary, path);
     else linkSync(temporary, path);
+    syncFolder(dirname(path));
   } finally {
     rmSync(temporary, { force: true });
+    pendingTemporaries.delete(temporary);
+  }
+}
+
+/** fsync of a folder, so a rename in it is durable; a platform that cannot sync folders is let be. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms and file systems refuse to open or sync a folder; the file itself is synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -66,39 +109,100 @@ function writeTextFileAtomically(path: string, text: string, overwrite: boolean)
  * The one exit point: runs a command, turns every input error into one line on stderr and exit
  * code 2, and any other failure into exit code 1. Returns the exit code.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = clearingProgress(given);
   const root = rootCommand(io);
   const subCommands = (root.subCommands ?? {}) as Record<string, CommandDef>;
   const [name, ...rest] = argv;
+  // Colour codes only on a terminal: a pipe or a file gets plain text.
+  const plain = (text: string) => ((io.out as { isTTY?: boolean }).isTTY === true ? text : stripAnsi(text));
   try {
-    if (name === undefined || name === '--help' || name === '-h') {
-      io.out.write(`${await renderUsage(root)}\n`);
-      return name === undefined ? 2 : 0;
+    if (name === undefined) {
+      io.err.write(`${stripAnsi(await renderUsage(root))}\ninferonomics: no command given; expected one of ${Object.keys(subCommands).join(', ')}\n`);
+      return 2;
+    }
+    if (name === '--help' || name === '-h') {
+      io.out.write(`${plain(await renderUsage(root))}\n`);
+      return 0;
     }
     const sub = subCommands[name];
     if (sub === undefined) {
       throw new InputError('command', name, `one of ${Object.keys(subCommands).join(', ')}`);
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out.write(`${await renderUsage(sub, root)}\n`);
+      io.out.write(`${plain(await renderUsage(sub, root))}\n`);
       return 0;
     }
     await runCommand(sub, { rawArgs: rest });
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err.write(`inferonomics: ${e.message}\n`);
+    io.progress?.(null);
+    if (e instanceof InputError || (e instanceof Error && e.name === 'CLIError')) {
+      io.err.write(`inferonomics: ${safeMessage(e.message)}\n`);
       return 2;
     }
-    if (e instanceof Error && e.name === 'CLIError') {
-      io.err.write(`inferonomics: ${e.message}\n`);
-      return 2;
+    if (e instanceof NetworkError) {
+      io.err.write(`inferonomics: network failure: ${safeMessage(e.message)}\n`);
+      return 1;
     }
-    io.err.write(`inferonomics: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err.write(`inferonomics: internal error (please report it): ${safeMessage(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }
 
+/**
+ * The io with its progress line cleared before any output, so that a command shows progress and
+ * prints its result without clearing the line itself.
+ */
+function clearingProgress(io: CliIo): CliIo {
+  const progress = io.progress;
+  if (progress === undefined) return io;
+  let shown = false;
+  const clear = () => {
+    if (shown) progress(null);
+    shown = false;
+  };
+  return {
+    ...io,
+    out: Object.assign(Object.create(io.out) as CliIo['out'], { write: (text: string) => (clear(), io.out.write(text)) }),
+    err: Object.assign(Object.create(io.err) as CliIo['err'], { write: (text: string) => (clear(), io.err.write(text)) }),
+    progress: (message: string | null) => {
+      shown = message !== null;
+      progress(message);
+    },
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/** Problems a message may list, and characters each line may have, before it is cut. */
+const MAX_MESSAGE_LINES = 60;
+const MAX_LINE_CHARS = 400;
+
+/** A message fit for a terminal: control characters escaped, long lines and long lists cut. */
+function safeMessage(message: string): string {
+  const lines = message.split('\n').map((line) => quoteForMessage(line, MAX_LINE_CHARS));
+  return lines.length > MAX_MESSAGE_LINES ? [...lines.slice(0, MAX_MESSAGE_LINES), `... and ${lines.length - MAX_MESSAGE_LINES} more`].join('\n') : lines.join('\n');
+}
+
+/**
+ * Ends quietly (exit 0) when the reader of stdout or stderr goes away (`... | head -1`): the
+ * output nobody reads is not an error.
+ */
+function quietOnBrokenPipe(stream: unknown): void {
+  const s = stream as { on?: (event: string, f: (e: NodeJS.ErrnoException) => void) => void };
+  s.on?.('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[], out: CliIo['out'], err: CliIo['err']): Promise<number> {
+  quietOnBrokenPipe(out);
+  quietOnBrokenPipe(err);
   return run(argv, nodeIo(out, err));
 }

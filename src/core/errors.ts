@@ -23,3 +23,23 @@ export function oneOf<T extends string>(field: string, value: string, allowed: r
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(field, value, `one of ${allowed.join(', ')}`);
 }
+
+/**
+ * Text from the user's input made safe for a one-line message: control characters (C0, DEL, C1,
+ * line and paragraph separators) shown as `\xNN`/`\uNNNN` escapes so they cannot move the cursor or
+ * retitle a terminal, and the text cut to `maxChars` with an ellipsis.
+ * Example: quoteForMessage('a\x1b]0;pwned\x07b', 40) is `a\x1b]0;pwned\x07b` with the escapes shown.
+ */
+export function quoteForMessage(text: string, maxChars = 200): string {
+  const cut = text.length > maxChars ? `${text.slice(0, maxChars - 3)}...` : text;
+  return escapeControl(cut);
+}
+
+/** Escapes every control character but the newline (see quoteForMessage). */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -48,7 +48,7 @@ describe('inferonomics market', () => {
   it('a malformed range is a one-line error naming the flag', async () => {
     const r = await runCli(['market', '--total-params', '5e12,1e12']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/invalid --total-params: 5e12,1e12; expected two positive numbers low,high/);
+    expect(r.stderr).toMatch(/invalid --total-params: 5e12,1e12; expected two numbers low,high from 2e\+9 to 1e\+14 parameters/);
   });
 });
 

@@ -132,27 +132,92 @@ describe('inferonomics prices import', () => {
   });
 });
 
+describe('inferonomics prices import: odd prices and file safety', () => {
+  /** models.json with the first model's prices replaced. */
+  const withPrices = (name: string, prompt: string, completion: string) => {
+    const data = JSON.parse(fixtureText('models.json')) as { data: { pricing: Record<string, string> }[] };
+    const first = data.data[0];
+    if (first !== undefined) first.pricing = { ...first.pricing, prompt, completion };
+    const path = outPath(name);
+    writeFileSync(path, JSON.stringify(data));
+    return path;
+  };
+  const filesAndFolders: Partial<CliIo> = { ...files, isDirectory: realIo.isDirectory, readTextFile: realIo.readTextFile };
+
+  it('a price of "1e300" USD a token is a warning for its row, and the other rows are written (exit 0)', async () => {
+    const r = await runCli(['prices', 'import', withPrices('huge.json', '1e300', '0.000001'), '--out', outPath('huge-out.json')], files);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*huge\.json: .*pricing\.prompt "1e300" is above 1 USD a token/);
+    expect(parsePriceCatalog(JSON.parse(readFileSync(outPath('huge-out.json'), 'utf8')))[0]?.api.length).toBeGreaterThan(0);
+  });
+
+  it('a price above 0 but below 1e-15 USD a token is a warning, never a free model', async () => {
+    const r = await runCli(['prices', 'import', withPrices('tiny.json', '1e-18', '0.000001'), '--out', outPath('tiny-out.json')], files);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/pricing\.prompt "1e-18" is above 0 but below 1e-15 USD a token/);
+  });
+
+  it('--strict writes nothing and exits 2 when a row has an error', async () => {
+    const out = outPath('strict-out.json');
+    const r = await runCli(['prices', 'import', withPrices('strict.json', 'abc', '0.000001'), '--strict', '--out', out], files);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*pricing\.prompt "abc" is not a number\ninferonomics: --strict: 1 row with errors \(listed above\); .*strict-out\.json not written\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--force replacing a snapshot with fewer rows says so on stderr', async () => {
+    const out = outPath('shrink.json');
+    expect((await runCli(['prices', 'import', fixturePath('models.json'), fixturePath('endpoints-kimi-k2.5.json'), '--out', out], filesAndFolders)).code).toBe(0);
+    const r = await runCli(['prices', 'import', withPrices('shrink-in.json', 'abc', '0.000001'), '--force', '--out', out], filesAndFolders);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: replacing .*shrink\.json \(7 rows\) with \d rows; 1 row dropped for errors \(pass --strict to refuse\)/);
+  });
+
+  it('a stale temporary file of a killed run (same process id) never blocks a later import', async () => {
+    const out = outPath('stale.json');
+    writeFileSync(join(dir, `.stale.json.${process.pid}.tmp`), 'partial');
+    const r = await runCli(['prices', 'import', fixturePath('models.json'), '--out', out], files);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it.each([
+    [['--date', '2026-02-30'], 'invalid --date: 2026-02-30; expected a date YYYY-MM-DD that exists on the calendar'],
+    [['--out', ''], 'invalid --out: (empty); expected the path of a snapshot file to write'],
+  ])('%j is one line naming the flag, exit 2', async (flags, message) => {
+    const r = await runCli(['prices', 'import', fixturePath('models.json'), ...flags], filesAndFolders);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`inferonomics: ${message}\n`);
+  });
+
+  it('--out naming a folder says it is a folder', async () => {
+    const r = await runCli(['prices', 'import', fixturePath('models.json'), '--out', dir], filesAndFolders);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`invalid --out: ${dir} is a folder; expected the path of a file to write`);
+  });
+});
+
 describe('inferonomics prices pull', () => {
-  it('a fetch that rejects gives a one-line error naming the URL and the reason, exit 2', async () => {
+  it('a fetch that rejects is a network failure: one line naming the URL and the reason, exit 1', async () => {
     const fetchText = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND openrouter.ai') }));
     const r = await runCli(['prices', 'pull', '--out', outPath('pull-offline.json')], { ...files, fetchText });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: fetch failed: getaddrinfo ENOTFOUND openrouter.ai\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: fetch failed: getaddrinfo ENOTFOUND openrouter.ai\n`);
     expect(r.stdout).toBe('');
     expect(existsSync(outPath('pull-offline.json'))).toBe(false);
   });
 
   it('a request that outlives --timeout-seconds is one line naming the URL, even if the fetch ignores its signal', async () => {
     const r = await runCli(['prices', 'pull', '--timeout-seconds', '0.05', '--out', outPath('pull-timeout.json')], { ...files, fetchText: () => new Promise(() => {}) });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: timed out after 0.05 s\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: timed out after 0.05 s\n`);
   });
 
   it('an HTTP error from /models ends the pull with the status', async () => {
     const fetchText = async (): Promise<FetchedText> => ({ status: 503, statusText: 'Service Unavailable', body: 'busy' });
     const r = await runCli(['prices', 'pull', '--out', outPath('pull-503.json')], { ...files, fetchText });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`inferonomics: cannot GET ${BASE}/models: HTTP 503 Service Unavailable\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inferonomics: network failure: cannot GET ${BASE}/models: HTTP 503 Service Unavailable\n`);
   });
 
   it('a fetch that answers writes a snapshot of the listing and the endpoints of the catalog models it maps', async () => {
@@ -234,8 +299,8 @@ describe('inferonomics prices pull', () => {
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
       const r = await runCli(['prices', 'pull', '--base-url', `http://127.0.0.1:${port}/api/v1`, '--out', outPath('pull-refused.json')], { ...files, fetchText: realIo.fetchText });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^inferonomics: cannot GET http://127\\.0\\.0\\.1:${port}/api/v1/models: fetch failed: .*ECONNREFUSED.*\\n$`));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^inferonomics: network failure: cannot GET http://127\\.0\\.0\\.1:${port}/api/v1/models: fetch failed: .*ECONNREFUSED.*\\n$`));
     });
   });
 });

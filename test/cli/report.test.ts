@@ -72,7 +72,7 @@ options:
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('3 problems');
     expect(r.stderr).toContain('options[0].utilisation: unknown field');
-    expect(r.stderr).toContain('options[0].prices.inputUsdPerMillion: expected a number >= 0, received -1');
+    expect(r.stderr).toContain('options[0].prices.inputUsdPerMillion: expected a number from 0 to 1,000,000, received -1');
     expect(r.stderr).toMatch(/options\[0\]\.model: unknown model: kimi-k9/);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('inferonomics simulate', () => {
     const a = await runCliJson<SimJson>(['simulate', small('      maxRequests: 30000')]);
     const b = await runCliJson<SimJson>(['simulate', small('      maxRequests: 30000')]);
     expect(a.options[0]!.simulation.ttftSeconds).toEqual(b.options[0]!.simulation.ttftSeconds);
-  });
+  }, 30_000);
 
   it('reads a trace file instead of generated arrivals', async () => {
     const trace = file('trace.csv', 'arrival_seconds,input_tokens,output_tokens\n0,500,50\n0.5,800,100\n1.0,300,20\n');
@@ -68,6 +68,37 @@ describe('inferonomics simulate', () => {
     // With a durationHours longer than the trace, it is looped under the (flat) profile: 3 requests a 1.33 s loop.
     const looped = file('sim.yaml', `options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: ${trace}, durationHours: 0.01, fleet: { kind: fixed, instances: 1 } } }\n`);
     expect((await runCliJson<SimJson>(['simulate', looped])).options[0]!.simulation.requests).toBe(81); // 36 s / (4/3 s) × 3
+  });
+
+  it('a setup that does not fit is one line naming options[0].gpus, exit 2 (not an internal error)', async () => {
+    const r = await runCli(['simulate', file('nofit.yaml', 'options:\n  - { model: llama-3.3-70b, gpu: h100-sxm, gpus: 1, prices: { market: llama-3.3-70b } }\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^inferonomics: \S+nofit\.yaml: options\[0\]\.gpus: llama-3\.3-70b does not fit 1 h100-sxm.*\n$/);
+  });
+
+  it('demand so low that no request arrives is one line naming demand.requestsPerSecond, never ∞ or NaN', async () => {
+    const r = await runCli(['simulate', file('low.yaml', readFileSync(small(), 'utf8').replace('requestsPerSecond: 10', 'requestsPerSecond: 0.0000001'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/options\[0\]\.demand\.requestsPerSecond: no request arrived in the 3 h simulated/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('more requests than one run simulates are refused before any work, naming the field and the limit', async () => {
+    const t0 = performance.now();
+    const r = await runCli(['simulate', file('high.yaml', readFileSync(small(), 'utf8').replace('requestsPerSecond: 10', 'requestsPerSecond: 100000').replace('durationHours: 3', 'durationHours: 672'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/options\[0\]\.demand\.requestsPerSecond: about [\d,]+ requests would arrive .* at most 10,000,000/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('a trace path is read relative to the scenario file; a row out of range is reported with its line and skipped, and the run goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inferonomics-sim-'));
+    writeFileSync(join(dir, 'day.csv'), 'arrival_seconds,input_tokens,output_tokens\n0,500,50\n1e300,500,50\n');
+    const scenario = join(dir, 'sim.yaml');
+    writeFileSync(scenario, 'options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: day.csv } }\n');
+    const r = await runCli(['simulate', scenario]);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/line 3: arrival_seconds: expected a number of seconds from 0 to 2,419,200, received "1e300"/);
   });
 
   it('a bad demand section lists its problems with their paths', async () => {
@@ -80,7 +111,7 @@ options:
 `);
     const r = await runCli(['simulate', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('options[0].demand.requestsPerSecond: expected a number > 0, received -1');
+    expect(r.stderr).toContain('options[0].demand.requestsPerSecond: expected a number > 0 and at most 100,000, received -1');
     expect(r.stderr).toMatch(/options\[0\]\.demand\.profile/);
     expect(r.stderr).toMatch(/options\[0\]\.demand\.fleet/);
   });

@@ -4,6 +4,7 @@ import { memoryFit, DEFAULT_CONTEXT_TOKENS, type MemoryFit } from '../../core/me
 import { smallestFittingGpuCount, MAX_SEARCHED_GPUS, type SmallestFit } from '../../core/memory/smallestFit.js';
 import { bytesPerWeight, describePrecision, parseKvPrecision, parsePrecision } from '../../core/precision.js';
 import { optionalInteger, parseNumber, rejectUnknownFlags } from '../args.js';
+import { LIMITS } from '../../core/limits.js';
 import { formatGB, formatGiB, formatInt, formatParams, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu, resolveModel } from '../resolve.js';
@@ -35,7 +36,7 @@ export function fitCommand(io: CliIo) {
       const options = {
         ...(weightPrecision !== undefined && { weightPrecision }),
         ...(a['kv-precision'] !== undefined && { kvPrecision: parseKvPrecision('--kv-precision', a['kv-precision']) }),
-        ...(a['context-tokens'] !== undefined && { contextTokens: optionalInteger('--context-tokens', a['context-tokens']) }),
+        ...(a['context-tokens'] !== undefined && { contextTokens: optionalInteger('--context-tokens', a['context-tokens'], 1, LIMITS.inputTokens.max + LIMITS.outputTokens.max) }),
         ...(a['memory-utilization'] !== undefined && { memoryUtilization: parseNumber('--memory-utilization', a['memory-utilization'], 0.05, 1) }),
       };
       const model = resolveModel('--model', placement.modelArg, io);

@@ -21,6 +21,7 @@ export function frontierCommand(io: CliIo) {
     args,
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
+      io.progress?.(`frontier: searching the layouts and batches of ${String(a.model)} on ${String(a.gpus)} ${String(a.gpu)}...`);
       const { setup, workload, speculation } = parseServing(a, io);
       const profile = readProfile(io, a.profile);
       const f = throughputFrontier(setup.model, setup.gpu, setup.gpus, {

@@ -1,11 +1,11 @@
 import { defineCommand } from 'citty';
-import { InputError } from '../../core/errors.js';
+import { InputError, quoteForMessage } from '../../core/errors.js';
 import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
 import { runOption, type ResolvedOption } from '../../core/scenario/index.js';
 import { defaultFrontierOption } from '../defaultFrontierOption.js';
-import { rejectUnknownFlags } from '../args.js';
+import { decimal, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -36,6 +36,7 @@ export function labCommand(io: CliIo) {
       rejectUnknownFlags(rawArgs, args);
       const flags = parseFlags(a);
       const option = defaultFrontierOption();
+      io.progress?.('lab: running the physical model of the frontier option...');
       const served = runOption(option);
       if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
       const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
@@ -65,18 +66,19 @@ function toOverrides(f: Flags): LabOverrides {
   return out;
 }
 
+// Each flag's range keeps every figure finite: wide enough for any lab, narrow enough not to overflow.
 const RULES: Record<Flag, { readonly expected: string; readonly ok: (x: number) => boolean }> = {
-  'training-flop': { expected: 'a number > 0 (FLOP, e.g. 2e25)', ok: (x) => x > 0 },
-  'training-usd': { expected: 'a number >= 0 (USD, e.g. 1e8)', ok: (x) => x >= 0 },
-  'research-multiple': { expected: 'a number >= 0', ok: (x) => x >= 0 },
-  'staff-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
-  'other-operating-usd-per-year': { expected: 'a number >= 0 (USD a year)', ok: (x) => x >= 0 },
-  'lifetime-months': { expected: 'a number > 0 (months)', ok: (x) => x > 0 },
-  'output-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e13)', ok: (x) => x >= 0 },
-  'input-tokens-per-month': { expected: 'a number >= 0 (tokens, e.g. 1e14)', ok: (x) => x >= 0 },
+  'training-flop': { expected: 'a number > 0 and at most 1e30 (FLOP, e.g. 2e25)', ok: (x) => x > 0 && x <= 1e30 },
+  'training-usd': { expected: 'a number from 0 to 1e13 (USD, e.g. 1e8)', ok: (x) => x >= 0 && x <= 1e13 },
+  'research-multiple': { expected: 'a number from 0 to 100', ok: (x) => x >= 0 && x <= 100 },
+  'staff-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
+  'other-operating-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
+  'lifetime-months': { expected: 'a number > 0 and at most 600 (months)', ok: (x) => x > 0 && x <= 600 },
+  'output-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e13)', ok: (x) => x >= 0 && x <= 1e18 },
+  'input-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e14)', ok: (x) => x >= 0 && x <= 1e18 },
   'api-share': { expected: 'a number from 0 to 1', ok: (x) => x >= 0 && x <= 1 },
-  'subscription-usd-per-month': { expected: 'a number >= 0 (USD)', ok: (x) => x >= 0 },
-  'subscription-tokens-per-month': { expected: 'a number > 0 (tokens)', ok: (x) => x > 0 },
+  'subscription-usd-per-month': { expected: 'a number from 0 to 1e6 (USD)', ok: (x) => x >= 0 && x <= 1e6 },
+  'subscription-tokens-per-month': { expected: 'a number > 0 and at most 1e15 (tokens)', ok: (x) => x > 0 && x <= 1e15 },
   discount: { expected: 'a number from 0 to 1 (0.5 = half of list)', ok: (x) => x >= 0 && x <= 1 },
 };
 
@@ -89,9 +91,9 @@ function parseFlags(a: Record<string, unknown>): Flags {
     if (raw === undefined) continue;
     const rule = RULES[flag];
     const text = typeof raw === 'string' ? raw.trim() : '';
-    const x = text === '' ? NaN : Number(text);
+    const x = decimal(text);
     if (Number.isFinite(x) && rule.ok(x)) flags[flag] = x;
-    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? raw : '(no value)'}; expected ${rule.expected}`);
+    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? quoteForMessage(raw, 40) : '(no value)'}; expected ${rule.expected}`);
   }
   if (a['training-flop'] !== undefined && a['training-usd'] !== undefined) problems.push('--training-flop and --training-usd: give one or the other, not both');
   if (flags['output-tokens-per-month'] === 0 && flags['input-tokens-per-month'] === 0) problems.push('--output-tokens-per-month and --input-tokens-per-month are both 0: there are no tokens to spread the cost over');
@@ -101,7 +103,7 @@ function parseFlags(a: Record<string, unknown>): Flags {
 
 const usd = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 // A margin on zero revenue is −∞: say so in words.
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
 
 function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly LabAssumption[]): string {
   const { list: L, discounted: Dc } = r;

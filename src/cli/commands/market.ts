@@ -8,7 +8,7 @@ import { priceTrend } from '../../core/market/priceTrend.js';
 import { providerCosts } from '../../core/market/providerCosts.js';
 import { DEFAULT_SRAM_ASSUMPTIONS } from '../../core/sram/sramServing.js';
 import { DEFAULT_REFERENCE } from '../../core/market/physicalCost.js';
-import { parseNumber, rejectUnknownFlags } from '../args.js';
+import { decimal, parseNumber, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import { breadthJson, renderBreadth, renderTrend } from '../marketBreadthOutput.js';
 import { providerJson, renderProvider } from '../marketProviderOutput.js';
@@ -29,12 +29,19 @@ const args = {
   json: { type: 'boolean', description: 'print the result as JSON' },
 } as const;
 
-function parseRange(flag: string, raw: unknown, fallback: readonly [number, number]): readonly [number, number] {
+/**
+ * The sizes a hypothetical model may have: what `syntheticMoe` (DeepSeek-V3's design scaled) can
+ * build, 2 to 200 billion active parameters, and up to 100 trillion in total.
+ */
+const SIZE_BOUNDS = { '--total-params': { min: 2e9, max: 1e14, example: '1e12,5e12' }, '--active-params': { min: 2e9, max: 2e11, example: '30e9,150e9' } } as const;
+
+function parseRange(flag: keyof typeof SIZE_BOUNDS, raw: unknown, fallback: readonly [number, number]): readonly [number, number] {
   if (raw === undefined) return fallback;
-  const parts = String(raw).split(',').map((x) => Number(x.trim()));
+  const { min, max, example } = SIZE_BOUNDS[flag];
+  const parts = String(raw).split(',').map(decimal);
   const [lo, hi] = parts;
-  if (parts.length !== 2 || lo === undefined || hi === undefined || !(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) {
-    throw new InputError(flag, String(raw), 'two positive numbers low,high with low <= high, e.g. 1e12,5e12');
+  if (parts.length !== 2 || lo === undefined || hi === undefined || !(lo >= min) || !(hi >= lo) || !(hi <= max)) {
+    throw new InputError(flag, String(raw), `two numbers low,high from ${min.toExponential(0)} to ${max.toExponential(0)} parameters with low <= high, e.g. ${example}`);
   }
   return [lo, hi];
 }
@@ -59,6 +66,9 @@ export function marketCommand(io: CliIo) {
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
       const sizeRange = { totalParams: parseRange('--total-params', a['total-params'], DEFAULT_SIZE_RANGE.totalParams), activeParams: parseRange('--active-params', a['active-params'], DEFAULT_SIZE_RANGE.activeParams) };
+      if (sizeRange.activeParams[1] > sizeRange.totalParams[0]) {
+        throw new InputError('--active-params', String(a['active-params'] ?? sizeRange.activeParams.join(',')), `a range whose high end is at most the low end of --total-params (${sizeRange.totalParams[0].toExponential(2)})`);
+      }
       const reference = {
         ...DEFAULT_REFERENCE,
         ...(a.gpu !== undefined && { gpu: resolveGpu('--gpu', String(a.gpu)).id }),
@@ -80,6 +90,7 @@ export function marketCommand(io: CliIo) {
       const imported = a.prices === undefined ? [] : readSnapshotFile(String(a.prices), io);
       const rows = [...shipped.api, ...imported.flatMap((s) => s.api)];
       const snapshotIds = [shipped.id, ...imported.map((s) => s.id)].join(' + ');
+      io.progress?.('market: running the physical model of every priced model...');
       const result = marketAnalysis(MODELS, rows, { reference, sizeRange });
       const allRows = [...PRICE_SNAPSHOTS.flatMap((x) => x.api), ...imported.flatMap((x) => x.api)];
       const breadth = marketBreadth(allRows, { sizeRange, ...(from !== undefined && { from }), ...(to !== undefined && { to }) });

@@ -9,6 +9,7 @@ import { profileArg, readProfile } from '../profileArg.js';
 import { formatGB, formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
+import { LIMITS } from '../../core/limits.js';
 
 const args = {
   ...servingArgs,
@@ -37,7 +38,7 @@ export function perfCommand(io: CliIo) {
       }
       const input = parseServing(a, io);
       const phase = oneOf<ServingPhase>('--phase', String(a.phase ?? 'both'), ['both', 'prefill', 'decode']);
-      const prefillGpus = a['prefill-gpus'] === undefined ? null : parseInteger('--prefill-gpus', a['prefill-gpus']);
+      const prefillGpus = a['prefill-gpus'] === undefined ? null : parseInteger('--prefill-gpus', a['prefill-gpus'], LIMITS.accelerators.min, LIMITS.accelerators.max);
       if (prefillGpus !== null && (prefillGpus >= input.setup.gpus || phase !== 'both')) {
         throw new InputError('--prefill-gpus', String(prefillGpus), `fewer than --gpus ${input.setup.gpus}, with --phase both`);
       }

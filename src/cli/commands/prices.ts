@@ -4,7 +4,8 @@ import { ACCELERATORS } from '../../core/catalog/accelerators.js';
 import { closestIds, findById } from '../../core/catalog/lookup.js';
 import { MODELS } from '../../core/catalog/models.js';
 import { PRICE_SNAPSHOTS, parsePriceCatalog, type ApiPrice, type GpuRentalPrice, type PriceSnapshot } from '../../core/catalog/prices.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, quoteForMessage } from '../../core/errors.js';
+import { join } from 'node:path';
 import {
   OPENROUTER_API_BASE_URL, mergeOpenRouterImports, openRouterHuggingFaceIds, openRouterResponseKind, openRouterSnapshot,
   parseOpenRouterResponse, type ImportSkip, type OpenRouterImport,
@@ -13,13 +14,14 @@ import { GENAI_PRICES_BASE_URL, parseGenaiPricesProvider } from '../../core/mark
 import { openRouterIdsToFetch } from '../../core/market/openRouterIds.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
-import { readInputFile, type CliIo, type FetchedText } from '../io.js';
+import { NetworkError, readInputFile, type CliIo, type FetchedText } from '../io.js';
 
 const snapshotArgs = {
   'snapshot-id': { type: 'string', description: 'id of the new snapshot: letters, digits, . _ - (default openrouter-DATE)', valueHint: 'id' },
   date: { type: 'string', description: 'the day the prices were fetched, YYYY-MM-DD (default today)', valueHint: 'YYYY-MM-DD' },
   out: { type: 'string', description: 'the snapshot file to write (default prices-SNAPSHOT_ID.json in the current directory)', valueHint: 'path' },
   force: { type: 'boolean', description: 'replace --out when it exists (default: refuse)' },
+  strict: { type: 'boolean', description: 'write nothing and exit 2 when any row has an error (default: warn for each and write the good rows)' },
   json: { type: 'boolean', description: 'print the summary as JSON' },
 } as const;
 
@@ -107,6 +109,7 @@ interface SnapshotTarget {
   readonly date: string;
   readonly out: string;
   readonly force: boolean;
+  readonly strict: boolean;
   readonly json: boolean;
 }
 
@@ -117,9 +120,20 @@ function snapshotTarget(a: { 'snapshot-id'?: string; date?: string; out?: string
   const id = a['snapshot-id'] ?? `${prefix}-${date}`;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new InputError('--snapshot-id', id, 'letters, digits, ".", "_" and "-"');
   const out = a.out ?? `prices-${id}.json`;
+  if (!isCalendarDate(date)) throw new InputError('--date', quoteForMessage(String(date), 40), 'a date YYYY-MM-DD that exists on the calendar');
+  if (typeof out !== 'string' || out.trim() === '') throw new InputError('--out', '(empty)', 'the path of a snapshot file to write');
+  if (io.isDirectory?.(out) === true) throw new InputError('--out', out, 'a file path', `invalid --out: ${out} is a folder; expected the path of a file to write, e.g. ${join(out, `prices-${id}.json`)}`);
   const force = a.force === true;
   if (!force && io.fileExists?.(out) === true) throw refuseOverwrite(out);
-  return { id, date, out, force, json: a.json === true };
+  return { id, date, out, force, strict: (a as { strict?: boolean }).strict === true, json: a.json === true };
+}
+
+/** Whether `text` is a YYYY-MM-DD day that exists (2026-02-30 does not). */
+function isCalendarDate(text: unknown): text is string {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
 const refuseOverwrite = (out: string) =>
@@ -135,7 +149,7 @@ class FileProblem {
 /** A saved response's text, or the reason it could not be read. */
 function readSaved(file: string, io: CliIo): string | FileProblem {
   try {
-    return readInputFile(io, 'FILE', file, 'a saved OpenRouter response');
+    return readInputFile(io, 'FILE', file, 'a saved OpenRouter response', 64 * 2 ** 20);
   } catch (e) {
     return new FileProblem(e instanceof Error ? e.message : String(e));
   }
@@ -183,7 +197,12 @@ function parseJson(text: string): unknown {
 
 /** Validates and writes the snapshot (or refuses when no row was read), then prints the summary. */
 function writeSnapshot(result: OpenRouterImport, target: SnapshotTarget, description: string, sourceCount: number, io: CliIo): void {
-  for (const e of result.errors) io.err.write(`warning: ${e.row}: ${e.problem}\n`);
+  if (target.strict && result.errors.length > 0) {
+    for (const e of result.errors) io.err.write(`error: ${quoteForMessage(e.row, 200)}: ${quoteForMessage(e.problem, 200)}\n`);
+    throw new InputError('FILE', `${result.errors.length} bad rows`, 'every row valid (--strict)',
+      `--strict: ${plural(result.errors.length, 'row')} with errors (listed above); ${target.out} not written`);
+  }
+  for (const e of result.errors) io.err.write(`warning: ${quoteForMessage(e.row, 200)}: ${quoteForMessage(e.problem, 200)}\n`);
   if (result.rows.length === 0) {
     throw new InputError('FILE', target.out, 'responses with price rows', `nothing to import: no price row in ${plural(sourceCount, 'response')} (${plural(result.errors.length, 'error')}, ${result.skipped.length} skipped); ${target.out} not written`);
   }
@@ -194,6 +213,7 @@ function writeSnapshot(result: OpenRouterImport, target: SnapshotTarget, descrip
   };
   parsePriceCatalog(catalog); // a row the catalog would reject is a bug here, never a file to write
   if (io.writeTextFile === undefined) throw new Error('this environment cannot write files');
+  warnIfShrinking(target, result, io);
   try {
     io.writeTextFile(target.out, `${JSON.stringify(catalog, null, 2)}\n`, { overwrite: target.force });
   } catch (e) {
@@ -202,6 +222,25 @@ function writeSnapshot(result: OpenRouterImport, target: SnapshotTarget, descrip
     throw new InputError('--out', target.out, 'a writable path', `cannot write ${target.out}${code === '' ? '' : ` (${code})`}: ${e instanceof Error ? e.message : String(e)}`);
   }
   io.out.write(target.json ? `${JSON.stringify(importSummary(result, target, snapshot), null, 2)}\n` : renderImport(result, target, sourceCount));
+}
+
+/**
+ * Replacing a snapshot (--force) with fewer rows than it holds is said loudly on stderr, with how
+ * many rows were dropped as errors, so a partly bad input never silently shrinks a snapshot.
+ */
+function warnIfShrinking(target: SnapshotTarget, result: OpenRouterImport, io: CliIo): void {
+  if (!target.force || io.fileExists?.(target.out) !== true) return;
+  let before: number;
+  try {
+    before = parsePriceCatalog(JSON.parse(io.readTextFile(target.out))).reduce((n, s) => n + s.api.length, 0);
+  } catch {
+    io.err.write(`warning: replacing ${target.out}, which is not a price snapshot file\n`);
+    return;
+  }
+  if (result.rows.length < before) {
+    io.err.write(`warning: replacing ${target.out} (${plural(before, 'row')}) with ${plural(result.rows.length, 'row')}` +
+      `${result.errors.length > 0 ? `; ${plural(result.errors.length, 'row')} dropped for errors (pass --strict to refuse)` : ''}\n`);
+  }
 }
 
 const plural = (n: number, noun: string) => `${formatInt(n)} ${noun}${n === 1 ? '' : 's'}`;
@@ -266,7 +305,7 @@ const CONCURRENT_REQUESTS = 4;
 
 /**
  * GETs the /models listing (every page) and the endpoints of the models to price. A network
- * failure, a timeout or a listing that is not JSON ends the pull (an InputError naming the URL);
+ * failure, a timeout or a listing that is not JSON ends the pull (a NetworkError naming the URL);
  * an endpoints request answered with an HTTP error becomes a row error of its own.
  */
 async function pullResponses(io: CliIo, baseUrl: string, timeoutSeconds: number, wanted?: readonly string[]): Promise<{ pages: SavedResponse[]; endpoints: SavedResponse[] }> {
@@ -300,13 +339,12 @@ async function pullResponses(io: CliIo, baseUrl: string, timeoutSeconds: number,
   return { pages, endpoints };
 }
 
-const pullFailed = (url: string, reason: string) =>
-  new InputError('--base-url', url, 'a reachable OpenRouter API', `cannot GET ${url}: ${reason.replace(/\s+/g, ' ')}`);
+const pullFailed = (url: string, reason: string) => new NetworkError(`cannot GET ${url}: ${reason.replace(/\s+/g, ' ')}`);
 
 /**
  * `fetchText(url)` bounded by `timeoutSeconds` (AbortSignal.timeout): the signal aborts the
- * request, and the race ends the wait even if a fetch ignores its signal. Rejects with an
- * InputError naming the URL and the reason.
+ * request, and the race ends the wait even if a fetch ignores its signal. Rejects with a
+ * NetworkError naming the URL and the reason.
  */
 async function getWithTimeout(fetchText: NonNullable<CliIo['fetchText']>, url: string, timeoutSeconds: number): Promise<FetchedText> {
   const signal = AbortSignal.timeout(timeoutSeconds * 1000);
@@ -356,7 +394,7 @@ async function inPool<T, R>(items: readonly T[], limit: number, call: (item: T) 
 
 /** Reads a snapshot file written by `prices import` or `prices pull`; a bad one is a one-line error naming it. */
 export function readSnapshotFile(path: string, io: CliIo): readonly PriceSnapshot[] {
-  const text = readInputFile(io, '--prices', path, 'a price snapshot file');
+  const text = readInputFile(io, '--prices', path, 'a price snapshot file', 64 * 2 ** 20);
   try {
     return parsePriceCatalog(JSON.parse(text));
   } catch (e) {

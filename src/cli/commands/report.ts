@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
-import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runOption, type OptionResult } from '../../core/scenario/index.js';
+import { isProfitable } from '../../core/economics/tokenEconomics.js';
+import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
@@ -17,6 +18,8 @@ const args = {
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+/** A margin that may be undefined: no revenue (zero prices) or no cost. */
+const pctOr = (x: number | null, none: string) => (x === null ? none : pct(x));
 
 /** The `report` command: the verdict of a scenario's options, with every figure and assumption. */
 export function reportCommand(io: CliIo) {
@@ -34,7 +37,12 @@ export function reportCommand(io: CliIo) {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
       const profile = readProfile(io, a.profile);
-      const results = options.map((o) => runOption(o, profile));
+      const started = io.now?.() ?? 0;
+      const results = runEach(options, file ?? 'built-in default scenario', (o, i) => {
+        // Progress on a terminal once the run has taken a second (a large scenario, a big cluster).
+        if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
+        return runOption(o, profile);
+      });
       const title = scenario.title ?? file ?? 'scenario';
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },
@@ -92,7 +100,7 @@ function render(title: string, results: readonly OptionResult[]): string {
   const summary = results.map((r) => {
     const e = r.economics;
     if (e === null) return [r.option.label, 'does not fit', '', '', '', ''];
-    return [r.option.label, e.marginFraction >= 0 ? 'PROFIT' : 'LOSS', pct(e.marginFraction), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
+    return [r.option.label, isProfitable(e) ? 'PROFIT' : 'LOSS', pctOr(e.marginFraction, 'no revenue'), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
   });
   out.push(table(summary, ['option', 'verdict', 'margin', 'break-even util.', 'cost $/M out', 'cost $/M in']));
   for (const r of results) {
@@ -107,14 +115,16 @@ function render(title: string, results: readonly OptionResult[]): string {
     const p = choice.point;
     const be = e.breakEvenPrices;
     out.push(table([
-      ['verdict', `${e.marginFraction >= 0 ? 'PROFITABLE' : 'LOSES MONEY'} at ${pct(o.utilization)} utilization: margin ${pct(e.marginFraction)} of revenue, cost-profit margin ${pct(e.costProfitMargin)}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization up to 100%' : `${pct(e.breakEvenUtilization)} utilization`}`],
+      ['verdict', `${isProfitable(e) ? 'PROFITABLE' : 'LOSES MONEY'} at ${pct(o.utilization)} utilization: ` +
+        `${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)} of revenue`}, cost-profit margin ${pctOr(e.costProfitMargin, 'n/a (no cost)')}; ` +
+        `${e.breakEvenUtilization === null ? 'never breaks even at these prices (no utilization up to 100% does)' : `breaks even at ${pct(e.breakEvenUtilization)} utilization`}`],
       ['operating point', `${p.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, TTFT ${p.ttftSeconds.toFixed(2)} s, ${formatInt(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
         (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
-      ['break-even prices', `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or ` +
+      ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
         (be.outputUsdPerMillionHoldingInput <= 0 ? 'any output price: input revenue alone covers the cost' : `output ${usd(be.outputUsdPerMillionHoldingInput)} with input prices held`)],
     ]));
     out.push('assumptions:');

@@ -6,7 +6,7 @@ import type { Workload } from '../../core/perf/serving.js';
 import type { Speculation } from '../../core/perf/speculation.js';
 import { parseKvPrecision, parsePrecision } from '../../core/precision.js';
 import type { ServingSetup } from '../../core/perf/buildContext.js';
-import { parseInteger, parseNumber } from '../args.js';
+import { parseLimited, parseNumber } from '../args.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu, resolveModel } from '../resolve.js';
 import { parsePlacement, placementArgs } from './layoutArgs.js';
@@ -20,7 +20,7 @@ export const servingArgs = {
   'input-tokens': { type: 'string', description: 'prompt tokens per request (default 1024)', valueHint: 'n' },
   'output-tokens': { type: 'string', description: 'output tokens per request (default 1024)', valueHint: 'n' },
   'prefix-cache-hit-rate': { type: 'string', description: 'share of prompt tokens found in the prefix cache, 0 to 1 (default 0)', valueHint: 'x' },
-  'speculative-tokens': { type: 'string', description: 'draft tokens per step of speculative decoding / MTP (default 0: none)', valueHint: 'n' },
+  'speculative-tokens': { type: 'string', description: 'draft tokens per step of speculative decoding / MTP, 0 to 16 (default 0: none)', valueHint: 'n' },
   'acceptance-rate': { type: 'string', description: 'acceptance rate of each draft token, 0 to 1 (default 0.7)', valueHint: 'x' },
   json: { type: 'boolean', description: 'print the result as JSON (SI units)' },
 } as const satisfies ArgsDef;
@@ -39,11 +39,11 @@ export function parseServing(a: Record<string, unknown>, io: CliIo): ServingInpu
   const kv = str('kv-precision');
   const framework = str('framework');
   const workload: Workload = {
-    inputTokens: a['input-tokens'] === undefined ? 1024 : parseInteger('--input-tokens', a['input-tokens']),
-    outputTokens: a['output-tokens'] === undefined ? 1024 : parseInteger('--output-tokens', a['output-tokens']),
+    inputTokens: a['input-tokens'] === undefined ? 1024 : parseLimited('--input-tokens', a['input-tokens'], 'inputTokens'),
+    outputTokens: a['output-tokens'] === undefined ? 1024 : parseLimited('--output-tokens', a['output-tokens'], 'outputTokens'),
     prefixCacheHitRate: a['prefix-cache-hit-rate'] === undefined ? 0 : parseNumber('--prefix-cache-hit-rate', a['prefix-cache-hit-rate'], 0, 1),
   };
-  const draft = a['speculative-tokens'] === undefined ? 0 : parseInteger('--speculative-tokens', a['speculative-tokens'], 0);
+  const draft = a['speculative-tokens'] === undefined ? 0 : parseLimited('--speculative-tokens', a['speculative-tokens'], 'speculativeTokens');
   if (draft === 0 && a['acceptance-rate'] !== undefined) {
     throw new InputError('--acceptance-rate', String(a['acceptance-rate']), 'only with --speculative-tokens >= 1');
   }

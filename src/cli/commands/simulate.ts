@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { parseTrace, type ParsedTrace } from '../../core/demand/trace/parseTrace.js';
-import { parseScenario, parseScenarioText, resolveScenario } from '../../core/scenario/index.js';
+import { parseScenario, parseScenarioText, resolveScenario, runEach } from '../../core/scenario/index.js';
 import { runSimulation, type SimulationReport } from '../../core/sim/runSimulation.js';
 import defaultSimulation from '../../core/sim/defaultSimulation.json' with { type: 'json' };
 import { rejectUnknownFlags } from '../args.js';
@@ -42,12 +42,13 @@ export function simulateCommand(io: CliIo) {
         const full = isAbsolute(path) || file === null ? path : resolve(dirname(file), path);
         let t = traces.get(full);
         if (t === undefined) {
-          t = parseTrace(readInputFile(io, 'demand.trace', full, 'a trace file (Azure CSV, Mooncake JSONL or arrival_seconds,input_tokens,output_tokens CSV)'), path);
+          // A trace may be long: up to the 10 million requests one run simulates, about 30 bytes each.
+          t = parseTrace(readInputFile(io, 'demand.trace', full, 'a trace file (Azure CSV, Mooncake JSONL or arrival_seconds,input_tokens,output_tokens CSV)', 320 * 2 ** 20), path);
           traces.set(full, t);
         }
         return t;
       };
-      const reports = options.map((o, i) => {
+      const reports = runEach(options, file ?? 'built-in simulation', (o, i) => {
         const demand = { ...scenario.defaults?.demand, ...scenario.options[i]?.demand };
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
         const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);

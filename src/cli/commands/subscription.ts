@@ -8,7 +8,7 @@ import { findPlan, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core
 import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
-import { parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
+import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -53,7 +53,7 @@ function defaultCosts(): { label: string; scenario: string; costs: TokenCosts; m
 
 function parseTokenMix(raw: unknown): TokenMix {
   const text = requireString('--token-mix', raw, 'three fractions in,cached,out summing to 1, e.g. 0.03,0.96,0.01');
-  const parts = text.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
+  const parts = text.split(',').map(decimal);
   const [inputShare, cachedShare, outputShare] = parts;
   if (parts.length !== 3 || inputShare === undefined || cachedShare === undefined || outputShare === undefined || !parts.every((x) => x >= 0 && x <= 1) || Math.abs(inputShare + cachedShare + outputShare - 1) > 1e-6) {
     throw new InputError('--token-mix', text, 'three fractions in,cached,out from 0 to 1 summing to 1, e.g. 0.03,0.96,0.01');
@@ -96,6 +96,7 @@ export function subscriptionCommand(io: CliIo) {
       const tokenCosts: TokenCosts = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
       const mix: Input<TokenMix> = mixGiven === undefined ? { value: base.mix, source: base.mixSource } : { value: mixGiven, source: '--token-mix' };
 
+      io.progress?.(`subscription: drawing ${formatInt(samples)} seats per plan...`);
       const rows = plans.map((plan) => {
         const usage = usageOnPlan(profile, plan, overrides);
         const cap = plan.monthlyTokenCap?.value ?? null;

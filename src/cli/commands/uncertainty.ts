@@ -5,7 +5,7 @@ import {
   DEFAULT_UNCERTAINTY, describeDistribution, INPUT_SPECS, median, OUTPUT_NAMES, OUTPUT_SPECS, parseUncertaintyText, quantile,
   runUncertainty, support, UNCERTAIN_INPUT_NAMES, type BreakEven, type OutputName, type UncertainInputName, type UncertaintyReport,
 } from '../../core/uncertainty/index.js';
-import { optionalInteger, parseInteger, rejectUnknownFlags } from '../args.js';
+import { decimal, optionalInteger, parseInteger, rejectUnknownFlags } from '../args.js';
 import { formatInt, formatParams, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
@@ -37,7 +37,7 @@ const outputText = (name: OutputName, x: number) => (OUTPUT_SPECS[name].unit ===
 
 function parseRange(raw: unknown): { low: number; high: number } | undefined {
   if (raw === undefined) return undefined;
-  const parts = String(raw).split(',').map((s) => Number(s.trim()));
+  const parts = String(raw).split(',').map(decimal);
   const [low, high] = parts;
   if (typeof raw !== 'string' || parts.length !== 2 || low === undefined || high === undefined || !Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
     throw new InputError('--range', String(raw), 'two numbers low,high with low < high');

@@ -32,7 +32,8 @@ export function chooseOperatingPoint(points: readonly FrontierPoint[], target: L
     return { meetsTarget: true, point: best, candidates: feasible.length };
   }
   const fastest = points.reduce((a, b) => (b.tokensPerSecondPerUser > a.tokensPerSecondPerUser ? b : a));
-  const minTtft = Math.min(...points.map((p) => p.ttftSeconds));
+  // A loop, not a spread: a large cluster's frontier has more points than a call may take arguments.
+  const minTtft = points.reduce((m, p) => Math.min(m, p.ttftSeconds), Number.POSITIVE_INFINITY);
   const why = [
     target.minTokensPerSecondPerUser !== null && fastest.tokensPerSecondPerUser < target.minTokensPerSecondPerUser
       ? `the fastest point gives ${fastest.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, under the ${target.minTokensPerSecondPerUser} asked` : null,

@@ -24,14 +24,33 @@ export interface TokenEconomics {
   /** Revenue of one paid GPU-hour at the utilization. */
   readonly revenueUsdPerGpuHour: number;
   readonly profitUsdPerGpuHour: number;
-  /** (revenue − cost) / revenue at the utilization; negative when serving loses money. */
-  readonly marginFraction: number;
-  /** (revenue − cost) / cost, DeepSeek's "cost profit margin". */
-  readonly costProfitMargin: number;
-  /** Utilization at which revenue pays the cost; null when no utilization up to 100% does. */
+  /** (revenue − cost) / revenue at the utilization; negative when serving loses money; null when there is no revenue (zero prices, or so little that the quotient overflows). */
+  readonly marginFraction: number | null;
+  /** (revenue − cost) / cost, DeepSeek's "cost profit margin"; null when serving costs nothing. */
+  readonly costProfitMargin: number | null;
+  /** Utilization in (0, 1] at which revenue pays the cost (0 when nothing is paid for idle time); null when no utilization up to 100% does. */
   readonly breakEvenUtilization: number | null;
-  /** Prices that break even at this utilization: all three scaled alike, and the output price alone with input prices held. */
-  readonly breakEvenPrices: { readonly scale: number; readonly prices: TokenPrices; readonly outputUsdPerMillionHoldingInput: number };
+  /**
+   * Prices that break even at this utilization: all three scaled alike (`scale` and `prices` null
+   * when the prices are all zero, or so small that the multiple overflows: no multiple of them pays), and the output price alone with
+   * input prices held (<= 0 when input revenue alone covers the cost).
+   */
+  readonly breakEvenPrices: { readonly scale: number | null; readonly prices: TokenPrices | null; readonly outputUsdPerMillionHoldingInput: number };
+}
+
+/** True when serving is profitable at the utilization: margin >= 0, or nothing to pay and nothing earned. */
+export function isProfitable(e: Pick<TokenEconomics, 'revenueUsdPerGpuHour' | 'costUsdPerGpuHour'>): boolean {
+  return e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
+}
+
+/** `x` when finite, else null: a quotient by zero or by a revenue so small that it overflows. */
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** A break-even utilization above 100% is no break-even: even a fully busy GPU loses money. */
+function breakEvenWithinFullLoad(u: number | null): number | null {
+  return u !== null && u <= 1 ? u : null;
 }
 
 /**
@@ -51,7 +70,7 @@ export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices
   const revenue = revenueUsdPerRequest(mix, prices);
   const revenueFull = (revenue * SECONDS_PER_HOUR) / gpuSecondsPerRequest;
   const revenueAtU = revenueFull * utilization;
-  const scale = cost / revenueAtU;
+  const scale = finiteOrNull(cost / revenueAtU);
   const inputRevenue = (mix.freshInputTokens * prices.inputUsdPerMillion + mix.cachedInputTokens * prices.cachedInputUsdPerMillion) / TOKENS_PER_MILLION;
   const costPerRequest = busySecondUsd * gpuSecondsPerRequest;
   return {
@@ -65,17 +84,18 @@ export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices
     revenueUsdPerGpuHourAtFullLoad: revenueFull,
     revenueUsdPerGpuHour: revenueAtU,
     profitUsdPerGpuHour: revenueAtU - cost,
-    marginFraction: (revenueAtU - cost) / revenueAtU,
-    costProfitMargin: (revenueAtU - cost) / cost,
-    breakEvenUtilization: breakEvenUtilization(gpuHour.fixedUsdPerGpuHour, gpuHour.perUtilizationUsdPerGpuHour, revenueFull),
+    marginFraction: revenueAtU > 0 ? finiteOrNull((revenueAtU - cost) / revenueAtU) : null,
+    costProfitMargin: cost > 0 ? finiteOrNull((revenueAtU - cost) / cost) : null,
+    breakEvenUtilization: breakEvenWithinFullLoad(breakEvenUtilization(gpuHour.fixedUsdPerGpuHour, gpuHour.perUtilizationUsdPerGpuHour, revenueFull)),
     breakEvenPrices: {
       scale,
-      prices: {
+      prices: scale === null ? null : {
         inputUsdPerMillion: prices.inputUsdPerMillion * scale,
         cachedInputUsdPerMillion: prices.cachedInputUsdPerMillion * scale,
         outputUsdPerMillion: prices.outputUsdPerMillion * scale,
       },
-      outputUsdPerMillionHoldingInput: mix.outputTokens > 0 ? ((costPerRequest - inputRevenue) / mix.outputTokens) * TOKENS_PER_MILLION : Infinity,
+      // Requests always carry at least one output token (workload bounds), so the quotient is finite.
+      outputUsdPerMillionHoldingInput: ((costPerRequest - inputRevenue) / Math.max(mix.outputTokens, 1)) * TOKENS_PER_MILLION,
     },
   };
 }

@@ -111,7 +111,8 @@ export interface CostAtRates {
   /** Lifetime totals, USD. `fixed` = training + research + staff + other operating. */
   readonly lifetimeUsd: { readonly serving: number; readonly training: number; readonly research: number; readonly staff: number; readonly otherOperating: number; readonly fixed: number; readonly full: number };
   /** (revenue − cost) / revenue for each level; negative when it loses money (−Infinity at zero revenue). */
-  readonly marginFraction: { readonly marginal: number; readonly serving: number; readonly full: number };
+  /** (revenue − cost) / revenue at each depth; null when there is no revenue (or so little that the share overflows). */
+  readonly marginFraction: { readonly marginal: number | null; readonly serving: number | null; readonly full: number | null };
   /**
    * Lifetime output-equivalent tokens (same mix and lifetime) at which revenue equals full cost:
    * fixed / (revenue − serving) per token; null when revenue never covers serving.
@@ -247,7 +248,10 @@ export function labCost(input: LabCostInput): LabCostResult {
       output: servingPerToken.output + fixedPerOutputEquivalent * weights.output,
     };
     const fullPerOutputEquivalent = servingPerOutputEquivalent + fixedPerOutputEquivalent;
-    const margin = (costPerToken: number) => (revenueUsdPerToken - costPerToken) / revenueUsdPerToken;
+    const margin = (costPerToken: number) => {
+      const m = (revenueUsdPerToken - costPerToken) / revenueUsdPerToken;
+      return Number.isFinite(m) ? m : null;
+    };
     const contribution = revenueUsdPerToken - servingPerOutputEquivalent;
     const breakEven = contribution > 0 && Number.isFinite(fixedUsd / contribution) ? fixedUsd / contribution : null;
     const perMillionOutputEquivalent = (usd: number) => (usd / lifetimeOutputEquivalent) * TOKENS_PER_MILLION;

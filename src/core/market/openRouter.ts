@@ -1,6 +1,8 @@
 import { openWeightModelOf } from '../catalog/openWeightModels.js';
 import type { ApiPrice, PriceSnapshot } from '../catalog/prices.js';
 import { catalogIdOfOpenRouter, catalogProviderName, isFirstPartyProvider } from './openRouterIds.js';
+import { LIMITS } from '../limits.js';
+import { quoteForMessage } from '../errors.js';
 
 /** OpenRouter's public API; `source` of the imported rows is a URL under it. */
 export const OPENROUTER_API_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -51,6 +53,11 @@ function whatInstead(json: unknown, data: unknown): string {
 }
 const text = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
 
+/** The dearest price a row may have, USD a token (LIMITS.priceUsdPerMillion: a million USD per million). */
+const MAX_USD_PER_TOKEN = LIMITS.priceUsdPerMillion.max / 1e6;
+/** The cheapest non-zero price, USD a token: prices are kept to 1e-9 USD per million. */
+const MIN_USD_PER_TOKEN = 1e-15;
+
 type Price = { kind: 'usd'; usdPerMillion: number } | { kind: 'variable' } | { kind: 'missing' } | { kind: 'invalid'; problem: string };
 
 /**
@@ -63,9 +70,13 @@ function perMillion(value: unknown, field: string): Price {
   const raw = typeof value === 'string' ? value.trim() : value;
   const numeric = typeof raw === 'number' || (typeof raw === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw));
   const usdPerToken = numeric ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(usdPerToken)) return { kind: 'invalid', problem: `${field} ${JSON.stringify(value)} is not a number` };
+  if (!Number.isFinite(usdPerToken)) return { kind: 'invalid', problem: `${field} ${quoteForMessage(JSON.stringify(value) ?? String(value), 40)} is not a number` };
   if (usdPerToken === -1) return { kind: 'variable' };
   if (usdPerToken < 0) return { kind: 'invalid', problem: `${field} ${JSON.stringify(value)} is negative (only -1, a variable price, is allowed)` };
+  // Outside [1e-15, 1] USD a token a price is a data error: above, it overflows nothing real;
+  // below, it would round to a free model (a price is kept to 1e-9 USD per million).
+  if (usdPerToken > MAX_USD_PER_TOKEN) return { kind: 'invalid', problem: `${field} ${quoteForMessage(JSON.stringify(value), 40)} is above ${MAX_USD_PER_TOKEN} USD a token` };
+  if (usdPerToken > 0 && usdPerToken < MIN_USD_PER_TOKEN) return { kind: 'invalid', problem: `${field} ${quoteForMessage(JSON.stringify(value), 40)} is above 0 but below ${MIN_USD_PER_TOKEN} USD a token, the smallest price kept` };
   // An integer count of 1e-9 USD per million divided by 1e9 is the double nearest the decimal.
   return { kind: 'usd', usdPerMillion: Math.round(usdPerToken * 1e15) / 1e9 };
 }

@@ -29,10 +29,17 @@ export interface ResolvedLayout extends ParallelLayout {
 
 export type LayoutRequest = Partial<ParallelLayout>;
 
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; i <= n; i++) if (n % i === 0) out.push(i);
-  return out;
+/** Divisors of `n` for a message, ascending: O(√n), and at most the first and last 12 of them. */
+function divisors(n: number): string[] {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let i = 1; i * i <= n; i++) {
+    if (n % i !== 0) continue;
+    low.push(i);
+    if (i * i !== n) high.unshift(n / i);
+  }
+  const all = [...low, ...high];
+  return all.length <= 24 ? all.map(String) : [...all.slice(0, 12).map(String), '...', ...all.slice(-12).map(String)];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import type { ModelArchitecture } from './modelArchitecture.js';
 import { countParameters } from './parameters.js';
 
@@ -73,6 +74,9 @@ export function syntheticMoe(size: ModelSize, id = `moe-${Math.round(size.totalP
       }
     }
   }
-  if (best === null) throw new Error(`no MoE near ${size.totalParams} total / ${size.activeParams} active parameters`);
+  if (best === null) {
+    throw new InputError('size', `${size.totalParams}/${size.activeParams}`, 'a size a DeepSeek-V3-like MoE can have',
+      `no DeepSeek-V3-like MoE has about ${size.totalParams.toPrecision(3)} total and ${size.activeParams.toPrecision(3)} active parameters; expected active parameters from 2e9 to 2e11 and total at least the active`);
+  }
   return best.model;
 }

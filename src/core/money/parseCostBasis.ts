@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { InputError } from '../errors.js';
+import { LIMITS, type LimitName } from '../limits.js';
 import { COST_BASIS_KINDS, type CostBasis } from './costBasis.js';
 
 // Every schema carries the "expected ..." text of its error, so a problem reads as
@@ -8,37 +9,45 @@ import { COST_BASIS_KINDS, type CostBasis } from './costBasis.js';
 function number(expected: string, test: (x: number) => boolean) {
   return v.pipe(v.number(expected), v.check((x) => Number.isFinite(x) && test(x), expected));
 }
-const amount = number('a number >= 0', (x) => x >= 0);
-const positive = number('a number > 0', (x) => x > 0);
 const fraction = number('a number from 0 to 1', (x) => x >= 0 && x <= 1);
+/** A number in the named range of LIMITS, the minimum included. */
+const upTo = (name: LimitName) => {
+  const { min, max } = LIMITS[name];
+  return number(`a number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`, (x) => x >= min && x <= max);
+};
+/** A number in the named range of LIMITS, above the minimum. */
+const above = (name: LimitName) => {
+  const { min, max } = LIMITS[name];
+  return number(`a number > ${min.toLocaleString('en-US')} and at most ${max.toLocaleString('en-US')}`, (x) => x > min && x <= max);
+};
 const sources = v.optional(v.record(v.string(), v.string('a string'), 'an object of one source text per field'));
 
 const power = {
-  powerWattsPerGpu: amount,
+  powerWattsPerGpu: upTo('powerWattsPerGpu'),
   idlePowerFraction: fraction,
-  pue: number('a number >= 1', (x) => x >= 1),
-  electricityUsdPerKwh: amount,
+  pue: upTo('pue'),
+  electricityUsdPerKwh: upTo('electricityUsdPerKwh'),
 };
 
 const RentedSchema = v.strictObject({
   kind: v.literal('rented'),
-  priceUsdPerGpuHour: amount,
+  priceUsdPerGpuHour: upTo('gpuHourUsd'),
   commitment: v.nullable(v.strictObject({
-    termHours: positive,
-    minimumGpus: number('a whole number >= 1', (x) => Number.isInteger(x) && x >= 1),
+    termHours: above('termHours'),
+    minimumGpus: number(`a whole number from 1 to ${LIMITS.accelerators.max.toLocaleString('en-US')}`, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.accelerators.max),
   }, 'null or an object {termHours, minimumGpus}')),
   sources,
 }, 'an object {kind: "rented", priceUsdPerGpuHour, commitment}');
 
 const OwnedSchema = v.strictObject({
   kind: v.literal('owned'),
-  capexUsdPerGpu: amount,
-  depreciationYears: positive,
+  capexUsdPerGpu: upTo('capexUsdPerGpu'),
+  depreciationYears: above('depreciationYears'),
   residualValueFraction: fraction,
-  costOfCapitalPerYear: amount,
+  costOfCapitalPerYear: upTo('costOfCapitalPerYear'),
   ...power,
-  datacenterUsdPerKwMonth: amount,
-  operationsUsdPerGpuYear: amount,
+  datacenterUsdPerKwMonth: upTo('datacenterUsdPerKwMonth'),
+  operationsUsdPerGpuYear: upTo('operationsUsdPerGpuYear'),
   sources,
 }, 'an object {kind: "owned", capexUsdPerGpu, depreciationYears, residualValueFraction, costOfCapitalPerYear, powerWattsPerGpu, idlePowerFraction, pue, electricityUsdPerKwh, datacenterUsdPerKwMonth, operationsUsdPerGpuYear}');
 

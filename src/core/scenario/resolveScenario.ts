@@ -102,9 +102,9 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
       return undefined;
     }
   };
-  if (o.model === undefined) problems.push(`${at('model')}: expected a model id or config.json path, received nothing`);
-  if (o.gpu === undefined) problems.push(`${at('gpu')}: expected an accelerator id, received nothing`);
-  if (o.gpus === undefined) problems.push(`${at('gpus')}: expected a whole number >= 1, received nothing`);
+  if (o.model === undefined) problems.push(`${at('model')}: missing (required, in the option or in defaults: a model id or config.json path)`);
+  if (o.gpu === undefined) problems.push(`${at('gpu')}: missing (required, in the option or in defaults: an accelerator id)`);
+  if (o.gpus === undefined) problems.push(`${at('gpus')}: missing (required, in the option or in defaults: a whole number from 1 to 131,072)`);
   const model = o.model === undefined ? undefined : attempt('model', () => (ctx.resolveModel ?? ((id: string) => findById('model', id, ALL_MODELS)))(o.model as string));
   const gpu = o.gpu === undefined ? undefined : attempt('gpu', () => findById('gpu', o.gpu as string, ACCELERATORS));
   const snapshot = ctx.prices ?? latestSnapshot();

@@ -1,11 +1,28 @@
 import * as v from 'valibot';
 import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
+import { LIMITS, type LimitName } from '../limits.js';
 
-const nonNegative = v.pipe(v.number('a number'), v.finite(), v.minValue(0, 'a number >= 0'));
-const positive = v.pipe(v.number('a number'), v.finite(), v.gtValue(0, 'a number > 0'));
-const fraction = v.pipe(v.number('a number'), v.minValue(0, 'a number from 0 to 1'), v.maxValue(1, 'a number from 0 to 1'));
-const count = v.pipe(v.number('a whole number'), v.integer('a whole number'), v.minValue(1, 'a whole number >= 1'));
+// Every schema carries the whole "expected ..." text of its problem, range included, so that a
+// wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
+// `options[0].gpus: expected a whole number from 1 to 131,072, received 1000000000000`.
+const fmt = (x: number) => x.toLocaleString('en-US');
+/** A finite number in the named range; `low`: '>=' includes the minimum, '>' excludes it. */
+const inRange = (name: LimitName, low: '>=' | '>' = '>=') => {
+  const { min, max } = LIMITS[name];
+  const expected = low === '>=' ? `a number from ${fmt(min)} to ${fmt(max)}` : `a number > ${fmt(min)} and at most ${fmt(max)}`;
+  return v.pipe(v.number(expected), v.check((x) => Number.isFinite(x) && (low === '>=' ? x >= min : x > min) && x <= max, expected));
+};
+/** A whole number in the named range. */
+const wholeIn = (name: LimitName) => {
+  const { min, max } = LIMITS[name];
+  const expected = `a whole number from ${fmt(min)} to ${fmt(max)}`;
+  return v.pipe(v.number(expected), v.check((x) => Number.isInteger(x) && x >= min && x <= max, expected));
+};
+const fraction = v.pipe(v.number('a number from 0 to 1'), v.check((x) => x >= 0 && x <= 1, 'a number from 0 to 1'));
+const count = wholeIn('accelerators');
+/** A non-empty string: an id, a path, a label. */
+const text = (expected: string) => v.pipe(v.string(expected), v.check((x) => x.trim() !== '', expected));
 
 const LayoutSchema = v.union([
   v.literal('best'),
@@ -13,98 +30,102 @@ const LayoutSchema = v.union([
 ], 'the string "best" or {tp, pp?, ep?, dpAttention?}');
 
 const WorkloadSchema = v.strictObject({
-  inputTokens: v.optional(count),
-  outputTokens: v.optional(count),
+  inputTokens: v.optional(wholeIn('inputTokens')),
+  outputTokens: v.optional(wholeIn('outputTokens')),
   prefixCacheHitRate: v.optional(fraction),
 });
 
 const LatencySchema = v.strictObject({
-  minTokensPerSecondPerUser: v.optional(v.nullable(positive)),
-  maxTtftSeconds: v.optional(v.nullable(positive)),
+  minTokensPerSecondPerUser: v.optional(v.nullable(inRange('tokensPerSecondPerUser', '>'))),
+  maxTtftSeconds: v.optional(v.nullable(inRange('ttftSeconds', '>'))),
 });
 
 /** Prices: typed, the median of a model's providers in the price catalog, or one provider's list price. */
 const PricesSchema = v.union([
-  v.strictObject({ inputUsdPerMillion: nonNegative, cachedInputUsdPerMillion: v.optional(nonNegative), outputUsdPerMillion: nonNegative }),
-  v.strictObject({ market: v.pipe(v.string(), v.minLength(1)) }),
-  v.strictObject({ list: v.pipe(v.string(), v.minLength(1)), provider: v.optional(v.string()) }),
+  v.strictObject({ inputUsdPerMillion: inRange('priceUsdPerMillion'), cachedInputUsdPerMillion: v.optional(inRange('priceUsdPerMillion')), outputUsdPerMillion: inRange('priceUsdPerMillion') }),
+  v.strictObject({ market: text('a model id') }),
+  v.strictObject({ list: text('a model id'), provider: v.optional(text('a provider name')) }),
 ], 'typed prices {inputUsdPerMillion, cachedInputUsdPerMillion?, outputUsdPerMillion}, {market: model} or {list: model, provider?}');
 
-const CostBasisSchema = v.union([
+const CostBasisSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('rented'),
-    priceUsdPerGpuHour: v.optional(v.union([positive, v.literal('market')], 'a price > 0 or "market"')),
-    commitment: v.optional(v.nullable(v.strictObject({ termHours: positive, minimumGpus: count }))),
+    priceUsdPerGpuHour: v.optional(v.union([inRange('gpuHourUsd', '>'), v.literal('market')], `a price > 0 and at most ${fmt(LIMITS.gpuHourUsd.max)} USD, or "market"`)),
+    commitment: v.optional(v.nullable(v.strictObject({ termHours: inRange('termHours', '>'), minimumGpus: count }))),
   }),
   v.strictObject({
     kind: v.literal('owned'),
-    capexUsdPerGpu: v.optional(positive),
-    depreciationYears: v.optional(positive),
+    capexUsdPerGpu: v.optional(inRange('capexUsdPerGpu', '>')),
+    depreciationYears: v.optional(inRange('depreciationYears', '>')),
     residualValueFraction: v.optional(fraction),
-    costOfCapitalPerYear: v.optional(nonNegative),
-    powerWattsPerGpu: v.optional(positive),
+    costOfCapitalPerYear: v.optional(inRange('costOfCapitalPerYear')),
+    powerWattsPerGpu: v.optional(inRange('powerWattsPerGpu', '>')),
     idlePowerFraction: v.optional(fraction),
-    pue: v.optional(v.pipe(v.number(), v.minValue(1, 'a PUE >= 1'))),
-    electricityUsdPerKwh: v.optional(nonNegative),
-    datacenterUsdPerKwMonth: v.optional(nonNegative),
-    operationsUsdPerGpuYear: v.optional(nonNegative),
+    pue: v.optional(inRange('pue')),
+    electricityUsdPerKwh: v.optional(inRange('electricityUsdPerKwh')),
+    datacenterUsdPerKwMonth: v.optional(inRange('datacenterUsdPerKwMonth')),
+    operationsUsdPerGpuYear: v.optional(inRange('operationsUsdPerGpuYear')),
   }),
   v.strictObject({
     kind: v.literal('marginal'),
-    powerWattsPerGpu: v.optional(positive),
+    powerWattsPerGpu: v.optional(inRange('powerWattsPerGpu', '>')),
     idlePowerFraction: v.optional(fraction),
-    pue: v.optional(v.pipe(v.number(), v.minValue(1, 'a PUE >= 1'))),
-    electricityUsdPerKwh: v.optional(nonNegative),
+    pue: v.optional(inRange('pue')),
+    electricityUsdPerKwh: v.optional(inRange('electricityUsdPerKwh')),
   }),
 ], 'a cost basis {kind: rented | owned | marginal, ...}');
 
 /** Demand for `inferonomics simulate`: an arrival rate shaped over the day, request sizes, the fleet. */
 const DemandSchema = v.strictObject({
-  requestsPerSecond: v.optional(positive),
-  durationHours: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number of hours > 0'), v.maxValue(24 * 28, 'at most 4 weeks'))),
+  requestsPerSecond: v.optional(inRange('requestsPerSecond', '>')),
+  durationHours: v.optional(inRange('simulatedHours', '>')),
   profile: v.optional(v.union([
     v.literal('flat'),
-    v.pipe(v.array(nonNegative), v.length(24, '24 hourly values')),
-    v.strictObject({ peakToAverage: v.pipe(v.number(), v.minValue(1, 'a ratio >= 1'), v.maxValue(12, 'a ratio <= 12')), peakHour: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(24))) }),
+    v.pipe(v.array(inRange('rateMultiplier')), v.length(24, '24 hourly values')),
+    v.strictObject({ peakToAverage: v.pipe(v.number('a ratio from 1 to 12'), v.check((x) => x >= 1 && x <= 12, 'a ratio from 1 to 12')), peakHour: v.optional(v.pipe(v.number('an hour from 0 to 24'), v.check((x) => x >= 0 && x <= 24, 'an hour from 0 to 24'))) }),
   ], '"flat", 24 hourly values, or {peakToAverage, peakHour}')),
-  weekendMultiplier: v.optional(nonNegative),
-  burst: v.optional(v.strictObject({ rateFactor: v.pipe(v.number(), v.minValue(1, 'a factor >= 1')), meanDurationSeconds: positive, shareOfTime: v.pipe(v.number(), v.minValue(0), v.maxValue(0.99, 'below 1')) })),
-  inputTokensSigma: v.optional(nonNegative),
-  outputTokensSigma: v.optional(nonNegative),
-  seed: v.optional(v.pipe(v.number(), v.integer('a whole number'))),
-  trace: v.optional(v.string()),
+  weekendMultiplier: v.optional(inRange('rateMultiplier')),
+  burst: v.optional(v.strictObject({
+    rateFactor: v.pipe(v.number('a factor from 1 to 100'), v.check((x) => x >= 1 && x <= LIMITS.rateMultiplier.max, 'a factor from 1 to 100')),
+    meanDurationSeconds: inRange('burstSeconds'),
+    shareOfTime: v.pipe(v.number('a share from 0 to 0.99'), v.check((x) => x >= 0 && x <= 0.99, 'a share from 0 to 0.99')),
+  })),
+  inputTokensSigma: v.optional(inRange('sizeSigma')),
+  outputTokensSigma: v.optional(inRange('sizeSigma')),
+  seed: v.optional(v.pipe(v.number('a whole number'), v.check((x) => Number.isSafeInteger(x), `a whole number from -${fmt(Number.MAX_SAFE_INTEGER)} to ${fmt(Number.MAX_SAFE_INTEGER)} (2^53 - 1)`))),
+  trace: v.optional(text('a trace file path')),
   /** Replay the trace at this many times its request rate over the same span (copies interleaved). */
-  traceScale: v.optional(v.pipe(positive, v.maxValue(1000, 'at most 1000'))),
-  prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(nonNegative) })),
-  /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
+  traceScale: v.optional(v.pipe(v.number('a factor > 0 and at most 1000'), v.check((x) => x > 0 && x <= 1000, 'a factor > 0 and at most 1000'))),
+  prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(inRange('hostDramBytes')) })),
   /** Serve on disaggregated prefill and decode pools (the option's GPUs split as the frontier's cheapest such point); fleet sizes count such units. */
   disaggregated: v.optional(v.boolean()),
-  freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(positive) })),
+  /** A share of requests is free: admitted after paid ones at capacity, shed after waiting `shedAfterSeconds`. */
+  freeTraffic: v.optional(v.strictObject({ share: fraction, shedAfterSeconds: v.optional(inRange('ttftSeconds', '>')) })),
   /** An off-peak discount: `shiftShare` of the other hours' demand moves into the off-peak `hours` (default: those below the mean), which pay `discountFraction` less. */
   offPeak: v.optional(v.strictObject({
     discountFraction: fraction, shiftShare: fraction,
-    hours: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer('a whole hour'), v.minValue(0, 'an hour from 0 to 23'), v.maxValue(23, 'an hour from 0 to 23'))), v.minLength(1, 'at least one hour'))),
+    hours: v.optional(v.pipe(v.array(v.pipe(v.number('an hour from 0 to 23'), v.check((x) => Number.isInteger(x) && x >= 0 && x <= 23, 'an hour from 0 to 23'))), v.minLength(1, 'at least one hour'))),
   })),
-  maxRequests: v.optional(count),
-  fleet: v.optional(v.union([
-    v.strictObject({ kind: v.literal('fixed'), instances: v.optional(count) }),
+  maxRequests: v.optional(wholeIn('simulatedRequests')),
+  fleet: v.optional(v.variant('kind', [
+    v.strictObject({ kind: v.literal('fixed'), instances: v.optional(wholeIn('instances')) }),
     v.strictObject({
-      kind: v.literal('autoscale'), minInstances: v.optional(count), maxInstances: v.optional(count), headroom: v.optional(nonNegative),
-      scaleUpLagSeconds: v.optional(nonNegative), evaluationSeconds: v.optional(positive), scaleDownDelaySeconds: v.optional(nonNegative),
-      targetUtilization: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number in (0, 1]'), v.maxValue(1, 'a number in (0, 1]'))),
+      kind: v.literal('autoscale'), minInstances: v.optional(wholeIn('instances')), maxInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')),
+      scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), evaluationSeconds: v.optional(inRange('burstSeconds')), scaleDownDelaySeconds: v.optional(inRange('scaleUpLagSeconds')),
+      targetUtilization: v.optional(v.pipe(v.number('a number in (0, 1]'), v.check((x) => x > 0 && x <= 1, 'a number in (0, 1]'))),
     }),
-    v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(count), headroom: v.optional(nonNegative), scaleUpLagSeconds: v.optional(nonNegative), granularity: v.optional(count) }),
-    v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(count) }),
+    v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')), scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), granularity: v.optional(wholeIn('instances')) }),
+    v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(wholeIn('instances')) }),
   ], 'a fleet {kind: fixed, instances?}, {kind: autoscale, minInstances?, maxInstances?, headroom?, scaleUpLagSeconds?, evaluationSeconds?, scaleDownDelaySeconds?, targetUtilization?}, {kind: scheduled, minInstances?, headroom?, scaleUpLagSeconds?, granularity?} or {kind: smallest-meeting-slo, maxInstances?}')),
-  commitment: v.optional(v.strictObject({ instances: v.optional(count), discountFraction: v.optional(fraction), priceUsdPerGpuHour: v.optional(positive) })),
+  commitment: v.optional(v.strictObject({ instances: v.optional(wholeIn('instances')), discountFraction: v.optional(fraction), priceUsdPerGpuHour: v.optional(inRange('gpuHourUsd', '>')) })),
 });
 export type DemandInput = v.InferOutput<typeof DemandSchema>;
 
 /** Everything an option may set; every field is optional in `defaults` and may be overridden per option. */
 const OptionFields = {
-  label: v.optional(v.string()),
-  model: v.optional(v.pipe(v.string(), v.minLength(1))),
-  gpu: v.optional(v.pipe(v.string(), v.minLength(1))),
+  label: v.optional(v.string('a text')),
+  model: v.optional(text('a model id or config.json path')),
+  gpu: v.optional(text('an accelerator id')),
   gpus: v.optional(count),
   layout: v.optional(LayoutSchema),
   framework: v.optional(v.picklist(SERVING_FRAMEWORKS, `one of ${SERVING_FRAMEWORKS.join(', ')}`)),
@@ -114,7 +135,7 @@ const OptionFields = {
   latencyTarget: v.optional(LatencySchema),
   costBasis: v.optional(CostBasisSchema),
   prices: v.optional(PricesSchema),
-  utilization: v.optional(v.pipe(v.number(), v.gtValue(0, 'a number in (0, 1]'), v.maxValue(1, 'a number in (0, 1]'))),
+  utilization: v.optional(v.pipe(v.number('a number > 0 and at most 1'), v.check((x) => x > 0 && x <= 1, 'a number > 0 and at most 1'))),
   demand: v.optional(DemandSchema),
 };
 
@@ -123,10 +144,10 @@ export type ScenarioOptionInput = v.InferOutput<typeof OptionSchema>;
 
 /** A scenario file: a title, defaults shared by its options, and the options (served setups) to compare. */
 export const ScenarioSchema = v.strictObject({
-  $schema: v.optional(v.string()),
-  title: v.optional(v.string()),
-  description: v.optional(v.string()),
+  $schema: v.optional(v.string('a text')),
+  title: v.optional(v.string('a text')),
+  description: v.optional(v.string('a text')),
   defaults: v.optional(OptionSchema),
-  options: v.pipe(v.array(OptionSchema), v.minLength(1, 'at least one option')),
+  options: v.pipe(v.array(OptionSchema, 'a list of options'), v.minLength(1, 'at least one option'), v.maxLength(LIMITS.scenarioOptions.max, `at most ${fmt(LIMITS.scenarioOptions.max)} options`)),
 });
 export type ScenarioInput = v.InferOutput<typeof ScenarioSchema>;

@@ -7,6 +7,7 @@ import { scaleTrace } from '../demand/scaleTrace.js';
 import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
 import { shiftToOffPeak, type OffPeakShift } from '../demand/offPeak.js';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
@@ -204,6 +205,14 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     maxLateShare: 0.01,
   };
 
+  // Bound the work before doing it: the expected arrivals of the run (bursts included) must stay
+  // within what one run can simulate in reasonable time and memory.
+  const burstFactor = demand.burst === undefined ? 1 : 1 + demand.burst.shareOfTime * (demand.burst.rateFactor - 1);
+  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * 3600 * burstFactor);
+  if (traceRequests === null && expectedRequests > LIMITS.simulatedRequests.max) {
+    throw new InputError('demand.requestsPerSecond', String(rate), `at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')} requests in one run`,
+      `about ${Math.round(expectedRequests).toLocaleString('en-US')} requests would arrive (${rate.toPrecision(3)}/s over ${durationHours} h); one run simulates at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')}: lower demand.requestsPerSecond or demand.durationHours, or set demand.maxRequests`);
+  }
   const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
   const meanPlanInstances = (schedule: FleetSchedule) => {
     const end = durationHours * 3600;
@@ -260,6 +269,10 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
     if (hasBlocks) sourceFor(search.instances); // the cache statistics of the fleet chosen
   } else {
     sim = run(plan, autoscaler);
+  }
+  if (sim.requests === 0) {
+    throw new InputError('demand.requestsPerSecond', String(rate), 'a rate that brings at least one request',
+      `no request arrived in the ${durationHours} h simulated (requestsPerSecond ${rate.toPrecision(3)}); expected a rate × duration of at least one request`);
   }
   const slo = checkSlo(sim, o.latencyTarget);
 

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { chooseOperatingPoint } from '../economics/operatingPoint.js';
 import { splitPrefillSeconds } from '../economics/cachedTokenCost.js';
 import { requestMix } from '../economics/prices.js';
@@ -46,7 +47,10 @@ export function servingInstance(o: ResolvedOption, workload: Workload): ServingI
   const w = workload;
   const { mix, precisions, frontier } = frontierOf(o, w, false);
   const choice = chooseOperatingPoint(frontier.allPoints, o.latencyTarget, mix);
-  if (choice === null) throw new Error(`${o.model.id} does not fit ${o.gpus} ${o.gpu.id}`);
+  if (choice === null) {
+    throw new InputError('gpus', String(o.gpus), `enough ${o.gpu.id} to hold ${o.model.id}`,
+      `${o.model.id} does not fit ${o.gpus} ${o.gpu.id} with room for one request's KV cache; expected more accelerators (inferonomics report names the smallest count that fits)`);
+  }
   const p = choice.point;
   if (p.layout.mode !== 'aggregated') throw new Error('the simulator serves aggregated instances only');
   const pool = p.layout.pool;

@@ -3,6 +3,7 @@ import { support } from './distribution.js';
 import { describeDomain, inDomain, INPUT_SPECS, type UncertainInputName } from './inputs.js';
 import { findRoot } from './findRoot.js';
 import type { UncertaintyModel } from './uncertaintyModel.js';
+import { outputOf } from './outputs.js';
 
 /** The break-even of one input: where margin is zero with every other input at its median. */
 export interface BreakEven {
@@ -53,7 +54,7 @@ export function breakEven(model: UncertaintyModel, input: UncertainInputName, ra
   if (!(low < high) || !inDomain(input, low) || !inDomain(input, high)) {
     throw new InputError('--range', `${low},${high}`, `low < high, both in ${describeDomain(input)}`);
   }
-  const marginAt = (x: number) => model.evaluate({ ...model.medianValues, [input]: x }).marginFraction;
+  const marginAt = (x: number) => outputOf(model.evaluate({ ...model.medianValues, [input]: x }), 'margin');
   const log = INPUT_SPECS[input].scale === 'log' && low > 0;
   const xs = Array.from({ length: SCAN_POINTS }, (_, i) => {
     if (i === 0) return low;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 /**
  * The inputs of a scenario that may be uncertain, by name. `money` inputs only change the money
  * (they go straight through `tokenEconomics` for each sample); `physics` inputs change the
@@ -38,19 +39,19 @@ export interface InputSpec {
 const spec = (side: InputSpec['side'], unit: string, description: string, domain: [number, boolean, number, boolean], scale: InputSpec['scale'], integer = false): InputSpec =>
   ({ side, unit, description, min: domain[0], minExclusive: domain[1], max: domain[2], maxExclusive: domain[3], scale, integer });
 
-const positive: [number, boolean, number, boolean] = [0, true, Infinity, true];
-const nonNegative: [number, boolean, number, boolean] = [0, false, Infinity, true];
+// Finite upper ends, the same as a scenario's fields (LIMITS), so that no sample overflows.
+const price: [number, boolean, number, boolean] = [0, false, LIMITS.priceUsdPerMillion.max, false];
 
 export const INPUT_SPECS: Readonly<Record<UncertainInputName, InputSpec>> = {
-  gpuPriceUsdPerHour: spec('money', 'USD per GPU-hour', 'rental price of one GPU-hour (a rented cost basis only)', positive, 'log'),
+  gpuPriceUsdPerHour: spec('money', 'USD per GPU-hour', 'rental price of one GPU-hour (a rented cost basis only)', [0, true, LIMITS.gpuHourUsd.max, false], 'log'),
   utilization: spec('money', 'fraction', 'busy share of paid GPU-hours', [0, true, 1, false], 'linear'),
-  inputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million fresh input tokens', nonNegative, 'linear'),
-  cachedInputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million cached input tokens', nonNegative, 'linear'),
-  outputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million output tokens', nonNegative, 'linear'),
-  totalParams: spec('physics', 'parameters', 'total parameters of a hypothetical MoE (syntheticMoe)', positive, 'log'),
-  activeParams: spec('physics', 'parameters', 'active parameters per token of a hypothetical MoE (syntheticMoe)', positive, 'log'),
-  inputTokens: spec('physics', 'tokens', 'prompt tokens of a request', [1, false, Infinity, true], 'log', true),
-  outputTokens: spec('physics', 'tokens', 'output tokens of a request', [1, false, Infinity, true], 'log', true),
+  inputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million fresh input tokens', price, 'linear'),
+  cachedInputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million cached input tokens', price, 'linear'),
+  outputPriceUsdPerMillion: spec('money', 'USD per million tokens', 'price of a million output tokens', price, 'linear'),
+  totalParams: spec('physics', 'parameters', 'total parameters of a hypothetical MoE (syntheticMoe)', [0, true, 1e14, false], 'log'),
+  activeParams: spec('physics', 'parameters', 'active parameters per token of a hypothetical MoE (syntheticMoe)', [0, true, 2e11, false], 'log'),
+  inputTokens: spec('physics', 'tokens', 'prompt tokens of a request', [1, false, LIMITS.inputTokens.max, false], 'log', true),
+  outputTokens: spec('physics', 'tokens', 'output tokens of a request', [1, false, LIMITS.outputTokens.max, false], 'log', true),
   prefixCacheHitRate: spec('physics', 'fraction', 'share of prompt tokens served from the prefix cache', [0, false, 1, false], 'linear'),
 };
 

@@ -43,7 +43,7 @@ export function monteCarlo(model: UncertaintyModel, { samples, seed }: { readonl
     for (const s of streams) values[s.name] = quantile(s.d, s.rng.next());
     const e = model.evaluate(values);
     for (const n of OUTPUT_NAMES) draws[n][i] = outputOf(e, n);
-    if (e.marginFraction > 0) positive++;
+    if (e.marginFraction !== null && e.marginFraction > 0) positive++;
   }
   const p = positive / samples;
   return {

@@ -20,7 +20,11 @@ export const OUTPUT_SPECS: Readonly<Record<OutputName, OutputSpec>> = {
   profitPerGpuHour: { field: 'profitUsdPerGpuHour', unit: 'USD per GPU-hour', label: 'profit per paid GPU-hour' },
 };
 
-/** The value of one output in a result of `tokenEconomics`. */
+/**
+ * The value of one output in a result of `tokenEconomics`. A margin without revenue (zero prices)
+ * reads as -Infinity here, below every real margin; `buildUncertaintyModel` rejects inputs that
+ * can reach zero revenue, so reported statistics stay finite.
+ */
 export function outputOf(e: TokenEconomics, name: OutputName): number {
-  return e[OUTPUT_SPECS[name].field];
+  return e[OUTPUT_SPECS[name].field] ?? Number.NEGATIVE_INFINITY;
 }

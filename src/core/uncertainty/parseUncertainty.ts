@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
-import { parseScenario, ScenarioError } from '../scenario/index.js';
+import { parseScenario, parseYamlText, ScenarioError } from '../scenario/index.js';
 import type { ScenarioOptionInput } from '../scenario/schema.js';
 import { describeDistribution, support, type Distribution } from './distribution.js';
 import { describeDomain, inDomain, type UncertainInputName } from './inputs.js';
@@ -89,11 +88,5 @@ export function parseUncertainty(raw: unknown, fileName: string): UncertaintySce
 
 /** Parses uncertainty-file text, YAML or JSON (JSON is YAML), then validates it. */
 export function parseUncertaintyText(text: string, fileName: string): UncertaintyScenario {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    throw new ScenarioError(fileName, [`not valid YAML or JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`]);
-  }
-  return parseUncertainty(raw, fileName);
+  return parseUncertainty(parseYamlText(text, fileName), fileName);
 }

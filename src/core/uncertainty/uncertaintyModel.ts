@@ -79,6 +79,16 @@ export function buildUncertaintyModel(option: ResolvedOption, inputs: readonly U
   if (synthetic && range('activeParams').high >= range('totalParams').low) {
     throw new InputError('uncertain', 'activeParams', 'active parameters below total', `activeParams reaches ${range('activeParams').high.toPrecision(3)}, not below the lowest totalParams ${range('totalParams').low.toPrecision(3)}`);
   }
+  // The margin is a share of revenue: it needs revenue at every sample. Every request has output
+  // tokens, so a price of output above 0 suffices, or input and cached-input prices both above 0.
+  const lowest = (name: 'inputPriceUsdPerMillion' | 'cachedInputPriceUsdPerMillion' | 'outputPriceUsdPerMillion') => {
+    const x = varying.find((i) => i.name === name);
+    return x === undefined ? baseValues[name] : support(x.distribution).low;
+  };
+  if (!(lowest('outputPriceUsdPerMillion') > 0) && !(lowest('inputPriceUsdPerMillion') > 0 && lowest('cachedInputPriceUsdPerMillion') > 0)) {
+    throw new InputError('uncertain', 'outputPriceUsdPerMillion', 'prices that keep some revenue',
+      `outputPriceUsdPerMillion reaches ${lowest('outputPriceUsdPerMillion')}: with zero prices there is no revenue and no margin; expected the output price, or both input prices, to stay above 0`);
+  }
   const physics = varying.filter((x) => INPUT_SPECS[x.name].side === 'physics');
   const fixed = Object.fromEntries(PHYSICS_INPUT_NAMES.map((n) => [n, baseValues[n]])) as Record<(typeof PHYSICS_INPUT_NAMES)[number], number>;
   const surrogate = buildSurrogate(option, fixed, physics.map((x) => ({ name: x.name, ...gridRange(x.distribution) })),

@@ -53,13 +53,13 @@ describe('parseTrace: the project CSV', () => {
       '7,200,20', // line 10: good
     ].join('\n');
     expect(problemsOf(text)).toEqual([
-      'line 3: arrival_seconds: expected a number of seconds >= 0, received "-1"',
-      'line 4: input_tokens: expected a whole number >= 1, received "12.5"',
+      'line 3: arrival_seconds: expected a number of seconds from 0 to 2,419,200, received "-1"',
+      'line 4: input_tokens: expected a whole number from 1 to 10,000,000, received "12.5"',
       'line 5: expected 3 or 4 comma-separated fields (arrival_seconds,input_tokens,output_tokens,cached_tokens), received 2',
-      'line 6: output_tokens: expected a whole number >= 1, received "abc"',
+      'line 6: output_tokens: expected a whole number from 1 to 1,000,000, received "abc"',
       'line 7: cached_tokens: expected a whole number from 0 to input_tokens (100), received "200"',
-      'line 8: input_tokens: expected a whole number >= 1, received ""',
-      'line 9: input_tokens: expected a whole number >= 1, received "0x10"',
+      'line 8: input_tokens: expected a whole number from 1 to 10,000,000, received ""',
+      'line 9: input_tokens: expected a whole number from 1 to 10,000,000, received "0x10"',
     ]);
     const t = parseTrace(text, 'day1.csv');
     expect(t.skippedRows).toBe(7);

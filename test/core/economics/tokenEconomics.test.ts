@@ -32,10 +32,40 @@ describe('tokenEconomics, checked by hand', () => {
 
   it('break-even prices earn exactly the cost', () => {
     const e = tokenEconomics(seconds, mix, prices, rented, 0.5);
-    const at = tokenEconomics(seconds, mix, e.breakEvenPrices.prices, rented, 0.5);
+    const scaled = e.breakEvenPrices.prices;
+    expect(scaled).not.toBeNull();
+    const at = tokenEconomics(seconds, mix, scaled ?? prices, rented, 0.5);
     expect(at.profitUsdPerGpuHour).toBeCloseTo(0, 9);
     const held = tokenEconomics(seconds, mix, { ...prices, outputUsdPerMillion: e.breakEvenPrices.outputUsdPerMillionHoldingInput }, rented, 0.5);
     expect(held.profitUsdPerGpuHour).toBeCloseTo(0, 9);
+  });
+});
+
+describe('tokenEconomics at the edges', () => {
+  it('zero prices: no margin (null), never breaks even, no multiple of the prices pays, the output price that does is finite', () => {
+    const e = tokenEconomics(seconds, mix, { inputUsdPerMillion: 0, cachedInputUsdPerMillion: 0, outputUsdPerMillion: 0 }, rented, 0.5);
+    expect(e.marginFraction).toBeNull();
+    expect(e.costProfitMargin).toBe(-1);
+    expect(e.breakEvenUtilization).toBeNull();
+    expect(e.breakEvenPrices.scale).toBeNull();
+    expect(e.breakEvenPrices.prices).toBeNull();
+    // Cost per request: 0.555 GPU-s × 2 / 1800 $/s = $0.000617, over 500 output tokens = $1.233 per million.
+    expect(e.breakEvenPrices.outputUsdPerMillionHoldingInput).toBeCloseTo(1.2333, 4);
+  });
+
+  it('a break-even above 100% utilization is null: even a fully busy GPU loses money', () => {
+    // Revenue at full load $10.05/GPU-hour against a rent of $20: break-even would be 199%.
+    const e = tokenEconomics(seconds, mix, prices, { ...rented, priceUsdPerGpuHour: 20 }, 0.5);
+    expect(e.breakEvenUtilization).toBeNull();
+    expect(e.marginFraction).toBeLessThan(0);
+  });
+
+  it('a free GPU (marginal basis with free power) has no cost-profit margin (null) and breaks even at 0', () => {
+    const free: CostBasis = { kind: 'marginal', powerWattsPerGpu: 1000, idlePowerFraction: 0.3, pue: 1.2, electricityUsdPerKwh: 0 };
+    const e = tokenEconomics(seconds, mix, prices, free, 0.5);
+    expect(e.costProfitMargin).toBeNull();
+    expect(e.marginFraction).toBe(1);
+    expect(e.breakEvenUtilization).toBe(0);
   });
 });
 
@@ -72,7 +102,7 @@ describe('tokenEconomics invariants (generated inputs)', () => {
     fc.assert(fc.property(secs, mixArb, priceArb, basis, util, fc.double({ min: 1, max: 5, noNaN: true }), fc.constantFrom('inputUsdPerMillion', 'cachedInputUsdPerMillion', 'outputUsdPerMillion'), (s, m, p, b, u, k, which) => {
       const base = tokenEconomics(s, m, p, b, u);
       const dearer = tokenEconomics(s, m, { ...p, [which]: p[which] * k }, b, u);
-      expect(dearer.marginFraction).toBeGreaterThanOrEqual(base.marginFraction - 1e-12);
+      expect(dearer.marginFraction ?? -Infinity).toBeGreaterThanOrEqual((base.marginFraction ?? -Infinity) - 1e-12);
       expect(dearer.profitUsdPerGpuHour).toBeGreaterThanOrEqual(base.profitUsdPerGpuHour - 1e-9);
     }), { numRuns: 300 });
   });
@@ -81,9 +111,31 @@ describe('tokenEconomics invariants (generated inputs)', () => {
     fc.assert(fc.property(secs, mixArb, priceArb, basis, util, (s, m, p, b, u) => {
       const e = tokenEconomics(s, m, p, b, u);
       const be = e.breakEvenUtilization;
-      if (be === null || be > 1) return; // never breaks even within a full GPU
+      if (be === null) return; // never breaks even within a full GPU
+      expect(be).toBeGreaterThanOrEqual(0);
+      expect(be).toBeLessThanOrEqual(1);
       const atBe = tokenEconomics(s, m, p, b, Math.max(be, 1e-9));
       expect(be * e.revenueUsdPerGpuHourAtFullLoad).toBeCloseTo(atBe.costUsdPerGpuHour, 6);
+    }), { numRuns: 300 });
+  });
+
+  it('every number is finite, margins null only without revenue or cost, break-even in [0, 1] or null (zero prices included)', () => {
+    const anyPrices = fc.record({
+      inputUsdPerMillion: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+      cachedInputUsdPerMillion: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+      outputUsdPerMillion: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+    });
+    fc.assert(fc.property(secs, mixArb, anyPrices, basis, util, (s, m, p, b, u) => {
+      const e = tokenEconomics(s, m, p, b, u);
+      const numbers = JSON.stringify(e, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? 'NOT FINITE' : x));
+      expect(numbers).not.toContain('NOT FINITE');
+      if (e.revenueUsdPerGpuHour === 0) expect([e.marginFraction, e.breakEvenPrices.scale]).toEqual([null, null]);
+      // Non-null otherwise unless revenue is so small (a subnormal price) that the quotient overflows.
+      if (e.revenueUsdPerGpuHour > 1e-290) expect(e.marginFraction).not.toBeNull();
+      if (e.breakEvenUtilization !== null) {
+        expect(e.breakEvenUtilization).toBeGreaterThanOrEqual(0);
+        expect(e.breakEvenUtilization).toBeLessThanOrEqual(1);
+      }
     }), { numRuns: 300 });
   });
 });

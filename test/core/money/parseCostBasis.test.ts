@@ -33,11 +33,11 @@ describe('parseCostBasis', () => {
       opsUsdPerGpuYear: 2_500,
     });
     expect(message.split('; ')).toEqual([
-      'gpuCost.capexUsdPerGpu: expected a number >= 0, received -5',
-      'gpuCost.depreciationYears: expected a number > 0, received 0',
+      'gpuCost.capexUsdPerGpu: expected a number from 0 to 10,000,000, received -5',
+      'gpuCost.depreciationYears: expected a number > 0 and at most 50, received 0',
       'gpuCost.idlePowerFraction: expected a number from 0 to 1, received 1.2',
-      'gpuCost.pue: expected a number >= 1, received 0.9',
-      'gpuCost.electricityUsdPerKwh: expected a number >= 0, received "0.08"',
+      'gpuCost.pue: expected a number from 1 to 10, received 0.9',
+      'gpuCost.electricityUsdPerKwh: expected a number from 0 to 100, received "0.08"',
       'gpuCost.operationsUsdPerGpuYear: missing (the field is required)',
       'gpuCost.opsUsdPerGpuYear: unknown field',
     ]);
@@ -48,9 +48,9 @@ describe('parseCostBasis', () => {
     expect(problemsOf({ priceUsdPerGpuHour: 2 })).toMatch(/^gpuCost\.kind: expected an object whose kind is one of rented, owned, marginal/);
     expect(problemsOf(7)).toBe('gpuCost: expected an object whose kind is one of rented, owned, marginal, received 7');
     expect(problemsOf({ kind: 'rented', priceUsdPerGpuHour: -1, commitment: { termHours: 0, minimumGpus: 1.5 } }).split('; ')).toEqual([
-      'gpuCost.priceUsdPerGpuHour: expected a number >= 0, received -1',
-      'gpuCost.commitment.termHours: expected a number > 0, received 0',
-      'gpuCost.commitment.minimumGpus: expected a whole number >= 1, received 1.5',
+      'gpuCost.priceUsdPerGpuHour: expected a number from 0 to 10,000, received -1',
+      'gpuCost.commitment.termHours: expected a number > 0 and at most 87,600, received 0',
+      'gpuCost.commitment.minimumGpus: expected a whole number from 1 to 131,072, received 1.5',
     ]);
   });
 

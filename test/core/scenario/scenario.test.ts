@@ -23,7 +23,7 @@ options:
 `);
     expect(problems).toHaveLength(3);
     expect(problems).toContainEqual('options[0].utilisation: unknown field (misspelled?)');
-    expect(problems).toContainEqual('options[0].prices.inputUsdPerMillion: expected a number >= 0, received -0.5');
+    expect(problems).toContainEqual('options[0].prices.inputUsdPerMillion: expected a number from 0 to 1,000,000, received -0.5');
     expect(problems.some((p) => /^options\[0\]\.model: unknown model: kimi-k9; did you mean .*kimi-k2/.test(p))).toBe(true);
   });
 
@@ -33,9 +33,46 @@ defaults: { utilization: 1.5, workload: { inputTokens: "lots" } }
 options:
   - { model: deepseek-v3, gpu: h800, gpus: 8, costBasis: { kind: leased } }
 `);
-    expect(problems).toContainEqual('defaults.utilization: expected a number in (0, 1], received 1.5');
-    expect(problems).toContainEqual('defaults.workload.inputTokens: expected a whole number, received "lots"');
+    expect(problems).toContainEqual('defaults.utilization: expected a number > 0 and at most 1, received 1.5');
+    expect(problems).toContainEqual('defaults.workload.inputTokens: expected a whole number from 1 to 10,000,000, received "lots"');
     expect(problems.some((p) => p.startsWith('options[0].costBasis'))).toBe(true);
+  });
+
+  it('missing, wrong-type and unknown fields are told apart', () => {
+    const problems = problemsOf(`
+options:
+  - { model: kimi-k2.5, gpu: h200, gpus: 8, workload: 5, costBasis: { kind: rented, commitment: { termHours: 100 } }, colour: red }
+`);
+    expect(problems).toContainEqual('options[0].workload: expected an object {field: value, ...}, received 5');
+    expect(problems).toContainEqual('options[0].costBasis.commitment.minimumGpus: missing (the field is required)');
+    expect(problems).toContainEqual('options[0].colour: unknown field (misspelled?)');
+  });
+
+  it.each([
+    ['gpus: 1000000000000', 'options[0].gpus: expected a whole number from 1 to 131,072, received 1000000000000'],
+    ['costBasis: { kind: owned, pue: .inf }', 'options[0].costBasis.pue: expected a number from 1 to 10, received Infinity'],
+    ['costBasis: { kind: owned, capexUsdPerGpu: .nan }', 'options[0].costBasis.capexUsdPerGpu: expected a number > 0 and at most 10,000,000, received NaN'],
+    ['prices: { inputUsdPerMillion: 1e308, outputUsdPerMillion: 1 }', 'options[0].prices.inputUsdPerMillion: expected a number from 0 to 1,000,000, received 1e+308'],
+    ['model: ""', 'options[0].model: expected a model id or config.json path, received ""'],
+    ['demand: { seed: 1e300 }', 'options[0].demand.seed: expected a whole number from -9,007,199,254,740,991 to 9,007,199,254,740,991 (2^53 - 1), received 1e+300'],
+    ['demand: { burst: { rateFactor: 2, meanDurationSeconds: 1e-300, shareOfTime: 0.1 } }', 'options[0].demand.burst.meanDurationSeconds: expected a number from 1 to 86,400, received 1e-300'],
+    ['demand: { fleet: { kind: fixed, instances: 1000000000 } }', 'options[0].demand.fleet.instances: expected a whole number from 1 to 100,000, received 1000000000'],
+    ['demand: { weekendMultiplier: 1e308 }', 'options[0].demand.weekendMultiplier: expected a number from 0 to 100, received 1e+308'],
+    ['demand: { requestsPerSecond: 1e308 }', 'options[0].demand.requestsPerSecond: expected a number > 0 and at most 100,000, received 1e+308'],
+  ])('%s is one problem naming the path and the allowed range', (field, message) => {
+    const problems = problemsOf(`options:\n  - { model: kimi-k2.5, gpu: h200, gpus: 8, ${field.startsWith('model') ? '' : ''}${field} }\n`.replace('model: kimi-k2.5, gpu: h200, gpus: 8, model: ""', 'gpu: h200, gpus: 8, model: ""').replace('gpus: 8, gpus: 1000000000000', 'gpus: 1000000000000'));
+    expect(problems).toEqual([message]);
+  });
+
+  it('an unknown YAML tag is a problem, not a warning', () => {
+    expect(problemsOf('options: [ !!python/object { model: kimi-k2.5 } ]')[0]).toMatch(/^not valid YAML or JSON \(line 1\): .*tag/i);
+  });
+
+  it('control characters of the input are escaped in messages', () => {
+    const problems = problemsOf('options: [ { model: kimi-k2.5, gpu: h200, gpus: "\\e]0;pwned\\a" } ]');
+    // eslint-disable-next-line no-control-regex
+    expect(problems.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(problems.join('\n')).toContain('\\u001b]0;pwned\\u0007');
   });
 
   it('malformed YAML is one problem naming the file', () => {

@@ -10,7 +10,7 @@ const model = modelOf([
   { name: 'prefixCacheHitRate', distribution: { kind: 'uniform', low: 0.2, high: 0.8 } },
 ]);
 const at = model.evaluate(model.medianValues);
-const marginWith = (name: string, x: number) => model.evaluate({ ...model.medianValues, [name]: x }).marginFraction;
+const marginWith = (name: string, x: number) => model.evaluate({ ...model.medianValues, [name]: x }).marginFraction ?? Number.NaN;
 
 describe('breakEven', () => {
   it.each(['gpuPriceUsdPerHour', 'utilization', 'outputPriceUsdPerMillion'] as const)('the break-even %s, plugged back, gives |margin| < 1e-6', (name) => {
@@ -47,7 +47,7 @@ describe('breakEven', () => {
     expect(b.marginAtLow).toBeLessThan(0);
     expect(b.marginAtHigh).toBeGreaterThan(0);
     expect(b.value).toBeGreaterThan(0);
-    expect(Math.abs(cheap.evaluate({ ...cheap.medianValues, prefixCacheHitRate: b.value as number }).marginFraction)).toBeLessThan(1e-6);
+    expect(Math.abs(cheap.evaluate({ ...cheap.medianValues, prefixCacheHitRate: b.value as number }).marginFraction ?? Number.NaN)).toBeLessThan(1e-6);
   });
 
   it('an input that does not vary needs a range, and a bad range is an InputError', () => {

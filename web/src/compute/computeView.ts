@@ -34,10 +34,15 @@ export interface ViewModel {
     readonly costUsdPerMillionCachedInputTokens: number;
     readonly costUsdPerMillionOutputTokens: number;
     readonly revenueUsdPerGpuHourAtFullLoad: number;
-    readonly marginFraction: number;
-    readonly costProfitMargin: number;
+    /** Revenue of a paid GPU-hour at the utilization. */
+    readonly revenueUsdPerGpuHour: number;
+    /** null when there is no revenue (zero prices). */
+    readonly marginFraction: number | null;
+    /** null when serving costs nothing. */
+    readonly costProfitMargin: number | null;
     readonly breakEvenUtilization: number | null;
-    readonly breakEvenPriceScale: number;
+    /** null when the prices are all zero. */
+    readonly breakEvenPriceScale: number | null;
   } | null;
   readonly utilization: number;
   /** The prices the economics used (so the editor can start typed prices from them). */
@@ -118,6 +123,7 @@ export function computeView(state: AppState, today: string): ComputeResult {
         costUsdPerMillionCachedInputTokens: e.costUsdPerMillionCachedInputTokens,
         costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
         revenueUsdPerGpuHourAtFullLoad: e.revenueUsdPerGpuHourAtFullLoad,
+        revenueUsdPerGpuHour: e.revenueUsdPerGpuHour,
         marginFraction: e.marginFraction,
         costProfitMargin: e.costProfitMargin,
         breakEvenUtilization: e.breakEvenUtilization,
@@ -156,7 +162,8 @@ export function computeView(state: AppState, today: string): ComputeResult {
     const basis = effectiveCostBasis(resolved);
     const marginRows: MarginRow[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20).map((u) => {
       const at = tokenEconomics({ perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, mix, p, basis, u);
-      return { utilization: u, marginFraction: at.marginFraction, costUsdPerGpuHour: at.costUsdPerGpuHour, revenueUsdPerGpuHour: at.revenueUsdPerGpuHour };
+      // No revenue, no margin: the chart leaves a gap (NaN) there.
+      return { utilization: u, marginFraction: at.marginFraction ?? Number.NaN, costUsdPerGpuHour: at.costUsdPerGpuHour, revenueUsdPerGpuHour: at.revenueUsdPerGpuHour };
     });
     return { ok: true, view: { ...view, frontierRows, costRows, marginRows } };
   } catch (err) {

@@ -3,7 +3,7 @@ import type { BusinessViewModel } from '../compute/businessView.js';
 import { csvLink, table } from './dom.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 const tokens = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : `${(x / 1e6).toFixed(1)}M`);
 const inputValue = (name: string, x: number) =>
   name === 'totalParams' || name === 'activeParams' ? (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${x.toFixed(2)}/h` : x.toPrecision(3);

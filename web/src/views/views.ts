@@ -23,8 +23,9 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
   }
   const verdict = doc.createElement('p');
   verdict.id = 'verdict';
-  verdict.className = e.marginFraction >= 0 ? 'profit' : 'loss';
-  verdict.textContent = `${e.marginFraction >= 0 ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: margin ${pct(e.marginFraction)}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization' : pct(e.breakEvenUtilization)}.` +
+  const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
+  verdict.className = profitable ? 'profit' : 'loss';
+  verdict.textContent = `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization' : pct(e.breakEvenUtilization)}.` +
     (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`);
   const figures: [string, string, string][] = [
     ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
@@ -32,7 +33,7 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
     ['cost-cached-input', 'Cost per M cached input tokens', usd(e.costUsdPerMillionCachedInputTokens)],
     ['cost-output', 'Cost per M output tokens', usd(e.costUsdPerMillionOutputTokens)],
     ['revenue-full', 'Revenue per fully busy GPU-hour', usd(e.revenueUsdPerGpuHourAtFullLoad)],
-    ['margin', 'Margin', pct(e.marginFraction)],
+    ['margin', 'Margin', e.marginFraction === null ? 'no revenue' : pct(e.marginFraction)],
     ['break-even', 'Break-even utilization', e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization)],
     ['operating-point', 'Operating point', `${v.point.tokensPerSecondPerUser.toFixed(1)} tok/s/user, TTFT ${v.point.ttftSeconds.toFixed(2)} s, ${v.point.layout}`],
   ];

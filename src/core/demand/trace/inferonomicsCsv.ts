@@ -1,5 +1,11 @@
 import type { Request } from '../types.js';
 import { DECIMAL, isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { quoteForMessage } from '../../errors.js';
+import { LIMITS } from '../../limits.js';
+
+/** The latest arrival a trace may hold: the longest simulation, 4 weeks. */
+const MAX_ARRIVAL_SECONDS = LIMITS.simulatedHours.max * 3600;
+const fmt = (x: number) => x.toLocaleString('en-US');
 
 const COLUMNS = ['arrival_seconds', 'input_tokens', 'output_tokens', 'cached_tokens'] as const;
 
@@ -38,12 +44,12 @@ export function readInferonomicsCsv(text: string): TraceRows {
     const field = (k: number, ok: (n: number) => boolean, allowed: string): number => {
       const value = fields[k] ?? '';
       const n = DECIMAL.test(value) ? Number(value) : NaN;
-      if (!ok(n)) problem(`${COLUMNS[k]}: expected ${allowed}, received "${value}"`);
+      if (!ok(n)) problem(`${COLUMNS[k]}: expected ${allowed}, received "${quoteForMessage(value, 40)}"`);
       return n;
     };
-    const arrivalSeconds = field(0, (n) => Number.isFinite(n) && n >= 0, 'a number of seconds >= 0');
-    const inputTokens = field(1, (n) => isWhole(n, 1), 'a whole number >= 1');
-    const outputTokens = field(2, (n) => isWhole(n, 1), 'a whole number >= 1');
+    const arrivalSeconds = field(0, (n) => Number.isFinite(n) && n >= 0 && n <= MAX_ARRIVAL_SECONDS, `a number of seconds from 0 to ${fmt(MAX_ARRIVAL_SECONDS)}`);
+    const inputTokens = field(1, (n) => isWhole(n, 1) && n <= LIMITS.inputTokens.max, `a whole number from 1 to ${fmt(LIMITS.inputTokens.max)}`);
+    const outputTokens = field(2, (n) => isWhole(n, 1) && n <= LIMITS.outputTokens.max, `a whole number from 1 to ${fmt(LIMITS.outputTokens.max)}`);
     const inputOk = isWhole(inputTokens, 1); // bound cached tokens by the input only when it is known
     const cachedInputTokens = fields.length === 4
       ? field(3, (n) => isWhole(n, 0) && (!inputOk || n <= inputTokens), inputOk ? `a whole number from 0 to input_tokens (${inputTokens})` : 'a whole number >= 0')

@@ -1,4 +1,5 @@
-import { InputError } from '../../errors.js';
+import { InputError, quoteForMessage } from '../../errors.js';
+import { LIMITS } from '../../limits.js';
 import { fromList } from '../requestSource.js';
 import type { Request, RequestSource } from '../types.js';
 import { readAzureCsv } from './azureCsv.js';
@@ -59,7 +60,8 @@ export function detectTraceFormat(text: string): TraceFormat {
  */
 export function parseTrace(text: string, fileName: string): ParsedTrace {
   const format = detectTraceFormat(text);
-  const { rows, problems } = READERS[format](text);
+  const read = READERS[format](text);
+  const { rows, problems } = withinBounds(read.rows, read.problems);
   if (rows.length === 0) {
     throw new TraceError(fileName, [...problems.map(describeProblem), `no requests: expected at least one line of ${TRACE_FORMATS[format]}`]);
   }
@@ -67,9 +69,31 @@ export function parseTrace(text: string, fileName: string): ParsedTrace {
   return { fileName, format, requests, problems, skippedRows: problems.filter((p) => !p.message.startsWith('header:')).length };
 }
 
-/** `line 3: input_tokens: expected a whole number >= 1, received "12.5"`. */
+/** The latest arrival a trace may hold after its first: the longest simulation, 4 weeks. */
+const MAX_SPAN_SECONDS = LIMITS.simulatedHours.max * 3600;
+
+/**
+ * Rows whose sizes or arrival lie outside what a run simulates (tokens beyond the input and output
+ * limits, an arrival more than 4 weeks after the first) become problems on their line, like any
+ * bad row.
+ */
+function withinBounds(rows: TraceRows['rows'], problems: TraceRows['problems']): TraceRows {
+  const first = rows.reduce((m, r) => Math.min(m, r.request.arrivalSeconds), Number.POSITIVE_INFINITY);
+  const kept: TraceRows['rows'] = [];
+  const more: TraceProblem[] = [];
+  for (const r of rows) {
+    const q = r.request;
+    if (q.inputTokens > LIMITS.inputTokens.max) more.push({ line: r.line, message: `input tokens: expected a whole number from 1 to ${LIMITS.inputTokens.max.toLocaleString('en-US')}, received ${q.inputTokens}` });
+    else if (q.outputTokens > LIMITS.outputTokens.max) more.push({ line: r.line, message: `output tokens: expected a whole number from 1 to ${LIMITS.outputTokens.max.toLocaleString('en-US')}, received ${q.outputTokens}` });
+    else if (q.arrivalSeconds - first > MAX_SPAN_SECONDS) more.push({ line: r.line, message: `arrival: expected at most ${MAX_SPAN_SECONDS.toLocaleString('en-US')} s after the first request, received ${q.arrivalSeconds - first} s` });
+    else kept.push(r);
+  }
+  return { rows: kept, problems: [...problems, ...more].sort((a, b) => a.line - b.line) };
+}
+
+/** `line 3: input_tokens: expected a whole number >= 1, received "12.5"`, control characters escaped and long values cut. */
 export function describeProblem(p: TraceProblem): string {
-  return `line ${p.line}: ${p.message}`;
+  return `line ${p.line}: ${quoteForMessage(p.message, 240)}`;
 }
 
 /** The first `limit` problems of a trace on one line, and how many more: `t.csv: line 3: ...; and 5 more`. */
