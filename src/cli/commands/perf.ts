@@ -42,7 +42,7 @@ export function perfCommand(io: CliIo) {
       if (prefillGpus !== null && (prefillGpus >= input.setup.gpus || phase !== 'both')) {
         throw new InputError('--prefill-gpus', String(prefillGpus), `fewer than --gpus ${input.setup.gpus}, with --phase both`);
       }
-      const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency);
+      const concurrency = a.concurrency === undefined ? null : parseInteger('--concurrency', a.concurrency, 1, 10_000_000);
       const traffic = parseTraffic(a, concurrency, phase, prefillGpus);
       const lengths = oneOf<'fixed' | 'varied'>('--lengths', String(a.lengths ?? 'fixed'), ['fixed', 'varied']);
       const profile = readProfile(io, a.profile);

@@ -16,7 +16,7 @@ const args = {
   ...profileArg,
 } as const;
 
-const ms = (s: number) => (Number.isNaN(s) ? '-' : Number.isFinite(s) ? (s >= 10 ? `${s.toFixed(1)} s` : `${(s * 1000).toFixed(0)} ms`) : '∞');
+const ms = (s: number | null) => (s === null || Number.isNaN(s) ? '-' : Number.isFinite(s) ? (s >= 10 ? `${s.toFixed(1)} s` : `${(s * 1000).toFixed(0)} ms`) : '∞');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const usd = (x: number) => (x >= 1000 ? `$${formatInt(x)}` : `$${x.toFixed(2)}`);
 /** Bad trace rows listed in the text output; the JSON has them all. */

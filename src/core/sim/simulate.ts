@@ -526,9 +526,9 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
         meanWaiting: (waitSum[b] ?? 0) / Math.max(1, waitCount[b] ?? 0),
         maxWaiting: waitMax[b] ?? 0,
         arrivals: arrivals[b] ?? 0,
-        ttftP50Seconds: t.p50,
-        ttftP99Seconds: t.p99,
-        tpotP99Seconds: percentiles(tpotByBucket[b] ?? []).p99,
+        ttftP50Seconds: finiteOrNull(t.p50),
+        ttftP99Seconds: finiteOrNull(t.p99),
+        tpotP99Seconds: finiteOrNull(percentiles(tpotByBucket[b] ?? []).p99),
       };
     });
     const activeInstanceSeconds = instances.reduce((a, s) => a + s.paidSeconds * s.weight, 0);
@@ -559,4 +559,9 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       utilizationByInstance: instances.filter((s) => s.paidSeconds > 0).map((s) => Math.min(1, s.usedSeconds / s.paidSeconds)),
     };
   }
+}
+
+/** A bucket's percentile, or null where it had no completed request to take one of. */
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }

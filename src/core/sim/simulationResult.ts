@@ -21,11 +21,11 @@ export interface SimulationBucket {
   /** Requests without a first token yet, mean and max as seen by the arrivals of the bucket. */
   readonly meanWaiting: number;
   readonly maxWaiting: number;
-  /** Requests arriving in the bucket, and the TTFT and TPOT percentiles of those completed. */
+  /** Requests arriving in the bucket, and the TTFT and TPOT percentiles of those completed (null: none completed). */
   readonly arrivals: number;
-  readonly ttftP50Seconds: number;
-  readonly ttftP99Seconds: number;
-  readonly tpotP99Seconds: number;
+  readonly ttftP50Seconds: number | null;
+  readonly ttftP99Seconds: number | null;
+  readonly tpotP99Seconds: number | null;
 }
 
 export interface SimulationResult {

@@ -18,7 +18,7 @@ export function latencyChart(rows: readonly LatencyBucketRow[], options: Latency
   const long = rows.flatMap((r) => [
     { hour: r.hour, seconds: r.ttftP50Seconds, percentile: 'p50 TTFT' },
     { hour: r.hour, seconds: r.ttftP99Seconds, percentile: 'p99 TTFT' },
-  ]).filter((d) => Number.isFinite(d.seconds) && d.seconds > 0);
+  ]).flatMap((d) => (d.seconds !== null && Number.isFinite(d.seconds) && d.seconds > 0 ? [{ ...d, seconds: d.seconds }] : []));
   return Plot.plot({
     document,
     width,

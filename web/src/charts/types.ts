@@ -79,9 +79,9 @@ export interface FleetHourRow {
 export interface LatencyBucketRow {
   /** Start of the bucket, hours from the start of the run. */
   readonly hour: number;
-  readonly ttftP50Seconds: number;
-  readonly ttftP99Seconds: number;
-  readonly tpotP99Seconds: number;
+  readonly ttftP50Seconds: number | null;
+  readonly ttftP99Seconds: number | null;
+  readonly tpotP99Seconds: number | null;
 }
 
 /** One subscription plan's monthly serving cost per seat against its price (USD per seat per month). */
