@@ -41,6 +41,15 @@ describe('inferonomics calibrate', () => {
     expect(r.stdout).not.toMatch(/leave one source out/);
   });
 
+  it.skipIf(!existsSync(sharedCases))('--group-by family fits one value of each framework factor for every framework (named *.factor)', { timeout: 120_000 }, async () => {
+    const r = await runCli(['calibrate', sharedCases, '--group-by', 'family', '--in-sample-only', '--json']);
+    expect(r.code).toBe(0);
+    const names = (JSON.parse(r.stdout) as { factors: { name: string }[] }).factors.map((f) => f.name);
+    expect(names).toContain('*.stepOverheadSeconds');
+    expect(names.some((n) => n.startsWith('trtllm.'))).toBe(false);
+    expect(names).toContain('hopper.hbm');
+  });
+
   it.each([
     ['a bad --group-by', [fixture('cases.json'), '--group-by', 'vendor'], /invalid --group-by: vendor; expected family, framework, or family,framework/],
     ['no file', [], /FILE|files/],

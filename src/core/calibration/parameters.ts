@@ -59,8 +59,8 @@ export function candidateFactors(): FactorKey[] {
 
 /** The fitted factor a group's factor takes its value from: itself if fitted, else the nearest fitted neighbour; null: the prior. */
 export function sourceOf(k: FactorKey, fitted: ReadonlySet<string>): FactorKey | null {
-  let group: string | null = k.group;
-  while (group !== null) {
+  let group: string | null | undefined = (k.group as string) === '*' ? null : k.group;
+  while (group !== null && group !== undefined) {
     const candidate = { ...k, group } as FactorKey;
     if (fitted.has(factorName(candidate))) return candidate;
     group = k.kind === 'hardware' ? FAMILY_NEIGHBOUR[group as AcceleratorFamily] : FRAMEWORK_NEIGHBOUR[group as ServingFramework];
