@@ -141,7 +141,7 @@ function renderOne(r: SimulationReport): string {
   }
   lines.push(
     `fleet: up to ${s.maxInstances} instances${r.autoscaler !== null && s.maxInstances >= r.autoscaler.maxInstances ? ` (the autoscaler's maximum: raise fleet.maxInstances to let it grow)` : ''}, ${(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds)).toFixed(1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time`,
-    `queueing: M/G/c estimate of the wait for a batch slot ${ms(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${ms(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
+    `queueing: M/G/c estimate of the wait for a batch slot ${r.analytic.meanWaitSeconds === null ? '∞ (above capacity)' : ms(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${ms(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
   );
   const every = Math.max(1, Math.ceil(s.buckets.length / 12));
   const at = (seconds: number) => (s.bucketSeconds >= 3600 ? `${(seconds / 3600).toFixed(0)}h` : `${(seconds / 60).toFixed(0)} min`);

@@ -4,8 +4,8 @@ import type { SimulationResult } from './simulationResult.js';
 
 /** The M/G/c estimate of queueing beside the simulation, and whether its assumptions hold. */
 export interface AnalyticCheck {
-  /** Mean wait for a batch slot by M/G/c (Allen–Cunneen), seconds; Infinity at load >= 1. */
-  readonly meanWaitSeconds: number;
+  /** Mean wait for a batch slot by M/G/c (Allen–Cunneen), seconds; null at load >= 1 (the queue grows without bound). */
+  readonly meanWaitSeconds: number | null;
   /** The simulated mean TTFT above the operating point's idle TTFT, seconds. */
   readonly simulatedMeanExtraTtftSeconds: number;
   /** Offered load per batch slot: arrival rate × a request's lifetime / slots. */
@@ -46,7 +46,7 @@ export function analyticCheck(x: AnalyticInputs): AnalyticCheck {
   const slots = Math.max(1, Math.round(meanInstances * x.maxSequences));
   const arrivalRate = sim.requests / Math.max(1e-9, sim.lastArrivalSeconds);
   const load = (arrivalRate * lifetime) / slots;
-  const meanWaitSeconds = load >= 1 ? Infinity : mgcWaitSeconds(arrivalRate, lifetime, x.serviceCv2, slots);
+  const meanWaitSeconds = load >= 1 ? null : mgcWaitSeconds(arrivalRate, lifetime, x.serviceCv2, slots);
   const fails: string[] = [];
   if (load >= 1) fails.push(`arrival rate above capacity (load ${(load * 100).toFixed(0)}%): the queue grows without bound`);
   if (!x.poisson) fails.push('arrivals are not Poisson (a trace or bursts)');
