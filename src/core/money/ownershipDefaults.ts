@@ -22,7 +22,8 @@ export interface DocumentedValue {
   readonly note: string;
 }
 
-const Documented = v.strictObject({
+/** Schema of a `DocumentedValue` (value >= 0), shared by the money catalogs. */
+export const Documented = v.strictObject({
   value: v.pipe(v.number(), v.finite(), v.minValue(0)),
   basis: v.picklist(VALUE_BASES),
   source: v.pipe(v.string(), v.minLength(1)),

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../catalog/sourceSchema.js';
 import { InputError } from '../errors.js';
 import type { RentedCostBasis } from './costBasis.js';
 import { HOURS_PER_MONTH, HOURS_PER_YEAR } from './gpuHourCost.js';
-import { sourceText, VALUE_BASES } from './ownershipDefaults.js';
+import { Documented, sourceText } from './ownershipDefaults.js';
 import data from './rentalTiers.json' with { type: 'json' };
 
 /** How a GPU-hour is rented: per hour used, on a committed term, or interruptible. */
@@ -21,19 +21,13 @@ export const RENTAL_TIER_TERM_HOURS: Readonly<Record<RentalTier, number | null>>
   spot: null,
 };
 
-const Documented = v.strictObject({
-  value: v.pipe(v.number(), v.finite(), v.check((n) => n > 0, 'a number > 0')),
-  basis: v.picklist(VALUE_BASES),
-  source: v.pipe(v.string(), v.minLength(1)),
-  date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date YYYY-MM or YYYY-MM-DD')),
-  note: v.pipe(v.string(), v.minLength(1)),
-});
+const Price = v.pipe(Documented, v.check((d) => d.value > 0, 'a price > 0'));
 
 const CatalogSchema = v.strictObject({
   $comment: v.optional(v.string()),
   accelerators: v.array(v.strictObject({
     gpuId: v.string(),
-    tiers: v.strictObject(Object.fromEntries(RENTAL_TIERS.map((t) => [t, v.optional(Documented)])) as Record<RentalTier, v.OptionalSchema<typeof Documented, undefined>>),
+    tiers: v.strictObject(Object.fromEntries(RENTAL_TIERS.map((t) => [t, v.optional(Price)])) as Record<RentalTier, v.OptionalSchema<typeof Price, undefined>>),
   })),
 });
 
