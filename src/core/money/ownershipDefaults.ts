@@ -22,7 +22,8 @@ export interface DocumentedValue {
   readonly note: string;
 }
 
-const Documented = v.strictObject({
+/** Schema of a `DocumentedValue` (value >= 0), shared by the money catalogs. */
+export const Documented = v.strictObject({
   value: v.pipe(v.number(), v.finite(), v.minValue(0)),
   basis: v.picklist(VALUE_BASES),
   source: v.pipe(v.string(), v.minLength(1)),
@@ -69,11 +70,11 @@ export function sourceText(d: DocumentedValue): string {
 /**
  * The full cost basis of owning accelerator `gpuId` (an id or alias of the catalog), every field
  * with its source in `sources`: all-in capex and wall power per GPU from that GPU's record, the
- * rest shared (5-year life, 10% residual, 10% cost of capital, PUE 1.3, $0.0806/kWh,
+ * rest shared (4-year life, 10% residual, 10% cost of capital, PUE 1.3, $0.0806/kWh,
  * $184.06/kW-month, operations 5% of capex a year). Fields in `overrides` replace the defaults
  * and are sourced "given".
- * Example: defaultOwnedCostBasis('h100-sxm') has capex $50,000 and 1,275 W, and costs about
- * $2.11 per GPU-hour at utilization 0.6.
+ * Example: defaultOwnedCostBasis('h100-sxm') has capex $37,997.50 and 1,275 W, and costs about
+ * $1.91 per GPU-hour at utilization 0.6 ($1.95 at utilization 1).
  * @throws InputError for an id not in the catalog, or one without ownership defaults
  */
 export function defaultOwnedCostBasis(gpuId: string, overrides: Partial<Omit<OwnedCostBasis, 'kind' | 'sources'>> = {}): OwnedCostBasis {
