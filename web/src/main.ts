@@ -268,7 +268,20 @@ function exportJson(): void {
   a.click();
 }
 
+/**
+ * The section index scrolls to its section without touching the fragment, which holds the scenario.
+ */
+function wireSectionIndex(): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('#section-index a[data-section]')) {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      $(a.dataset.section ?? '').scrollIntoView({ block: 'start' });
+    });
+  }
+}
+
 function start(): void {
+  wireSectionIndex();
   buildEditor(form);
   const decoded = decodeState(location.hash);
   const state = decoded.state ?? DEFAULT_STATE;
