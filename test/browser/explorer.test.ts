@@ -254,6 +254,35 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     });
   }
 
+  it('switching the model moves the prices, the verdict and the assumptions with it; a model with no market price asks for prices', async () => {
+    const { page, errors } = await open();
+    const verdict = await text(page, '#verdict');
+    expect(verdict).toMatch(/^Kimi K2\.5 on 16 × NVIDIA H200[^,]* with sglang, rented at [\d.]+ USD per GPU-hour[^;]*; token prices: median of \d+ providers of kimi-k2\.5\./);
+    await edit(page, () => page.selectOption('#model', 'llama-3.1-405b'));
+    expect(await page.inputValue('#price-mode')).toBe('market');
+    expect(await page.inputValue('#price-model')).toBe('llama-3.1-405b');
+    const llama = await text(page, '#verdict');
+    expect(llama).not.toBe(verdict);
+    expect(llama).toMatch(/^Llama[^,]*405B on 16 × NVIDIA H200/);
+    expect(llama).toMatch(/token prices: median of \d+ providers of llama-3\.1-405b\./);
+    expect(await text(page, '#view-assumptions')).toContain('providers of llama-3.1-405b');
+    expect(await text(page, '#view-assumptions')).not.toContain('providers of kimi-k2.5');
+
+    await edit(page, () => page.selectOption('#model', 'llama-4-scout'));
+    expect(await text(page, '#price-note')).toBe('no market price for llama-4-scout: enter prices');
+    expect(await page.inputValue('#price-mode')).toBe('typed');
+    expect(await page.inputValue('#price-output')).toBe('');
+    await edit(page, async () => {
+      await page.fill('#price-input', '0.2');
+      await page.fill('#price-cached-input', '0.05');
+      await page.fill('#price-output', '0.6');
+    });
+    expect(await text(page, '#verdict')).toMatch(/^Llama[^,]*Scout[^;]*; token prices: typed prices\./);
+    expect(await page.locator('#price-note').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a copied link restores the same numbers', async () => {
     const { page } = await open();
     await edit(page, () => page.selectOption('#gpu', 'b200'));

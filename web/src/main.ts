@@ -3,6 +3,7 @@ import type { ValidationRow } from './charts/types.js';
 import type { AppState, ViewModel } from './compute/computeView.js';
 import type { WorkerRequest, WorkerResponse } from './compute/worker.js';
 import { buildEditor, readEditor, showProblems, updateVisibility, writeEditor } from './editor/editor.js';
+import { pricesFollowModel, pricesSetByUser } from './editor/pricesFollowModel.js';
 import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
@@ -250,7 +251,19 @@ function seedTypedPrices(target: EventTarget | null): void {
   }
 }
 
+/** The model field moves the prices with it; a price field set by hand keeps the user's prices. */
+function followModel(target: EventTarget | null): void {
+  if (!(target instanceof HTMLElement)) return;
+  if (target.id === 'model' && target instanceof HTMLSelectElement) {
+    $('price-note').textContent = pricesFollowModel(form, target.value) ?? '';
+  } else if (['price-mode', 'price-model', 'price-input', 'price-cached-input', 'price-output'].includes(target.id)) {
+    pricesSetByUser(form);
+    $('price-note').textContent = '';
+  }
+}
+
 function onEdit(event?: Event): void {
+  followModel(event?.target ?? null);
   seedTypedPrices(event?.target ?? null);
   updateVisibility(form);
   delete banner.dataset.sticky;
