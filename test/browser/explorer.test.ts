@@ -283,6 +283,16 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('a link with a wrongly typed field starts the default scenario with one message naming the field', async () => {
+    const { page, errors } = await open(`#${encodeURIComponent(JSON.stringify({ option: { prices: 'abc' } }))}`);
+    expect(await page.locator('#banner').isVisible()).toBe(true);
+    expect(await text(page, '#banner')).toMatch(/^the link's scenario has fields of the wrong type \(option\.prices: expected [^)]*received "abc"\); showing the default scenario instead\.$/);
+    expect(await text(page, '#verdict')).toMatch(/^Kimi K2\.5 on 16 × /);
+    expect(await text(page, '#cost-output')).toMatch(/^\$\d/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a copied link restores the same numbers', async () => {
     const { page } = await open();
     await edit(page, () => page.selectOption('#gpu', 'b200'));

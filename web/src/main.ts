@@ -297,10 +297,18 @@ function start(): void {
   wireSectionIndex();
   buildEditor(form);
   const decoded = decodeState(location.hash);
-  const state = decoded.state ?? DEFAULT_STATE;
-  writeEditor(form, state.option, state.configJson);
-  if (decoded.error !== null) {
-    say(`${decoded.error}; showing the default scenario instead.`);
+  let state = decoded.state ?? DEFAULT_STATE;
+  let error = decoded.error;
+  try {
+    writeEditor(form, state.option, state.configJson);
+  } catch (e) {
+    // A link the shape check let through but the editor cannot hold: start from the default.
+    error = `the link's scenario cannot be shown in the editor (${e instanceof Error ? e.message : String(e)})`;
+    state = DEFAULT_STATE;
+    writeEditor(form, state.option, state.configJson);
+  }
+  if (error !== null) {
+    say(`${error}; showing the default scenario instead.`);
     banner.dataset.sticky = 'yes';
   }
   form.addEventListener('change', onEdit);
