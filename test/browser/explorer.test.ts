@@ -233,6 +233,11 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
           editorBottom: document.getElementById('editor')!.getBoundingClientRect().bottom,
         }), id);
         expect(at.scrollWidth, `page wider than the window at section ${id}`).toBeLessThanOrEqual(at.innerWidth);
+        const cut = await page.evaluate(() => {
+          const box = document.getElementById('summary-view')!.getBoundingClientRect();
+          return [...document.querySelectorAll('#summary dt, #summary dd, #summary p')].filter((e) => e.getBoundingClientRect().right > box.right + 1).map((e) => e.id || e.textContent);
+        });
+        expect(cut, 'verdict figures cut by their box').toEqual([]);
         // The section starts just under the sticky index (or the page cannot scroll further: the last ones).
         expect(at.top, `section ${id} not scrolled to`).toBeGreaterThanOrEqual(at.indexBottom - 1);
         expect(at.top < viewport.height, `section ${id} not in view`).toBe(true);

@@ -35,8 +35,11 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
   verdict.id = 'verdict';
   const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
   verdict.className = profitable ? 'profit' : 'loss';
-  verdict.textContent = `${describeSubject(v.subject)} ${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
-    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`);
+  const subject = doc.createElement('span');
+  subject.className = 'subject';
+  subject.textContent = `${describeSubject(v.subject)} `;
+  verdict.append(subject, `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
+    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`));
   const figures: [string, string, string][] = [
     ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
     ['cost-input', 'Cost per M input tokens', usd(e.costUsdPerMillionInputTokens)],
