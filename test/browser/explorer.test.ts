@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -12,6 +12,8 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium); .ci/run installs it`);
 
 const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
+/** Where the layout test writes its screenshots (git-ignored), so a reader can look at every section. */
+const screenshotDir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
 describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   let browser: Browser;
@@ -32,8 +34,8 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   });
 
   /** Opens the page, collecting console errors and uncaught exceptions, and waits for a result. */
-  async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+  async function open(hash = '', viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage(viewport === undefined ? {} : { viewport });
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
@@ -203,6 +205,95 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await page.fill('#biz-util-hi', '0.5');
     await page.click('#run-business');
     expect(await text(page, '#business-error')).toMatch(/utilization: low 0.9 is above high 0.5/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+    it(`at ${viewport.width}×${viewport.height} the section index reaches every section with no horizontal overflow, and the editor stays in reach`, async () => {
+      const { page, errors } = await open('', viewport);
+      for (const status of ['market-status', 'market-breadth-status']) {
+        await page.waitForFunction((id) => document.getElementById(id)?.textContent === 'ready', status, { timeout: 60_000 });
+      }
+      await page.waitForSelector('#validation-summary');
+      const hashBefore = await page.evaluate(() => location.hash);
+      const links = await page.locator('#section-index a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).dataset.section ?? ''));
+      const sections = await page.locator('section.view').evaluateAll((ss) => ss.map((s) => s.id));
+      expect(sections.every((id) => id !== '')).toBe(true);
+      expect(links).toEqual(['editor', ...sections]);
+      mkdirSync(screenshotDir, { recursive: true });
+      for (const id of links) {
+        await page.click(`#section-index a[data-section="${id}"]`);
+        const at = await page.evaluate((sid) => ({
+          top: document.getElementById(sid)!.getBoundingClientRect().top,
+          indexBottom: document.getElementById('section-index')!.getBoundingClientRect().bottom,
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          editorTop: document.getElementById('editor')!.getBoundingClientRect().top,
+          editorBottom: document.getElementById('editor')!.getBoundingClientRect().bottom,
+        }), id);
+        expect(at.scrollWidth, `page wider than the window at section ${id}`).toBeLessThanOrEqual(at.innerWidth);
+        const cut = await page.evaluate(() => {
+          const box = document.getElementById('summary-view')!.getBoundingClientRect();
+          return [...document.querySelectorAll('#summary dt, #summary dd, #summary p')].filter((e) => e.getBoundingClientRect().right > box.right + 1).map((e) => e.id || e.textContent);
+        });
+        expect(cut, 'verdict figures cut by their box').toEqual([]);
+        // The section starts just under the sticky index (or the page cannot scroll further: the last ones).
+        expect(at.top, `section ${id} not scrolled to`).toBeGreaterThanOrEqual(at.indexBottom - 1);
+        expect(at.top < viewport.height, `section ${id} not in view`).toBe(true);
+        if (viewport.width > 900) {
+          expect(at.editorTop, `editor out of reach at ${id}`).toBeGreaterThanOrEqual(at.indexBottom - 1);
+          expect(at.editorTop).toBeLessThan(viewport.height / 2);
+        }
+        await page.screenshot({ path: `${screenshotDir}${viewport.width}x${viewport.height}-${id}.png` });
+      }
+      if (viewport.width <= 900) {
+        // One column: the editor sits above the verdict.
+        const [editorBottom, verdictTop] = await page.evaluate(() => [document.getElementById('editor')!.getBoundingClientRect().bottom, document.getElementById('summary-view')!.getBoundingClientRect().top]);
+        expect(editorBottom).toBeLessThanOrEqual(verdictTop!);
+      }
+      expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
+      console.log(`screenshots of every section at ${viewport.width}×${viewport.height}: ${screenshotDir}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('switching the model moves the prices, the verdict and the assumptions with it; a model with no market price asks for prices', async () => {
+    const { page, errors } = await open();
+    const verdict = await text(page, '#verdict');
+    expect(verdict).toMatch(/^Kimi K2\.5 on 16 × NVIDIA H200[^,]* with sglang, rented at [\d.]+ USD per GPU-hour[^;]*; token prices: median of \d+ providers of kimi-k2\.5\./);
+    await edit(page, () => page.selectOption('#model', 'llama-3.1-405b'));
+    expect(await page.inputValue('#price-mode')).toBe('market');
+    expect(await page.inputValue('#price-model')).toBe('llama-3.1-405b');
+    const llama = await text(page, '#verdict');
+    expect(llama).not.toBe(verdict);
+    expect(llama).toMatch(/^Llama[^,]*405B on 16 × NVIDIA H200/);
+    expect(llama).toMatch(/token prices: median of \d+ providers of llama-3\.1-405b\./);
+    expect(await text(page, '#view-assumptions')).toContain('providers of llama-3.1-405b');
+    expect(await text(page, '#view-assumptions')).not.toContain('providers of kimi-k2.5');
+
+    await edit(page, () => page.selectOption('#model', 'llama-4-scout'));
+    expect(await text(page, '#price-note')).toBe('no market price for llama-4-scout: enter prices');
+    expect(await page.inputValue('#price-mode')).toBe('typed');
+    expect(await page.inputValue('#price-output')).toBe('');
+    await edit(page, async () => {
+      await page.fill('#price-input', '0.2');
+      await page.fill('#price-cached-input', '0.05');
+      await page.fill('#price-output', '0.6');
+    });
+    expect(await text(page, '#verdict')).toMatch(/^Llama[^,]*Scout[^;]*; token prices: typed prices\./);
+    expect(await page.locator('#price-note').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with a wrongly typed field starts the default scenario with one message naming the field', async () => {
+    const { page, errors } = await open(`#${encodeURIComponent(JSON.stringify({ option: { prices: 'abc' } }))}`);
+    expect(await page.locator('#banner').isVisible()).toBe(true);
+    expect(await text(page, '#banner')).toMatch(/^the link's scenario has fields of the wrong type \(option\.prices: expected [^)]*received "abc"\); showing the default scenario instead\.$/);
+    expect(await text(page, '#verdict')).toMatch(/^Kimi K2\.5 on 16 × /);
+    expect(await text(page, '#cost-output')).toMatch(/^\$\d/);
     expect(errors).toEqual([]);
     await page.close();
   });

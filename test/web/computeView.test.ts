@@ -55,4 +55,15 @@ describe('the URL state', () => {
     expect(decodeState('#%7Bbroken').error).toMatch(/not readable/);
     expect(decodeState(`#${encodeURIComponent('[1,2]')}`).error).toMatch(/no option object/);
   });
+
+  it('a link with wrongly typed fields names every one of them and gives no state', () => {
+    const link = (option: unknown) => decodeState(`#${encodeURIComponent(JSON.stringify({ option }))}`);
+    const prices = link({ prices: 'abc' });
+    expect(prices.state).toBeNull();
+    expect(prices.error).toBe('the link\'s scenario has fields of the wrong type (option.prices: expected {inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion}, {market: model} or {list: model}, received "abc")');
+    const several = link({ ...DEFAULT_STATE.option, gpus: '16', workload: 3 });
+    expect(several.error).toMatch(/option\.gpus: expected a number, received "16"; option\.workload: expected an object, received 3/);
+    // A value out of range has the right type: it is the field's problem, shown after the computation.
+    expect(link({ ...DEFAULT_STATE.option, utilization: 7 }).error).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import type { ValidationRow } from './charts/types.js';
 import type { AppState, ViewModel } from './compute/computeView.js';
 import type { WorkerRequest, WorkerResponse } from './compute/worker.js';
 import { buildEditor, readEditor, showProblems, updateVisibility, writeEditor } from './editor/editor.js';
+import { pricesFollowModel, pricesSetByUser } from './editor/pricesFollowModel.js';
 import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState } from './state/urlState.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
@@ -250,7 +251,19 @@ function seedTypedPrices(target: EventTarget | null): void {
   }
 }
 
+/** The model field moves the prices with it; a price field set by hand keeps the user's prices. */
+function followModel(target: EventTarget | null): void {
+  if (!(target instanceof HTMLElement)) return;
+  if (target.id === 'model' && target instanceof HTMLSelectElement) {
+    $('price-note').textContent = pricesFollowModel(form, target.value) ?? '';
+  } else if (['price-mode', 'price-model', 'price-input', 'price-cached-input', 'price-output'].includes(target.id)) {
+    pricesSetByUser(form);
+    $('price-note').textContent = '';
+  }
+}
+
 function onEdit(event?: Event): void {
+  followModel(event?.target ?? null);
   seedTypedPrices(event?.target ?? null);
   updateVisibility(form);
   delete banner.dataset.sticky;
@@ -268,13 +281,34 @@ function exportJson(): void {
   a.click();
 }
 
+/**
+ * The section index scrolls to its section without touching the fragment, which holds the scenario.
+ */
+function wireSectionIndex(): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('#section-index a[data-section]')) {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      $(a.dataset.section ?? '').scrollIntoView({ block: 'start' });
+    });
+  }
+}
+
 function start(): void {
+  wireSectionIndex();
   buildEditor(form);
   const decoded = decodeState(location.hash);
-  const state = decoded.state ?? DEFAULT_STATE;
-  writeEditor(form, state.option, state.configJson);
-  if (decoded.error !== null) {
-    say(`${decoded.error}; showing the default scenario instead.`);
+  let state = decoded.state ?? DEFAULT_STATE;
+  let error = decoded.error;
+  try {
+    writeEditor(form, state.option, state.configJson);
+  } catch (e) {
+    // A link the shape check let through but the editor cannot hold: start from the default.
+    error = `the link's scenario cannot be shown in the editor (${e instanceof Error ? e.message : String(e)})`;
+    state = DEFAULT_STATE;
+    writeEditor(form, state.option, state.configJson);
+  }
+  if (error !== null) {
+    say(`${error}; showing the default scenario instead.`);
     banner.dataset.sticky = 'yes';
   }
   form.addEventListener('change', onEdit);

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { fleetChart, marketChart } from '../../../web/src/charts/index.js';
 import type { CurvePoint, MarketRow } from '../../../web/src/charts/types.js';
+import { formatUsdLogTick } from '../../../web/src/charts/format.js';
 import { normalize } from './normalize.js';
 
 const document = new JSDOM('<!doctype html><body></body>').window.document;
@@ -25,9 +26,22 @@ describe('marketChart(rows, options)', () => {
     for (const r of rows) expect(chart.textContent).toContain(r.model);
   });
 
+  it('labels its dollar axis as dollars and cents ($0.30), never with SI prefixes (300m)', () => {
+    const ticks = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent ?? '').filter((t) => t !== '');
+    expect(ticks.length).toBeGreaterThan(3);
+    for (const t of ticks) expect(t).toMatch(/^\$\d[\d,]*(\.\d+)?$/);
+    expect(ticks).toContain('$0.30');
+  });
+
   it('draws a physical-cost triangle only for models that have one', () => {
     const triangles = chart.querySelectorAll('g[aria-label="dot"]')[0]?.querySelectorAll('path').length ?? 0;
     expect(triangles).toBe(2);
+  });
+});
+
+describe('formatUsdLogTick(usd)', () => {
+  it.each([[0.3, '$0.30'], [0.05, '$0.05'], [0.1, '$0.10'], [1, '$1'], [2, '$2'], [20, '$20'], [2000, '$2,000'], [0.005, '$0.005'], [0.08, ''], [9, ''], [0, ''], [Number.NaN, '']])('%s → "%s"', (usd, label) => {
+    expect(formatUsdLogTick(usd)).toBe(label);
   });
 });
 

@@ -36,3 +36,19 @@ export function formatQuantity(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   return value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
+
+/**
+ * A tick label of a log-scale dollar axis, as a finance reader writes it (never an SI "300m"):
+ * cents under $1, whole dollars from $1, tenths of a cent under a cent: 0.3 → "$0.30",
+ * 0.05 → "$0.05", 2 → "$2", 0.005 → "$0.005". Like Plot's own log ticks, ticks whose leading digit
+ * is 7, 8 or 9 stay unlabelled (""), so a decade's labels do not overlap. Non-positive or
+ * non-finite ticks read "".
+ */
+export function formatUsdLogTick(usd: number): string {
+  if (!Number.isFinite(usd) || usd <= 0) return '';
+  const leading = Math.round((usd / 10 ** Math.floor(Math.log10(usd))) * 1e6) / 1e6;
+  if (leading >= 7 && leading < 10) return '';
+  if (usd >= 1) return `$${Number.isInteger(Math.round(usd * 100) / 100) ? Math.round(usd).toLocaleString('en-US') : usd.toFixed(2)}`;
+  if (usd >= 0.01) return `$${usd.toFixed(2)}`;
+  return `$${Number(usd.toPrecision(1))}`;
+}

@@ -111,7 +111,7 @@ function interpolate(points: readonly Point[], utilizationPercent: number, low: 
 function captionOf(breakEvenUtilization: number | null, clipped: boolean, lowPercent: number): string {
   const parts = [
     breakEvenUtilization === null
-      ? 'Revenue never covers cost at any utilization: no break-even.'
+      ? 'Revenue never covers cost at any utilization up to 100%: no break-even at these prices.'
       : `Revenue covers cost from ${formatPercent(breakEvenUtilization)} utilization (dashed rule).`,
   ];
   if (clipped) parts.push(`Margins below ${lowPercent}% are drawn at ${lowPercent}% (triangles).`);

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, CurvePoint, MarketRow } from './types.js';
+import { formatUsdLogTick } from './format.js';
 
 /** Options of {@link marketChart}. */
 export interface MarketChartOptions extends ChartOptions {
@@ -26,7 +27,7 @@ export function marketChart(rows: readonly MarketRow[], options: MarketChartOpti
     title: 'What the market charges for a model of each size',
     subtitle: `Median price over providers (dots), the physical model's cost (triangles), and price fitted against ${against} parameters with its 95% band.`,
     x: { type: 'log', label: `${against === 'active' ? 'Active' : 'Total'} parameters (billions) →`, grid: true },
-    y: { type: 'log', label: '↑ USD per million tokens (blended 3:1 input:output)', grid: true },
+    y: { type: 'log', label: '↑ USD per million tokens (blended 3:1 input:output)', grid: true, tickFormat: formatUsdLogTick },
     marks: [
       Plot.areaY(curve, { x: (d: CurvePoint) => billions(d.params), y1: 'low', y2: 'high', fill: '#4e79a7', fillOpacity: 0.15 }),
       Plot.line(curve, { x: (d: CurvePoint) => billions(d.params), y: 'usdPerMillion', stroke: '#4e79a7' }),

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, CurvePoint } from './types.js';
+import { formatUsdLogTick } from './format.js';
 
 /** One model's median blended price over the providers of one kind. */
 export interface MarketKindRow {
@@ -32,7 +33,7 @@ export function marketKindsChart(rows: readonly MarketKindRow[], options: Market
     title: 'The whole market by kind of provider',
     subtitle: 'Median price per model over each kind\'s providers (dots), and the robust fit over all providers with its 95% prediction band.',
     x: { type: 'log', label: 'Active parameters (billions) →', grid: true },
-    y: { type: 'log', label: '↑ USD per million tokens (blended 3:1 input:output)', grid: true },
+    y: { type: 'log', label: '↑ USD per million tokens (blended 3:1 input:output)', grid: true, tickFormat: formatUsdLogTick },
     color: { legend: true, domain: ['gpu-cloud', 'chip-vendor', 'lab', 'hyperscaler', 'aggregator'] },
     marks: [
       Plot.areaY(curve, { x: (d: CurvePoint) => billions(d.params), y1: 'low', y2: 'high', fill: '#888', fillOpacity: 0.12 }),

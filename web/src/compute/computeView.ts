@@ -21,8 +21,23 @@ export interface AppState {
   readonly demand?: DemandState;
 }
 
+/** What a verdict judges, in words: the model, the accelerators, the cost basis and the price source. */
+export interface VerdictSubject {
+  /** The model's name ("Kimi K2.5"), or the pasted config's. */
+  readonly modelName: string;
+  readonly gpus: number;
+  /** The accelerator's name ("NVIDIA H200 SXM 141GB"). */
+  readonly gpuName: string;
+  readonly framework: string;
+  /** How a GPU-hour is paid for ("rented at 4.50 USD per GPU-hour, on demand"). */
+  readonly costBasis: string;
+  /** Where the token prices come from ("median of 11 providers of kimi-k2.5", "typed prices"). */
+  readonly priceSource: string;
+}
+
 export interface ViewModel {
   readonly label: string;
+  readonly subject: VerdictSubject;
   readonly fits: boolean;
   readonly smallestFitGpus: number | null;
   readonly meetsTarget: boolean;
@@ -109,6 +124,7 @@ export function computeView(state: AppState, today: string): ComputeResult {
     const choice = r.operatingPoint;
     const view: ViewModel = {
       label: resolved.label,
+      subject: verdictSubject(resolved, state.option),
       fits: r.fits,
       smallestFitGpus: r.smallestFit?.gpus ?? null,
       meetsTarget: choice?.meetsTarget ?? false,
@@ -172,6 +188,21 @@ export function computeView(state: AppState, today: string): ComputeResult {
     if (err instanceof InputError) return { ok: false, problems: problemsByField([err.message]), message: err.message };
     return { ok: false, problems: { '(general)': err instanceof Error ? err.message : String(err) }, message: String(err) };
   }
+}
+
+/** The verdict's subject from the resolved option; typed prices say so rather than echo "set by the scenario". */
+export function verdictSubject(resolved: ResolvedOption, option: ScenarioOptionInput): VerdictSubject {
+  const typed = option.prices !== undefined && 'inputUsdPerMillion' in option.prices;
+  const costBasis = resolved.assumptions.find((a) => a.name === 'costBasis')?.value ?? resolved.costBasis.kind;
+  return {
+    modelName: resolved.model.name,
+    gpus: resolved.gpus,
+    gpuName: resolved.gpu.name,
+    framework: resolved.framework,
+    costBasis: String(costBasis),
+    // The description's first clause names the source; its parenthesis lists every provider.
+    priceSource: typed ? 'typed prices' : resolved.pricesDescription.split(' (')[0] ?? resolved.pricesDescription,
+  };
 }
 
 function parseJson(text: string): unknown {

@@ -41,6 +41,8 @@ export function buildEditor(form: HTMLFormElement): void {
   const configRow = el(doc, 'div', { class: 'field wide', 'data-field': 'config-json' });
   configRow.append(el(doc, 'label', { for: 'config-json' }, 'config.json'), textarea, el(doc, 'span', { class: 'field-error', 'data-for': 'config', role: 'status' }));
   groups.get('Model and hardware')?.append(configRow);
+  // Why the prices changed with the model, when they could not follow it (see pricesFollowModel).
+  groups.get('Prices and utilization')?.append(el(doc, 'p', { id: 'price-note', class: 'field-note', role: 'status' }));
 }
 
 function input(form: HTMLFormElement, id: string): Input {

@@ -1,5 +1,6 @@
 import type { AppState } from '../compute/computeView.js';
 import { isDemandState } from '../compute/simulationView.js';
+import { linkShapeProblems } from './linkShape.js';
 
 /** The whole state in the URL fragment, so a copied link reproduces the view: `#` + URI-encoded JSON. */
 export function encodeState(state: AppState): string {
@@ -24,6 +25,8 @@ export function decodeState(hash: string): DecodedState {
   if (typeof raw !== 'object' || raw === null || typeof (raw as { option?: unknown }).option !== 'object' || (raw as { option?: unknown }).option === null) {
     return { state: null, error: "the link's scenario has no option object" };
   }
+  const wrong = linkShapeProblems((raw as { option: unknown }).option);
+  if (wrong.length > 0) return { state: null, error: `the link's scenario has fields of the wrong type (${wrong.join('; ')})` };
   const r = raw as { option: AppState['option']; configJson?: unknown; sizeRange?: unknown; demand?: unknown };
   const sizeRange = isSizeRange(r.sizeRange) ? { sizeRange: r.sizeRange } : {};
   const demand = isDemandState(r.demand) ? { demand: r.demand } : {};

@@ -1,6 +1,6 @@
 import { costBreakdownChart, frontierChart, marginChart, toCsv, validationChart, validationTable } from '../charts/index.js';
 import type { ValidationRow } from '../charts/types.js';
-import type { ViewModel } from '../compute/computeView.js';
+import type { VerdictSubject, ViewModel } from '../compute/computeView.js';
 import { csvLink, table } from './dom.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
@@ -10,6 +10,16 @@ function section(host: HTMLElement, ...children: Node[]): void {
   host.replaceChildren(...children);
 }
 
+/** What the verdict judges, as a sentence: "Kimi K2.5 on 16 × NVIDIA H200 SXM 141GB with sglang, rented at …; prices: …." */
+export function describeSubject(s: VerdictSubject): string {
+  return `${s.modelName} on ${s.gpus} × ${s.gpuName} with ${s.framework}, ${s.costBasis}; token prices: ${s.priceSource}.`;
+}
+
+/** Break-even utilization in words: a percentage, or "never at these prices" (the core gives null above 100%). */
+export function describeBreakEven(breakEvenUtilization: number | null): string {
+  return breakEvenUtilization === null ? 'never at these prices' : pct(breakEvenUtilization);
+}
+
 /** Fills the summary: the verdict and the key figures. */
 export function renderSummary(host: HTMLElement, v: ViewModel): void {
   const doc = host.ownerDocument;
@@ -17,7 +27,7 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
   if (!v.fits || e === null || v.point === null) {
     const p = doc.createElement('p');
     p.id = 'verdict';
-    p.textContent = `Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.`;
+    p.textContent = `${describeSubject(v.subject)} Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.`;
     section(host, p);
     return;
   }
@@ -25,8 +35,11 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
   verdict.id = 'verdict';
   const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
   verdict.className = profitable ? 'profit' : 'loss';
-  verdict.textContent = `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even at ${e.breakEvenUtilization === null ? 'no utilization' : pct(e.breakEvenUtilization)}.` +
-    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`);
+  const subject = doc.createElement('span');
+  subject.className = 'subject';
+  subject.textContent = `${describeSubject(v.subject)} `;
+  verdict.append(subject, `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
+    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`));
   const figures: [string, string, string][] = [
     ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
     ['cost-input', 'Cost per M input tokens', usd(e.costUsdPerMillionInputTokens)],
@@ -34,7 +47,7 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
     ['cost-output', 'Cost per M output tokens', usd(e.costUsdPerMillionOutputTokens)],
     ['revenue-full', 'Revenue per fully busy GPU-hour', usd(e.revenueUsdPerGpuHourAtFullLoad)],
     ['margin', 'Margin', e.marginFraction === null ? 'no revenue' : pct(e.marginFraction)],
-    ['break-even', 'Break-even utilization', e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization)],
+    ['break-even', 'Break-even utilization', describeBreakEven(e.breakEvenUtilization)],
     ['operating-point', 'Operating point', `${v.point.tokensPerSecondPerUser.toFixed(1)} tok/s/user, TTFT ${v.point.ttftSeconds.toFixed(2)} s, ${v.point.layout}`],
   ];
   const dl = doc.createElement('dl');
