@@ -1,3 +1,4 @@
+import { divisors } from '../divisors.js';
 import { InputError } from '../errors.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
 
@@ -29,16 +30,9 @@ export interface ResolvedLayout extends ParallelLayout {
 
 export type LayoutRequest = Partial<ParallelLayout>;
 
-/** Divisors of `n` for a message, ascending: O(√n), and at most the first and last 12 of them. */
-function divisors(n: number): string[] {
-  const low: number[] = [];
-  const high: number[] = [];
-  for (let i = 1; i * i <= n; i++) {
-    if (n % i !== 0) continue;
-    low.push(i);
-    if (i * i !== n) high.unshift(n / i);
-  }
-  const all = [...low, ...high];
+/** Divisors of `n` for a message, ascending, at most the first and last 12 of them. */
+function divisorList(n: number): string[] {
+  const all = divisors(n);
   return all.length <= 24 ? all.map(String) : [...all.slice(0, 12).map(String), '...', ...all.slice(-12).map(String)];
 }
 
@@ -54,7 +48,7 @@ export function resolveLayout(model: ModelArchitecture, gpus: number, request: L
     throw new InputError('--pp', String(pp), `at most the ${model.layerCount} layers of ${model.id}`);
   }
   if (request.tp === undefined && gpus % pp !== 0) {
-    throw new InputError('--pp', String(pp), `a divisor of --gpus ${gpus} (${divisors(gpus).join(', ')})`);
+    throw new InputError('--pp', String(pp), `a divisor of --gpus ${gpus} (${divisorList(gpus).join(', ')})`);
   }
   const tp = request.tp ?? gpus / pp;
   if (gpus % (tp * pp) !== 0) {
@@ -68,7 +62,7 @@ export function resolveLayout(model: ModelArchitecture, gpus: number, request: L
     throw new InputError('--ep', String(ep), `1 (${model.id} has no experts)`);
   }
   if (tp % ep !== 0) {
-    throw new InputError('--ep', String(ep), `a divisor of tp ${tp} (${divisors(tp).join(', ')})`);
+    throw new InputError('--ep', String(ep), `a divisor of tp ${tp} (${divisorList(tp).join(', ')})`);
   }
   if (moe !== null && ep > moe.routedExpertCount) {
     throw new InputError('--ep', String(ep), `at most the ${moe.routedExpertCount} routed experts of ${model.id}`);
@@ -90,8 +84,8 @@ function checkHeadsDivide(model: ModelArchitecture, attentionTp: number): void {
   const a = model.attention;
   const heads = a.queryHeadCount;
   if (heads % attentionTp !== 0) {
-    throw new InputError('--tp', String(attentionTp), `a divisor of the ${heads} attention heads of ${model.id} (${divisors(heads).join(', ')}), or --dp-attention`,
-      `invalid --tp: ${attentionTp} does not divide the ${heads} attention heads of ${model.id}; expected one of ${divisors(heads).join(', ')}, or --dp-attention`);
+    throw new InputError('--tp', String(attentionTp), `a divisor of the ${heads} attention heads of ${model.id} (${divisorList(heads).join(', ')}), or --dp-attention`,
+      `invalid --tp: ${attentionTp} does not divide the ${heads} attention heads of ${model.id}; expected one of ${divisorList(heads).join(', ')}, or --dp-attention`);
   }
   if (a.kind === 'gqa' && a.kvHeadCount % attentionTp !== 0 && attentionTp % a.kvHeadCount !== 0) {
     throw new InputError('--tp', String(attentionTp), `a divisor or multiple of the ${a.kvHeadCount} KV heads of ${model.id}`);

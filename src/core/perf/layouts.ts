@@ -1,18 +1,7 @@
+import { divisors } from '../divisors.js';
 import { InputError } from '../errors.js';
 import { resolveLayout, type ParallelLayout } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
-
-/** The divisors of n in increasing order, found in O(√n). */
-export function divisors(n: number): number[] {
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 1; i * i <= n; i++) {
-    if (n % i !== 0) continue;
-    small.push(i);
-    if (i * i !== n) large.push(n / i);
-  }
-  return [...small, ...large.reverse()];
-}
 
 const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
 

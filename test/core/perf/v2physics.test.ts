@@ -8,7 +8,7 @@ import { disaggregated } from '../../../src/core/perf/disaggregated.js';
 import { engineLimits } from '../../../src/core/perf/engineLimits.js';
 import { poissonArrivals, requestLengths, simulateEngine } from '../../../src/core/perf/engineSimulation.js';
 import { MAX_PREFILL_SPLITS, prefillPoolSizes, throughputFrontier } from '../../../src/core/perf/frontier.js';
-import { divisors } from '../../../src/core/perf/layouts.js';
+import { divisors } from '../../../src/core/divisors.js';
 import { aggregated, closedLoop } from '../../../src/core/perf/serving.js';
 import { decodeStep, expertLoadImbalance, rooflineSeconds, stepTime } from '../../../src/core/perf/stepTime.js';
 
