@@ -13,6 +13,17 @@ interface PerfJson {
 const dsv3 = ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', '8', '--framework', 'sglang'];
 
 describe('inferonomics perf', () => {
+  it('--engine-version 0.5 runs TensorRT-LLM without XQA: Llama-2-70B decodes slower; a malformed version is named', async () => {
+    const llama = ['perf', '--model', 'llama-2-70b', '--gpu', 'h200', '--gpus', '1', '--framework', 'trtllm', '--weight-precision', 'fp8', '--input-tokens', '128', '--output-tokens', '2048', '--concurrency', '128'];
+    const current = await runCliJson<PerfJson>(llama);
+    const v05 = await runCliJson<PerfJson>([...llama, '--engine-version', '0.5.0']);
+    expect(v05.decodeStep.memorySeconds).toBeGreaterThan(2 * current.decodeStep.memorySeconds);
+    expect(v05.outputTokensPerSecondPerGpu).toBeLessThan(0.6 * current.outputTokensPerSecondPerGpu);
+    const bad = await runCli([...llama, '--engine-version', 'latest']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/invalid --engine-version: latest; expected a release such as 0\.9\.0/);
+  });
+
   it('prints every required metric and the decode-step breakdown as JSON', async () => {
     const r = await runCliJson<PerfJson>(['perf', ...dsv3, '--concurrency', '64']);
     expect(r.fits).toBe(true);

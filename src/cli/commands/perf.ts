@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { InputError } from '../../core/errors.js';
+import { parseEngineVersion } from '../../core/perf/engineVersion.js';
 import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
@@ -20,6 +21,7 @@ const args = {
   'request-rate': { type: 'string', description: 'Poisson arrivals at this many requests per second over all GPUs, served by the engine simulator (TTFT includes queueing)', valueHint: 'r' },
   burst: { type: 'string', description: 'N requests arriving at once (vllm bench serve --request-rate inf --num-prompts N): throughput over the run, mean TTFT and TPOT', valueHint: 'N' },
   lengths: { type: 'string', description: 'with --request-rate or --burst: fixed (default) or varied (a dataset-like spread around the stated lengths)', valueHint: 'fixed|varied' },
+  'engine-version': { type: 'string', description: 'the framework\'s release, e.g. 0.5.0 (default: its current release; TensorRT-LLM before 0.8 decodes GQA without XQA)', valueHint: 'x.y.z' },
   ...profileArg,
 } as const;
 
@@ -46,7 +48,8 @@ export function perfCommand(io: CliIo) {
       const traffic = parseTraffic(a, concurrency, phase, prefillGpus);
       const lengths = oneOf<'fixed' | 'varied'>('--lengths', String(a.lengths ?? 'fixed'), ['fixed', 'varied']);
       const profile = readProfile(io, a.profile);
-      const setup = profile === undefined ? input.setup : { ...input.setup, profile };
+      const engineVersion = a['engine-version'] === undefined ? undefined : parseEngineVersion('--engine-version', String(a['engine-version']));
+      const setup = { ...input.setup, ...(profile !== undefined && { profile }), ...(engineVersion !== undefined && { engineVersion }) };
       const result = servingPerformance(setup, { workload: input.workload, concurrency, phase, speculation: input.speculation, prefillGpus, traffic, lengths });
       const json = { model: input.setup.model.id, gpu: input.setup.gpu.id, gpus: input.setup.gpus, framework: input.setup.framework ?? 'vllm', phase, workload: input.workload, speculation: input.speculation, traffic, ...flatten(result) };
       io.out.write(a.json ? `${JSON.stringify(json, null, 2)}\n` : render(json.model, json.gpu, json.gpus, json.framework, result, input.workload));

@@ -6,6 +6,7 @@ import { computeBits, type KvPrecision, type Precision } from '../precision.js';
 import type { ServingFramework } from './efficiency.js';
 import { frameworkEfficiency, hardwareEfficiency, type EfficiencyProfile } from './efficiencyProfiles.js';
 import { engineLimits } from './engineLimits.js';
+import type { EngineVersion } from './engineVersion.js';
 import type { PerfContext } from './perfContext.js';
 
 export interface ServingSetup {
@@ -19,6 +20,8 @@ export interface ServingSetup {
   readonly framework?: ServingFramework;
   /** Efficiency factors to use (default: the shipped calibration). */
   readonly profile?: EfficiencyProfile;
+  /** The engine's release (default: its current one): older releases differ in kernels and defaults. */
+  readonly engineVersion?: EngineVersion;
 }
 
 /** The default serving framework where none is named. */
@@ -27,7 +30,7 @@ export const DEFAULT_FRAMEWORK: ServingFramework = 'vllm';
 /** Resolves a setup into the fixed context of the performance model (throws InputError for an impossible layout). */
 export function buildPerfContext(setup: ServingSetup): PerfContext {
   const name = setup.framework ?? DEFAULT_FRAMEWORK;
-  const limits = engineLimits(name, setup.gpu);
+  const limits = engineLimits(name, setup.gpu, setup.engineVersion ?? null);
   const weights = setup.weightPrecision ?? setup.model.nativeWeightPrecision.otherLinear;
   const quantized = computeBits(weights) < 16;
   const software = frameworkEfficiency(name, setup.profile);
@@ -39,7 +42,7 @@ export function buildPerfContext(setup: ServingSetup): PerfContext {
   // An instance-wide cap is shared by its attention ranks.
   const perInstance = limits.maxBatchSequencesPerInstance;
   const maxBatchSequences = perInstance === null ? limits.maxBatchSequences : Math.min(limits.maxBatchSequences, perInstance / fit.layout.attentionDp);
-  const framework = { ...software, maxBatchSequences, maxBatchedTokens: limits.maxBatchedTokens };
+  const framework = { ...software, maxBatchSequences, maxBatchedTokens: limits.maxBatchedTokens, decodeKvReadPerQueryHead: limits.decodeKvReadPerQueryHead };
   return {
     model: setup.model,
     gpu: setup.gpu,

@@ -83,6 +83,8 @@ export interface FrameworkEfficiency {
   readonly maxBatchSequences: number;
   /** Prompt tokens one step may carry (chunked-prefill budget per attention rank). */
   readonly maxBatchedTokens: number;
+  /** Decode attention of a grouped-query model reads each KV head once per query head (an old kernel: see `engineLimits`). */
+  readonly decodeKvReadPerQueryHead: boolean;
   /** Time a request spends outside the model before its first token: HTTP, tokenizing, scheduling, detokenizing. */
   readonly requestOverheadSeconds: number;
   /** Share of the HBM efficiency that weight-only low-bit kernels (int4, W4A16) keep while dequantizing. */
@@ -91,6 +93,9 @@ export interface FrameworkEfficiency {
   readonly kvPrecisionWithQuantizedWeights: KvPrecision | null;
   readonly basis: string;
 }
+
+/** Settings the engine fixes by release and GPU (`engineLimits`), not fitted. */
+export type EngineSetting = 'maxBatchSequences' | 'maxBatchedTokens' | 'decodeKvReadPerQueryHead';
 
 /** The numeric hardware factors a calibration may fit. */
 export const HARDWARE_FACTORS = [

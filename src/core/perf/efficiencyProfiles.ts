@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { ACCELERATOR_FAMILIES, type AcceleratorFamily } from '../accelerator/accelerator.js';
 import { oneOf } from '../errors.js';
 import {
-  FRAMEWORK_FACTORS, HARDWARE_FACTORS, SERVING_FRAMEWORKS, type FrameworkEfficiency, type FrameworkFactor,
+  FRAMEWORK_FACTORS, HARDWARE_FACTORS, SERVING_FRAMEWORKS, type EngineSetting, type FrameworkEfficiency, type FrameworkFactor,
   type HardwareEfficiency, type HardwareFactor, type ServingFramework,
 } from './efficiency.js';
 import shippedProfileData from './calibratedProfile.json' with { type: 'json' };
@@ -56,7 +56,7 @@ export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 
 };
 
 /** Software starting points per framework; batch limits come from `engineLimits` instead. */
-export const PRIOR_FRAMEWORKS: Record<ServingFramework, Omit<FrameworkEfficiency, 'basis' | 'maxBatchSequences' | 'maxBatchedTokens'>> = {
+export const PRIOR_FRAMEWORKS: Record<ServingFramework, Omit<FrameworkEfficiency, 'basis' | EngineSetting>> = {
   trtllm: {
     kernelQuality: 1, stepOverheadSeconds: 1.5e-3, sequenceOverheadSeconds: 3e-6, moeLayerOverheadSeconds: 30e-6, expertLoadSkew: 0.2,
     expertCommunicationOverlap: 0.5, requestOverheadSeconds: 0.02, weightOnlyBandwidthShare: 0.9, kvPrecisionWithQuantizedWeights: 'fp8',
@@ -173,7 +173,7 @@ export function hardwareEfficiency(family: AcceleratorFamily, profile: Efficienc
  * Software factors of `framework` under `profile`, without batch limits (those depend on the GPU:
  * see `engineLimits`).
  */
-export function frameworkEfficiency(framework: ServingFramework, profile: EfficiencyProfile = SHIPPED_PROFILE): Omit<FrameworkEfficiency, 'maxBatchSequences' | 'maxBatchedTokens'> {
+export function frameworkEfficiency(framework: ServingFramework, profile: EfficiencyProfile = SHIPPED_PROFILE): Omit<FrameworkEfficiency, EngineSetting> {
   return memo(profile, `fw:${framework}`, () => ({ ...PRIOR_FRAMEWORKS[framework], ...profile.frameworks[framework], basis: profile.basis[framework] ?? 'prior (not calibrated)' }));
 }
 

@@ -159,6 +159,9 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
   const a = model.attention;
   // GPUs that share one sequence's cache: each reads its slice (GQA heads) or all of it (MLA under TP).
   const kvShare = layout.dpAttention ? tp : a.kind === 'gqa' ? Math.min(tp, a.kvHeadCount) : 1;
+  // A decode kernel without grouped-query support loads a GPU's KV heads once per query head it
+  // serves: qHeads / max(attention TP, kvHeads) times (8 for Llama-70B on one GPU, 1 for MHA).
+  const decodeKvReads = fw.decodeKvReadPerQueryHead && a.kind === 'gqa' ? Math.max(1, a.queryHeadCount / Math.max(layout.attentionTp, a.kvHeadCount)) : 1;
   const attentionParams = attentionParamsPerLayer(model);
   const hbm = achievedHbmBytesPerSecond(ctx);
   // Bytes of weight-only formats count extra: their kernels reach a share of the bandwidth.
@@ -198,7 +201,7 @@ function stageTime(ctx: PerfContext, w: StepWork, layers: readonly number[], las
       w.prefillSequences * prefillAttentionFlop(model, layer, w.prefillNewTokensPerSequence, w.prefillCachedTokensPerSequence);
     const cached = w.prefillCachedTokensPerSequence;
     const kvTraffic =
-      w.decodeSequences * kvBytesReadPerSequence(model, kvBytes, decodeSpan, w.decodeContextTokens) +
+      w.decodeSequences * kvBytesReadPerSequence(model, kvBytes, decodeSpan, w.decodeContextTokens) * decodeKvReads +
       w.prefillSequences * kvBytesReadPerSequence(model, kvBytes, attendedTokens(model, layer, cached), cached) +
       kvBytesWritten(model, kvBytes, decodeTokens + prefillTokens);
     // Under data-parallel attention the busiest GPU holds at least one whole sequence.

@@ -1,9 +1,19 @@
 import * as v from 'valibot';
 import { InputError } from '../errors.js';
+import { parseEngineVersion } from '../perf/engineVersion.js';
 import {
   CASE_KV_CACHE_PRECISIONS, CASE_WEIGHT_PRECISIONS, FRAMEWORKS, PHASES, RELIABILITIES, REQUEST_LENGTHS, SPECULATIVE_METHODS,
   WORKLOAD_PATTERNS, type ValidationCase,
 } from './validationCase.js';
+
+function isEngineVersion(text: string): boolean {
+  try {
+    parseEngineVersion('engineVersion', text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // Every schema carries the "expected ..." text of its error, so a problem reads as
 // `[3].gpus: expected a whole number >= 1, received "eight"`.
@@ -42,6 +52,9 @@ const CaseSchema: v.GenericSchema<unknown, ValidationCase> = v.object({
   gpu: text,
   gpus: gpuCount,
   framework: oneOf(FRAMEWORKS),
+  engineVersion: v.optional(v.nullable(v.pipe(
+    v.string('a release such as "0.9.0" (major.minor[.patch]), or null'),
+    v.check((s) => isEngineVersion(s), 'a release such as "0.9.0" (major.minor[.patch]), or null')))),
   precision: v.object({
     weights: oneOf(CASE_WEIGHT_PRECISIONS),
     kvCache: v.nullable(oneOf(CASE_KV_CACHE_PRECISIONS, ' or null')),

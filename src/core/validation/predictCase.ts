@@ -6,6 +6,7 @@ import type { Accelerator } from '../accelerator/accelerator.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import { buildPerfContext, maxSequencesPerInstance } from '../perf/buildContext.js';
 import { disaggregated } from '../perf/disaggregated.js';
+import { parseEngineVersion } from '../perf/engineVersion.js';
 import type { PerfContext } from '../perf/perfContext.js';
 import { aggregated, closedLoop, decodeOnly, prefillOnly, type ServingPoint, type Workload } from '../perf/serving.js';
 import type { Speculation } from '../perf/speculation.js';
@@ -46,6 +47,7 @@ function contextFor(c: ValidationCase, model: ModelArchitecture, gpu: Accelerato
     weightPrecision: c.precision.weights,
     ...(c.precision.kvCache !== null && { kvPrecision: c.precision.kvCache }),
     framework: c.framework,
+    ...(c.engineVersion != null && { engineVersion: parseEngineVersion('engineVersion', c.engineVersion) }),
   });
 }
 

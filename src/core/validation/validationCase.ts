@@ -112,6 +112,11 @@ export interface ValidationCase {
   /** Accelerators the figures refer to (for a phase-only measurement: that phase's pool). */
   readonly gpus: number;
   readonly framework: Framework;
+  /**
+   * The engine's release that produced the figures (`0.5.0`); absent or null: not stated, and
+   * predicted as the current release.
+   */
+  readonly engineVersion?: string | null;
   readonly precision: CasePrecision;
   readonly parallelism: CaseParallelism;
   readonly phase: Phase;

@@ -35,6 +35,14 @@ describe('parseCases', () => {
     expect(parseCases([{ ...c, futureColumn: 42 }], 'cases.json')).toEqual([c]);
   });
 
+  it('reads an optional engineVersion ("0.5.0", null or absent) and names a malformed one with its path', () => {
+    const c = { ...makeCase('a'), engineVersion: '0.5.0' };
+    expect(parseCases([c], 'cases.json')).toEqual([c]);
+    expect(parseCases([{ ...c, engineVersion: null }], 'cases.json')[0]?.engineVersion).toBeNull();
+    expect(problemsOf([{ ...c, engineVersion: 'latest' }])).toBe(
+      'cases.json: [0].engineVersion: expected a release such as "0.9.0" (major.minor[.patch]), or null, received "latest"');
+  });
+
   it('accepts an empty array', () => {
     expect(parseCases([], 'cases.json')).toEqual([]);
   });

@@ -47,6 +47,18 @@ describe('predictCase', () => {
     expect(derived).toBeCloseTo(ep8, 9);
   });
 
+  it('a stated engine version changes the engine: TensorRT-LLM 0.5 (no XQA) decodes Llama-2-70B slower than the current release', () => {
+    const old: ValidationCase = {
+      ...base, model: 'llama-2-70b', gpu: 'h200', gpus: 2, framework: 'trtllm', precision: { weights: 'fp8', kvCache: null },
+      parallelism: { tp: 2, pp: 1, ep: null, dpAttention: false, replicas: 1 },
+      workload: { ...base.workload, inputTokens: 128, outputTokens: 2048, requestRatePerSecond: null, pattern: 'fixed-concurrency', concurrency: 512, batchSize: 512 },
+    };
+    const current = predictCase(old).outputTokensPerSecondPerGpu ?? 0;
+    const v05 = predictCase({ ...old, engineVersion: '0.5.0' }).outputTokensPerSecondPerGpu ?? Infinity;
+    expect(v05).toBeLessThan(0.6 * current);
+    expect(predictCase({ ...old, engineVersion: '0.9.0' }).outputTokensPerSecondPerGpu).toBeCloseTo(current, 9);
+  });
+
   it('names what is missing when a case cannot be expressed', () => {
     expect(() => predictCase({ ...base, model: 'gpt-9' })).toThrow(/unknown model: gpt-9/);
     expect(() => predictCase({ ...base, workload: { ...base.workload, outputTokens: null, requestRatePerSecond: null, concurrency: 8 } })).toThrow(/needs workload.inputTokens and workload.outputTokens/);
