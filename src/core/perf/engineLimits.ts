@@ -45,31 +45,30 @@ function readsKvPerQueryHead(framework: ServingFramework, version: EngineVersion
  */
 export function engineLimits(framework: ServingFramework, gpu: Accelerator, version: EngineVersion | null = null): EngineLimits {
   const perQueryHead = readsKvPerQueryHead(framework, version);
-  const limits = batchLimits(framework, gpu);
-  return perQueryHead
-    ? { ...limits, decodeKvReadPerQueryHead: true, source: `${limits.source}; ${XQA_SOURCE}` }
-    : { ...limits, decodeKvReadPerQueryHead: false };
+  const limits = batchLimits(framework, gpu, perQueryHead);
+  return perQueryHead ? { ...limits, source: `${limits.source}; ${XQA_SOURCE}` } : limits;
 }
 
-function batchLimits(framework: ServingFramework, gpu: Accelerator): Omit<EngineLimits, 'decodeKvReadPerQueryHead'> {
+// Object literals, not spreads: a frontier builds thousands of contexts.
+function batchLimits(framework: ServingFramework, gpu: Accelerator, decodeKvReadPerQueryHead: boolean): EngineLimits {
   const memory = gpu.hbmBytes;
   switch (framework) {
     case 'vllm': {
       const large = memory >= 70 * GiB && gpu.family !== 'ampere';
-      return { maxBatchSequences: large ? 1024 : 256, maxBatchedTokens: large ? 8192 : 2048, maxBatchSequencesPerInstance: null, source: VLLM_SOURCE };
+      return { maxBatchSequences: large ? 1024 : 256, maxBatchedTokens: large ? 8192 : 2048, maxBatchSequencesPerInstance: null, decodeKvReadPerQueryHead, source: VLLM_SOURCE };
     }
     case 'sglang':
     case 'dynamo-sglang':
     case 'atom': {
       const tokens = memory < 60e9 ? 4096 : memory < 90e9 ? 8192 : 16384;
-      return { maxBatchSequences: 1024, maxBatchedTokens: tokens, maxBatchSequencesPerInstance: null, source: SGLANG_SOURCE };
+      return { maxBatchSequences: 1024, maxBatchedTokens: tokens, maxBatchSequencesPerInstance: null, decodeKvReadPerQueryHead, source: SGLANG_SOURCE };
     }
     case 'trtllm':
     case 'dynamo-trtllm':
-      return { maxBatchSequences: 2048, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: 4096, source: TRTLLM_SOURCE };
+      return { maxBatchSequences: 2048, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: 4096, decodeKvReadPerQueryHead, source: TRTLLM_SOURCE };
     case 'in-house':
-      return { maxBatchSequences: 4096, maxBatchedTokens: 16384, maxBatchSequencesPerInstance: null, source: 'DeepSeek inference system overview (2025-03): large-EP batches, taken as SGLang-like limits' };
+      return { maxBatchSequences: 4096, maxBatchedTokens: 16384, maxBatchSequencesPerInstance: null, decodeKvReadPerQueryHead, source: 'DeepSeek inference system overview (2025-03): large-EP batches, taken as SGLang-like limits' };
     case 'other':
-      return { maxBatchSequences: 256, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: null, source: 'assumed: a research engine (gpt-fast) with vLLM V0-like limits' };
+      return { maxBatchSequences: 256, maxBatchedTokens: 8192, maxBatchSequencesPerInstance: null, decodeKvReadPerQueryHead, source: 'assumed: a research engine (gpt-fast) with vLLM V0-like limits' };
   }
 }
