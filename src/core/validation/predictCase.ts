@@ -7,6 +7,7 @@ import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import { buildPerfContext, maxSequencesPerInstance } from '../perf/buildContext.js';
 import { disaggregated } from '../perf/disaggregated.js';
 import { parseEngineVersion } from '../perf/engineVersion.js';
+import { statedEngineVersion } from './statedEngineVersion.js';
 import type { PerfContext } from '../perf/perfContext.js';
 import { aggregated, closedLoop, decodeOnly, prefillOnly, type ServingPoint, type Workload } from '../perf/serving.js';
 import type { Speculation } from '../perf/speculation.js';
@@ -42,12 +43,13 @@ function layoutOf(model: ModelArchitecture, p: CaseParallelism, gpus: number): {
 
 function contextFor(c: ValidationCase, model: ModelArchitecture, gpu: Accelerator, p: CaseParallelism, gpus: number, profile: EfficiencyProfile): PerfContext {
   const { request, gpus: layoutGpus } = layoutOf(model, p, gpus);
+  const stated = statedEngineVersion(c);
   return buildPerfContext({
     model, gpu, gpus: layoutGpus, layout: request, profile,
     weightPrecision: c.precision.weights,
     ...(c.precision.kvCache !== null && { kvPrecision: c.precision.kvCache }),
     framework: c.framework,
-    ...(c.engineVersion != null && { engineVersion: parseEngineVersion('engineVersion', c.engineVersion) }),
+    ...(stated !== null && { engineVersion: parseEngineVersion('engineVersion', stated) }),
   });
 }
 

@@ -64,3 +64,16 @@ describe('predictCase', () => {
     expect(() => predictCase({ ...base, workload: { ...base.workload, outputTokens: null, requestRatePerSecond: null, concurrency: 8 } })).toThrow(/needs workload.inputTokens and workload.outputTokens/);
   });
 });
+
+describe('statedEngineVersion', () => {
+  it('reads the release a note gives after the engine name, and prefers the field', async () => {
+    const { statedEngineVersion } = await import('../../../src/core/validation/statedEngineVersion.js');
+    expect(statedEngineVersion({ framework: 'trtllm', note: 'TensorRT-LLM v0.5 (2023) preliminary measurement' })).toBe('0.5');
+    expect(statedEngineVersion({ framework: 'sglang', note: 'docker lmsysorg/sglang:v0.5.12-cu130. Per-GPU' })).toBe('0.5.12');
+    expect(statedEngineVersion({ framework: 'vllm', note: 'ROCm vLLM 0.8.5 container' })).toBe('0.8.5');
+    expect(statedEngineVersion({ framework: 'trtllm', note: 'TensorRT-LLM v0.5', engineVersion: '0.9.0' })).toBe('0.9.0');
+    // Another engine's release, or none, is not this case's.
+    expect(statedEngineVersion({ framework: 'vllm', note: 'compared with TensorRT-LLM v0.5' })).toBeNull();
+    expect(statedEngineVersion({ framework: 'other', note: 'gpt-fast 2023' })).toBeNull();
+  });
+});
