@@ -106,3 +106,14 @@ describe('inferonomics subscription', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('inferonomics subscription --workload-preset', () => {
+  it('takes every seat\'s token mix from the preset: batch traffic on Claude Pro has no coding-agent cache share', async () => {
+    const r = await runCliJson<{ plans: { tokenMix: { cachedShare: number; source: string } }[] }>(['subscription', '--plan', 'claude-pro', '--workload-preset', 'rag', '--samples', '2000']);
+    expect(r.plans[0]!.tokenMix.source).toMatch(/rag workload preset/);
+    expect(r.plans[0]!.tokenMix.cachedShare).toBeCloseTo((4096 * 0.1) / (4096 + 512), 9);
+    const both = await runCli(['subscription', '--workload-preset', 'rag', '--token-mix', '0.5,0.4,0.1']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('either --workload-preset or --token-mix, not both');
+  });
+});

@@ -7,7 +7,8 @@ import type { DocumentedValue } from '../../core/subscription/documentedValue.js
 import { findPlan, freeTierOf, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
 import { freeTierCost, type FreeTierCost } from '../../core/subscription/freeTier.js';
 import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtList.js';
-import { blendedCostUsdPerMillionTokens, seatEconomics, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
+import { findWorkloadPreset, presetWorkload, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
+import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
@@ -24,6 +25,7 @@ const args = {
   'median-tokens-per-month': { type: 'string', description: 'median monthly tokens of an active seat, the same for every plan (default: the profile\'s $20-tier median × the plan\'s usage multiple)', valueHint: 'n' },
   sigma: { type: 'string', description: 'log-space standard deviation of an active seat\'s monthly tokens (default: the profile\'s)', valueHint: 'x' },
   'token-mix': { type: 'string', description: 'fractions of a seat\'s tokens that are fresh input, cached input and output, summing to 1 (default: the usage profile\'s workload preset)', valueHint: 'in,cached,out' },
+  'workload-preset': { type: 'string', description: `take every seat's token mix from this workload preset: ${WORKLOAD_PRESET_IDS.join(', ')} (default: the usage profile's)`, valueHint: 'preset' },
   'cost-input-usd-per-million': { type: 'string', description: 'serving cost of a million fresh input tokens (default: the report\'s frontier model on B200)', valueHint: 'usd' },
   'cost-cached-input-usd-per-million': { type: 'string', description: 'serving cost of a million cached input tokens (default: as above)', valueHint: 'usd' },
   'cost-output-usd-per-million': { type: 'string', description: 'serving cost of a million output tokens (default: as above)', valueHint: 'usd' },
@@ -93,9 +95,13 @@ export function subscriptionCommand(io: CliIo) {
         output: { value: costOutput ?? base.costs.outputUsdPerMillion, source: costOutput === undefined ? costSource : '--cost-output-usd-per-million' },
       };
       const tokenCosts: TokenCosts = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
-      const mixOf = (profile: UsageProfile): Input<TokenMix> => (mixGiven === undefined
-        ? { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` }
-        : { value: mixGiven, source: '--token-mix' });
+      const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
+      if (preset !== null && mixGiven !== undefined) throw new InputError('--workload-preset', preset.id, 'either --workload-preset or --token-mix, not both');
+      const mixOf = (profile: UsageProfile): Input<TokenMix> => {
+        if (mixGiven !== undefined) return { value: mixGiven, source: '--token-mix' };
+        if (preset !== null) return { value: tokenMixOfWorkload(presetWorkload(preset)), source: `the ${preset.id} workload preset's mean request (--workload-preset)` };
+        return { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` };
+      };
 
       io.progress?.(`subscription: drawing ${formatInt(samples)} seats per plan...`);
       const rows = plans.map((plan): PlanRow => {
@@ -104,7 +110,7 @@ export function subscriptionCommand(io: CliIo) {
         const usage = usageOnPlan(profile, plan, overrides);
         const cap = plan.monthlyTokenCap?.value ?? null;
         const economics = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: cap }, usage, mix.value, tokenCosts, { samples, rng: createRng(seed) });
-        const atList = seatListPrice(plan, profile);
+        const atList = seatListPrice(plan, profile, preset ?? undefined);
         const tier = freeTierOf(plan.vendor);
         const freeProfile = tier === null ? null : USAGE_PROFILES[tier.usageProfile];
         const free = tier === null || freeProfile === null ? null : { name: tier.name, ...freeTierCost(tier, freeProfile, blendedCostUsdPerMillionTokens(mixOf(freeProfile).value, tokenCosts)) };

@@ -1,6 +1,6 @@
 import { findPriceSchedule, PRICE_SCHEDULES } from '../market/priceSchedules.js';
 import { realisedPrice, type RealisedPrice } from '../market/realisedPrice.js';
-import { presetTraffic, presetWorkload, WORKLOAD_PRESETS } from '../scenario/workloadPresets.js';
+import { presetTraffic, presetWorkload, WORKLOAD_PRESETS, type WorkloadPreset } from '../scenario/workloadPresets.js';
 import { InputError } from '../errors.js';
 import type { SubscriptionPlan } from './plans.js';
 import { tokenMixOfWorkload, type TokenMix } from './seatEconomics.js';
@@ -17,13 +17,13 @@ export function profileTokenMix(profile: UsageProfile): TokenMix {
 
 /**
  * What a million of a seat's tokens would earn at the plan's API list prices: the realised price
- * of the plan's `listPriceSchedule` on the profile's workload traffic (cache reads, cache writes
- * and output each at their price). Throws an InputError for a schedule id not in the catalog.
+ * of the plan's `listPriceSchedule` on the traffic of `preset` (default: the profile's workload
+ * preset; cache reads, cache writes and output each at their price). Throws an InputError for a schedule id not in the catalog.
  *
  * Example: a coding-agent seat on Claude Pro, valued at Claude Sonnet 4.5's prices: $0.588 per million tokens.
  */
-export function seatListPrice(plan: SubscriptionPlan, profile: UsageProfile): RealisedPrice {
+export function seatListPrice(plan: SubscriptionPlan, profile: UsageProfile, preset: WorkloadPreset = WORKLOAD_PRESETS[profile.workloadPreset]): RealisedPrice {
   const [provider, model] = plan.listPriceSchedule.split('/');
   if (provider === undefined || model === undefined) throw new InputError(`${plan.id}.listPriceSchedule`, plan.listPriceSchedule, `one of ${PRICE_SCHEDULES.map((s) => s.id).join(', ')}`);
-  return realisedPrice(findPriceSchedule(provider, model), presetTraffic(WORKLOAD_PRESETS[profile.workloadPreset]));
+  return realisedPrice(findPriceSchedule(provider, model), presetTraffic(preset));
 }
