@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { recordOfOneEach } from '../catalog/recordOfOneEach.js';
 import { parseOrThrow } from '../catalog/sourceSchema.js';
 import { InputError } from '../errors.js';
 import { VALUE_BASES, type DocumentedValue } from '../money/ownershipDefaults.js';
@@ -66,17 +67,10 @@ const PresetSchema = v.strictObject({
   maxTtftSeconds: OptionalValueSchema,
 });
 
-const FileSchema = v.pipe(
-  v.strictObject({ $comment: v.optional(v.string()), presets: v.array(PresetSchema) }),
-  v.check((f) => WORKLOAD_PRESET_IDS.every((id) => f.presets.filter((p) => p.id === id).length === 1), `one preset each of ${WORKLOAD_PRESET_IDS.join(', ')}`),
-);
-
-const parsed = parseOrThrow(FileSchema, data, 'workload presets');
+const FileSchema = v.strictObject({ $comment: v.optional(v.string()), presets: v.array(PresetSchema) });
 
 /** The shipped workload presets by id, validated at load (for the CLI, the web app and the subscription model). */
-export const WORKLOAD_PRESETS: Readonly<Record<WorkloadPresetId, WorkloadPreset>> = Object.fromEntries(
-  parsed.presets.map((p) => [p.id, p]),
-) as Record<WorkloadPresetId, WorkloadPreset>;
+export const WORKLOAD_PRESETS: Readonly<Record<WorkloadPresetId, WorkloadPreset>> = recordOfOneEach(parseOrThrow(FileSchema, data, 'workload presets').presets, WORKLOAD_PRESET_IDS, 'workload presets');
 
 /** The preset with id `id`, or an InputError naming `field` and the known ids. */
 export function findWorkloadPreset(id: string, field = 'workloadPreset'): WorkloadPreset {

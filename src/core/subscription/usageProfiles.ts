@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { recordOfOneEach } from '../catalog/recordOfOneEach.js';
 import { parseOrThrow } from '../catalog/sourceSchema.js';
 import { DocumentedValueSchema, type DocumentedValue } from './documentedValue.js';
 import { WORKLOAD_PRESET_IDS, type WorkloadPresetId } from '../scenario/workloadPresets.js';
@@ -36,14 +37,7 @@ const ProfileSchema = v.strictObject({
   sigma: DocumentedValueSchema,
 });
 
-const FileSchema = v.pipe(
-  v.strictObject({ $comment: v.optional(v.string()), profiles: v.array(ProfileSchema) }),
-  v.check((f) => USAGE_PROFILE_IDS.every((id) => f.profiles.filter((p) => p.id === id).length === 1), `one profile each of ${USAGE_PROFILE_IDS.join(', ')}`),
-);
-
-const parsed = parseOrThrow(FileSchema, data, 'usage profiles');
+const FileSchema = v.strictObject({ $comment: v.optional(v.string()), profiles: v.array(ProfileSchema) });
 
 /** The shipped usage profiles by id, validated at load. */
-export const USAGE_PROFILES: Readonly<Record<UsageProfileId, UsageProfile>> = Object.fromEntries(
-  parsed.profiles.map((p) => [p.id, p]),
-) as Record<UsageProfileId, UsageProfile>;
+export const USAGE_PROFILES: Readonly<Record<UsageProfileId, UsageProfile>> = recordOfOneEach(parseOrThrow(FileSchema, data, 'usage profiles').profiles, USAGE_PROFILE_IDS, 'usage profiles');

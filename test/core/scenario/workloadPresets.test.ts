@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordOfOneEach } from '../../../src/core/catalog/recordOfOneEach.js';
 import { DEFAULT_SCENARIO, resolveScenario } from '../../../src/core/scenario/index.js';
 import { findWorkloadPreset, presetTraffic, withWorkloadPreset, WORKLOAD_PRESET_IDS, WORKLOAD_PRESETS } from '../../../src/core/scenario/workloadPresets.js';
 
@@ -43,5 +44,12 @@ describe('workload presets', () => {
 
   it('findWorkloadPreset names the field and the presets for an unknown id', () => {
     expect(() => findWorkloadPreset('agentic', '--workload-preset')).toThrow('invalid --workload-preset: agentic; expected one of chat, rag, coding-agent, batch');
+  });
+});
+
+describe('recordOfOneEach', () => {
+  it('keys a data file\'s items by id, and names every id missing or repeated', () => {
+    expect(recordOfOneEach([{ id: 'a' as const, x: 1 }], ['a'], 'presets')).toEqual({ a: { id: 'a', x: 1 } });
+    expect(() => recordOfOneEach([{ id: 'a' as 'a' | 'b' }, { id: 'a' as 'a' | 'b' }], ['a', 'b'], 'presets')).toThrow('presets is invalid: expected exactly one each of a, b; not so for a, b');
   });
 });
