@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/demand/rng.js';
 import { freeTierCost } from '../../../src/core/subscription/freeTier.js';
-import { findPlan, freeTierOf } from '../../../src/core/subscription/plans.js';
+import { findPlan, freeTierOf, PLANS } from '../../../src/core/subscription/plans.js';
 import { profileTokenMix, seatListPrice } from '../../../src/core/subscription/seatAtList.js';
 import { blendedCostUsdPerMillionTokens, seatEconomics } from '../../../src/core/subscription/seatEconomics.js';
 import { expectedMonthlyTokens, usageOnPlan } from '../../../src/core/subscription/usage.js';
@@ -69,5 +70,24 @@ describe('free tier paid for by paid seats', () => {
       expect(c).toBeGreaterThanOrEqual(last);
       last = c;
     }
+  });
+});
+
+describe('properties of a seat valued at list', () => {
+  it('property: more idle seats or a tighter cap never raise the mean list value of a seat, for every plan and profile', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: PLANS.length - 1 }), fc.constantFrom('chat', 'coding-agent', 'enterprise-rollout' as const),
+      fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }),
+      (i, id, idleLow, idleStep, capFactor) => {
+        const plan = PLANS[i]!;
+        const profile = USAGE_PROFILES[id];
+        const usdPerMillion = seatListPrice(plan, profile).blendedUsdPerMillion;
+        const cap = plan.monthlyTokenCap!.value;
+        const idleHigh = idleLow + (1 - idleLow) * idleStep;
+        const value = (idle: number, c: number) => (expectedMonthlyTokens(usageOnPlan(profile, plan, { idleShare: idle }), c) * usdPerMillion) / 1e6;
+        expect(value(idleHigh, cap)).toBeLessThanOrEqual(value(idleLow, cap) * (1 + 1e-12));
+        expect(value(idleLow, cap * capFactor)).toBeLessThanOrEqual(value(idleLow, cap) * (1 + 1e-12));
+      },
+    ));
   });
 });
