@@ -104,7 +104,7 @@ function readBusiness(): { state: BusinessState | null; problems: string[] } {
     return [a, b];
   };
   const state: BusinessState = {
-    usageProfile: $<HTMLSelectElement>('biz-usage').value === 'enterprise-rollout' ? 'enterprise-rollout' : 'consumer',
+    usageProfile: $<HTMLSelectElement>('biz-usage').value === 'enterprise-rollout' ? 'enterprise-rollout' : 'chat',
     idleShare: field('biz-idle-share', 'idle seats', 0, 1, true),
     medianMillionTokensPerMonth: field('biz-median', 'median tokens/month', 1e-6, 1e9, true),
     sigma: field('biz-sigma', 'sigma', 0, 10, true),

@@ -13,6 +13,7 @@ import {
 import { GENAI_PRICES_BASE_URL, parseGenaiPricesProvider } from '../../core/market/genaiPrices.js';
 import { openRouterIdsToFetch } from '../../core/market/openRouterIds.js';
 import { parseNumber, rejectUnknownFlags } from '../args.js';
+import { pricesRealisedCommand } from './pricesRealised.js';
 import { formatInt, table } from '../format.js';
 import { NetworkError, readInputFile, type CliIo, type FetchedText } from '../io.js';
 
@@ -50,6 +51,7 @@ export function pricesCommand(io: CliIo) {
   return defineCommand({
     meta: { name: 'prices', description: 'Price snapshots: import saved OpenRouter responses, pull them live, list how a price moved' },
     subCommands: {
+      realised: pricesRealisedCommand(io),
       import: defineCommand({
         meta: { name: 'import', description: 'Write a price snapshot from saved OpenRouter API responses or pydantic/genai-prices provider files' },
         args: importArgs,

@@ -3,16 +3,18 @@ import { describeCostBasis } from '../../core/money/describeCostBasis.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
-import { rejectUnknownFlags } from '../args.js';
+import { rejectUnknownFlags, requireString } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
 import { profileArg, readProfile } from '../profileArg.js';
+import { findWorkloadPreset, withWorkloadPreset, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, seconds, fractions)' },
+  'workload-preset': { type: 'string', description: `serve every option this sourced workload and latency target: ${WORKLOAD_PRESET_IDS.join(', ')} (default: the scenario's own)`, valueHint: 'preset' },
   ...profileArg,
 } as const;
 
@@ -33,6 +35,8 @@ export function reportCommand(io: CliIo) {
       if (file !== null) {
         scenario = parseScenarioText(readInputFile(io, 'scenario', file, 'a readable YAML or JSON scenario file'), file);
       }
+      const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
+      if (preset !== null) scenario = withWorkloadPreset(scenario, preset);
       const options = resolveScenario(scenario, file ?? 'built-in default scenario', {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
@@ -43,8 +47,8 @@ export function reportCommand(io: CliIo) {
         if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
         return runOption(o, profile);
       });
-      const title = scenario.title ?? file ?? 'scenario';
-      io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
+      const title = `${scenario.title ?? file ?? 'scenario'}${preset === null ? '' : ` (workload preset ${preset.id}: ${preset.trace})`}`;
+      io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, workloadPreset: preset?.id ?? null, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },
   });
 }

@@ -20,10 +20,10 @@ export interface UsageDistribution {
  * the plan's usage multiple (people buy the tier that fits their use), each replaced by
  * `overrides` where given; an overriding median is used as is, for every plan.
  *
- * Example: the consumer profile (median 1M tokens) on Claude Max 20x (multiple 20) has a median
- * of 20M tokens a month.
+ * Example: the chat profile (median 0.9M tokens) on Claude Max 20x (multiple 20) has a median
+ * of 18M tokens a month.
  */
-export function usageOnPlan(profile: UsageProfile, plan: SubscriptionPlan, overrides: Partial<UsageDistribution> = {}): UsageDistribution {
+export function usageOnPlan(profile: UsageProfile, plan: Pick<SubscriptionPlan, 'usageMultiple'>, overrides: Partial<UsageDistribution> = {}): UsageDistribution {
   return {
     idleShare: overrides.idleShare ?? profile.idleShare.value,
     medianTokensPerMonth: overrides.medianTokensPerMonth ?? profile.medianTokensPerMonth.value * plan.usageMultiple.value,

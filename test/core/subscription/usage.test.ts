@@ -10,9 +10,9 @@ const draw = (usage: UsageDistribution, cap: number | null, n: number, seed = 7)
 };
 
 describe('usageOnPlan', () => {
-  it('usageOnPlan(consumer, Claude Max 20x) scales the $20-tier median by 20; an overriding median is used as is', () => {
+  it('usageOnPlan(chat, Claude Max 20x) scales the $20-tier median by 20; an overriding median is used as is', () => {
     const max = findPlan('claude-max-20x');
-    const consumer = USAGE_PROFILES.consumer;
+    const consumer = USAGE_PROFILES.chat;
     expect(usageOnPlan(consumer, max)).toEqual({ idleShare: consumer.idleShare.value, medianTokensPerMonth: 20 * consumer.medianTokensPerMonth.value, sigma: consumer.sigma.value });
     expect(usageOnPlan(consumer, max, { medianTokensPerMonth: 3e6, sigma: 0.5, idleShare: 0 })).toEqual({ idleShare: 0, medianTokensPerMonth: 3e6, sigma: 0.5 });
   });

@@ -34,7 +34,7 @@ const rangeOf = (name: string): readonly [number, number] => {
 };
 
 export const DEFAULT_BUSINESS: BusinessState = {
-  usageProfile: 'consumer', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
+  usageProfile: 'chat', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
   lifetimeMonths: 12, outputTrillionTokensPerMonth: 10, discount: 0.5,
   uncertaintyBase: 'builtin',
   totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
