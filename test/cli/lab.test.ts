@@ -21,7 +21,7 @@ describe('inferonomics lab', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Frontier 2T/100B on 32 rented B200');
-    expect(r.stdout).toMatch(/USD per million output-equivalent tokens\s+list rates\s+discounted \(50% off\)/);
+    expect(r.stdout).toMatch(/USD per million output-equivalent tokens\s+list rates\s+discounted \(58% off\)/);
     for (const row of ['marginal: power only', 'serving: hardware (rented', 'full: serving + training + research + staff/opex', 'break-even lifetime', 'margin on marginal / serving / full cost']) {
       expect(r.stdout).toContain(row);
     }
@@ -36,13 +36,14 @@ describe('inferonomics lab', () => {
   it('--json: the default run orders marginal ≤ serving ≤ full, and the discount lowers serving and full', async () => {
     const j = await runCliJson<LabJson>(['lab']);
     expect(j.gpu).toBe('b200');
-    expect(j.input.discountFraction).toBe(0.5);
+    // list = B200 on demand (median $6.89), discounted = its 3-year contract ($2.90): 1 − 2.90 / 6.89
+    expect(j.input.discountFraction).toBeCloseTo(1 - 2.9 / 6.89, 9);
     expect(j.input.gpuSecondsPerToken.output).toBeGreaterThan(0);
     for (const c of [j.result.list, j.result.discounted]) {
       expect(c.marginal.outputEquivalent).toBeLessThanOrEqual(c.serving.outputEquivalent);
       expect(c.serving.outputEquivalent).toBeLessThan(c.full.outputEquivalent);
     }
-    expect(j.result.discounted.serving.outputEquivalent).toBeCloseTo(j.result.list.serving.outputEquivalent / 2, 9);
+    expect(j.result.discounted.serving.outputEquivalent).toBeCloseTo(j.result.list.serving.outputEquivalent * 2.9 / 6.89, 9);
     expect(j.result.discounted.full.outputEquivalent).toBeLessThan(j.result.list.full.outputEquivalent);
     expect(j.assumptions.find((a) => a.name === 'researchMultiple')?.source).toMatch(/^derived, 2026-12: https:\/\/epoch\.ai/);
   });

@@ -94,7 +94,7 @@ export const LAB_DEFAULTS = {
     basis: 'assumption',
     source: 'assumption',
     date: '2026-11',
-    note: 'Discount off cloud list (median on-demand) rates for a lab\'s multi-year, very large commitments. Published context: 1-year reserved H100 at 20-40% (35-40%) below on-demand (secondary, §4.3); the B200 rental floor of $2.80 (RBC via FT Alphaville, 2025, §4.4) is 59% below the $6.89 B200 on-demand median. 0.5 lies between.',
+    note: 'Used only when the serving basis carries no contract rate (the default scenario rents at a contract rate, and the discount is then 1 - contract / on demand). Discount off cloud list (median on-demand) rates for a lab\'s multi-year, very large commitments. Published context: 1-year reserved H100 at 20-40% (35-40%) below on-demand (secondary, §4.3); the B200 rental floor of $2.80 (RBC via FT Alphaville, 2025, §4.4) is 59% below the $6.89 B200 on-demand median. 0.5 lies between.',
   },
 } as const satisfies Record<string, DocumentedValue>;
 

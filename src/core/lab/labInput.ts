@@ -38,11 +38,16 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
     rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : givenBy(flag) });
     return value;
   };
-  const basis = effectiveCostBasis(o);
+  const scenarioBasis = effectiveCostBasis(o);
+  // A contract rate (the scenario's default) comes with the on-demand price beside it: list rates
+  // are then on demand, and the contract is the discount off them.
+  const contract = scenarioBasis.kind === 'rented' && scenarioBasis.onDemandUsdPerGpuHour !== undefined && scenarioBasis.onDemandUsdPerGpuHour > 0
+    ? { contractUsdPerGpuHour: scenarioBasis.priceUsdPerGpuHour, onDemandUsdPerGpuHour: scenarioBasis.onDemandUsdPerGpuHour } : null;
+  const basis = scenarioBasis.kind === 'rented' && contract !== null ? { ...scenarioBasis, priceUsdPerGpuHour: contract.onDemandUsdPerGpuHour } : scenarioBasis;
   // The default scenario rents; an owned basis would price training at its own full GPU-hour.
   const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
-  const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
-  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list`, source: priceSource ?? 'the scenario' });
+  const priceSource = basis.kind === 'rented' ? (contract === null ? basis.sources?.priceUsdPerGpuHour : basis.sources?.onDemandUsdPerGpuHour) : undefined;
+  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list${contract === null ? '' : ' (on demand)'}`, source: priceSource ?? 'the scenario' });
   rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
   rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
   rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
@@ -60,7 +65,11 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
   const apiShare = pick('apiShare', 'apiShare', (x) => `${x} of output-equivalent tokens via the API`);
   const usdPerSeatMonth = pick('subscriptionUsdPerMonth', 'subscriptionUsdPerSeatMonth', (x) => `$${x} a month`);
   const tokensPerSeat = pick('subscriptionTokensPerMonth', 'subscriptionOutputEquivalentTokensPerSeatMonth', (x) => `${count(x)} output-equivalent a month`);
-  const discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
+  let discountFraction: number;
+  if (contract !== null && f.discount === undefined) {
+    discountFraction = 1 - contract.contractUsdPerGpuHour / contract.onDemandUsdPerGpuHour;
+    rows.push({ name: 'discountFraction', value: `${discountFraction.toFixed(3)} off on-demand list: the contract rate $${contract.contractUsdPerGpuHour.toFixed(2)} against $${contract.onDemandUsdPerGpuHour.toFixed(2)}`, source: `derived from the scenario's rented basis: ${scenarioBasis.kind === 'rented' ? scenarioBasis.sources?.priceUsdPerGpuHour ?? 'the scenario' : ''}` });
+  } else discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
   const rest: Omit<LabCostInput, 'training'> = {
     researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
     tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
