@@ -21,13 +21,13 @@ describe('inferonomics lab', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Frontier 2T/100B on 32 rented B200');
-    expect(r.stdout).toMatch(/USD per million output-equivalent tokens\s+list rates\s+discounted \(50% off\)/);
+    expect(r.stdout).toMatch(/USD per million output-equivalent tokens\s+list rates\s+discounted \(58% off\)/);
     for (const row of ['marginal: power only', 'serving: hardware (rented', 'full: serving + training + research + staff/opex', 'break-even lifetime', 'margin on marginal / serving / full cost']) {
       expect(r.stdout).toContain(row);
     }
     expect(r.stdout).toMatch(/marginal list\s+marginal disc\.\s+serving list\s+serving disc\.\s+full list\s+full disc\./);
     expect(r.stdout).toContain('assumptions:');
-    for (const name of ['researchMultiple', 'staffUsdPerYear', 'lifetimeMonths', 'apiShare', 'discountFraction', 'trainingTokens', 'trainingMfu', 'gpuSecondsPerToken']) {
+    for (const name of ['researchMultiple', 'staffUsdPerYear', 'lifetimeMonths', 'apiShare', 'discountFraction', 'trainingToServingCompute', 'gpuSecondsPerToken']) {
       expect(r.stdout).toMatch(new RegExp(`\\n  ${name}\\s`));
     }
     expect(r.stdout).toContain('assumption (2026-11)');
@@ -36,15 +36,29 @@ describe('inferonomics lab', () => {
   it('--json: the default run orders marginal ≤ serving ≤ full, and the discount lowers serving and full', async () => {
     const j = await runCliJson<LabJson>(['lab']);
     expect(j.gpu).toBe('b200');
-    expect(j.input.discountFraction).toBe(0.5);
+    // list = B200 on demand (median $6.89), discounted = its 3-year contract ($2.90): 1 − 2.90 / 6.89
+    expect(j.input.discountFraction).toBeCloseTo(1 - 2.9 / 6.89, 9);
     expect(j.input.gpuSecondsPerToken.output).toBeGreaterThan(0);
     for (const c of [j.result.list, j.result.discounted]) {
       expect(c.marginal.outputEquivalent).toBeLessThanOrEqual(c.serving.outputEquivalent);
       expect(c.serving.outputEquivalent).toBeLessThan(c.full.outputEquivalent);
     }
-    expect(j.result.discounted.serving.outputEquivalent).toBeCloseTo(j.result.list.serving.outputEquivalent / 2, 9);
+    expect(j.result.discounted.serving.outputEquivalent).toBeCloseTo(j.result.list.serving.outputEquivalent * 2.9 / 6.89, 9);
     expect(j.result.discounted.full.outputEquivalent).toBeLessThan(j.result.list.full.outputEquivalent);
-    expect(j.assumptions.find((a) => a.name === 'researchMultiple')?.source).toMatch(/^assumption/);
+    expect(j.assumptions.find((a) => a.name === 'researchMultiple')?.source).toMatch(/^derived, 2026-12: https:\/\/epoch\.ai/);
+  });
+
+  it('--json: by default training + research compute is 2.49× serving (OpenAI 2024 per Epoch AI), and full cost loses money as every reported frontier lab does', async () => {
+    const j = await runCliJson<LabJson & { result: { list: { lifetimeUsd: Record<string, number> }; discounted: { lifetimeUsd: Record<string, number> } } }>(['lab']);
+    for (const c of [j.result.list, j.result.discounted]) {
+      const t = c.lifetimeUsd;
+      // Epoch AI: ($0.48B final runs + $4.5B research) / $2B inference = 2.49.
+      expect(((t.training ?? 0) + (t.research ?? 0)) / (t.serving ?? 1)).toBeCloseTo(4.98 / 2, 9);
+    }
+    // Anchor #13, sign and order: serving earns a margin (compute margins 53-70% reported for late 2025), full cost does not.
+    expect(j.result.list.marginFraction.serving).toBeGreaterThan(0);
+    expect(j.result.list.marginFraction.full).toBeLessThan(0);
+    expect(j.result.discounted.marginFraction.full).toBeLessThan(0);
   });
 
   it('--training-usd 1e8 with 2× research over 1e15 output tokens amortizes $0.30 per million at list', async () => {
@@ -59,6 +73,8 @@ describe('inferonomics lab', () => {
   it('--training-flop is used as given', async () => {
     const j = await runCliJson<LabJson>(['lab', '--training-flop', '3e25']);
     expect(j.assumptions.find((a) => a.name === 'trainingFlop')).toMatchObject({ value: '3.00e+25', source: 'given (--training-flop)' });
+    expect(j.assumptions.find((a) => a.name === 'trainingMfu')?.source).toMatch(/^sourced/);
+    expect(j.assumptions.find((a) => a.name === 'trainingToServingCompute')).toBeUndefined();
   });
 
   it.each([

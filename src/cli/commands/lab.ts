@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { InputError, quoteForMessage } from '../../core/errors.js';
 import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
+import { OPENAI_2024 as Y } from '../../core/reproduce/openai2024.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
 import { runOption, type ResolvedOption } from '../../core/scenario/index.js';
@@ -11,7 +12,7 @@ import type { CliIo } from '../io.js';
 
 const D = LAB_DEFAULTS;
 const args = {
-  'training-flop': { type: 'string', description: 'FLOP of the final training run (default 6 × active parameters × 30T tokens); priced at the achieved FLOP/s of the serving GPU and its list price per GPU-hour', valueHint: 'x' },
+  'training-flop': { type: 'string', description: `FLOP of the final training run, priced at the achieved FLOP/s of the serving GPU and its list price per GPU-hour (default: no FLOP count; the run costs ${D.trainingToServingCompute.value}× the lifetime serving compute, OpenAI 2024's split per Epoch AI)`, valueHint: 'x' },
   'training-usd': { type: 'string', description: 'cost of the final training run at list cloud rates, USD (instead of --training-flop)', valueHint: 'x' },
   'research-multiple': { type: 'string', description: `research and experiment compute as a multiple of the final run (default ${D.researchMultiple.value})`, valueHint: 'x' },
   'staff-usd-per-year': { type: 'string', description: `staff cost attributable to the model, USD a year (default ${D.staffUsdPerYear.value.toExponential()})`, valueHint: 'x' },
@@ -140,6 +141,7 @@ function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assump
   out.push(table([
     ...lifetime.map(([label, f]) => [label, ...both((c) => `$${count(f(c))}`)]),
     ['revenue', `$${count(rev.lifetimeUsd)}`, `$${count(rev.lifetimeUsd)}`],
+    ['training + research / serving compute', ...both((c) => `${((c.lifetimeUsd.training + c.lifetimeUsd.research) / c.lifetimeUsd.serving).toFixed(2)}× (OpenAI 2024: ${((Y.finalTrainingComputeUsd.value + Y.researchComputeUsd.value) / Y.inferenceComputeUsd.value).toFixed(2)}×)`)],
     ...(r.trainingGpuHours === null ? [] : [['final run GPU-hours', count(r.trainingGpuHours), count(r.trainingGpuHours)]]),
   ], ['lifetime totals, USD', 'list rates', 'discounted']));
   out.push('for comparison (whole businesses, second-hand):');

@@ -90,13 +90,34 @@ function toJson(r: OptionResult) {
     costProfitMargin: e.costProfitMargin,
     breakEvenUtilization: e.breakEvenUtilization,
     breakEvenPrices: e.breakEvenPrices,
+    onDemand: onDemandBeside(o.costBasis, e),
     assumptions,
+  };
+}
+
+/**
+ * The same option on demand, beside a contract rate: a rented GPU-hour costs its price busy or idle,
+ * so every cost scales by on-demand / contract and revenue stays; null when there is no such price.
+ */
+function onDemandBeside(basis: OptionResult['option']['costBasis'], e: NonNullable<OptionResult['economics']>) {
+  if (basis.kind !== 'rented' || basis.onDemandUsdPerGpuHour === undefined || !(basis.priceUsdPerGpuHour > 0)) return null;
+  const k = basis.onDemandUsdPerGpuHour / basis.priceUsdPerGpuHour;
+  return {
+    usdPerGpuHour: basis.onDemandUsdPerGpuHour,
+    costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens * k,
+    costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens * k,
+    marginFraction: e.marginFraction === null ? null : 1 - (1 - e.marginFraction) * k,
   };
 }
 
 function costParts(h: { capitalUsdPerGpuHour: number; powerUsdPerGpuHour: number; spaceUsdPerGpuHour: number; operationsUsdPerGpuHour: number; rentUsdPerGpuHour: number }): string {
   const parts: [string, number][] = [['rent', h.rentUsdPerGpuHour], ['capital', h.capitalUsdPerGpuHour], ['power', h.powerUsdPerGpuHour], ['space', h.spaceUsdPerGpuHour], ['operations', h.operationsUsdPerGpuHour]];
   return parts.filter(([, x]) => x > 0).map(([n, x]) => `${n} ${usd(x)}`).join(', ');
+}
+
+function onDemandRow(od: ReturnType<typeof onDemandBeside>): string[][] {
+  if (od === null) return [];
+  return [['on demand instead', `${usd(od.usdPerGpuHour)} per GPU-hour: output ${usd(od.costUsdPerMillionOutputTokens)}, input ${usd(od.costUsdPerMillionInputTokens)} per million, margin ${pctOr(od.marginFraction, 'no revenue')}`]];
 }
 
 function render(title: string, results: readonly OptionResult[]): string {
@@ -125,6 +146,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['operating point', `${p.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, TTFT ${p.ttftSeconds.toFixed(2)} s, ${formatInt(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
         (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
+      ...onDemandRow(onDemandBeside(o.costBasis, e)),
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],

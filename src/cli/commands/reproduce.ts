@@ -2,11 +2,13 @@ import { defineCommand } from 'citty';
 import { oneOf } from '../../core/errors.js';
 import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics } from '../../core/reproduce/deepseekDay.js';
 import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
+import { openai2024 } from '../../core/reproduce/openai2024.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
+import { renderOpenai2024 } from './reproduceOpenai2024.js';
 
-const CASES = ['deepseek', 'mixtral-h100'] as const;
+const CASES = ['deepseek', 'mixtral-h100', 'openai-2024'] as const;
 
 const args = {
   name: { type: 'positional', required: true, description: `which published case: ${CASES.join(', ')}`, valueHint: 'name' },
@@ -19,11 +21,16 @@ const usd = (x: number) => `$${x >= 1000 ? formatInt(x) : x.toFixed(2)}`;
 /** The `reproduce` command: published cases end to end, the published figure beside the tool's. */
 export function reproduceCommand(io: CliIo) {
   return defineCommand({
-    meta: { name: 'reproduce', description: 'Published cases end to end: DeepSeek\'s production day, the Mixtral-on-one-H100 claim' },
+    meta: { name: 'reproduce', description: 'Published cases end to end: DeepSeek\'s production day, the Mixtral-on-one-H100 claim, OpenAI\'s 2024' },
     args,
     run({ args: a, rawArgs }) {
       rejectUnknownFlags(rawArgs, args);
       const name = oneOf('case', String(a.name), CASES);
+      if (name === 'openai-2024') {
+        const year = openai2024();
+        io.out.write(a.json ? `${JSON.stringify(year, null, 2)}\n` : renderOpenai2024(year));
+        return;
+      }
       const result = name === 'deepseek' ? deepseek() : mixtralH100();
       io.out.write(a.json ? `${JSON.stringify(result, null, 2)}\n` : name === 'deepseek' ? renderDeepseek(result as ReturnType<typeof deepseek>) : renderMixtral(result as ReturnType<typeof mixtralH100>));
     },

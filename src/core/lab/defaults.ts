@@ -1,23 +1,17 @@
 import type { DocumentedValue } from '../money/ownershipDefaults.js';
+import { OPENAI_2024 as Y, OPENAI_2024_CHECKS as C } from '../reproduce/openai2024.js';
 
 /**
  * The defaults of a lab's full cost per token (`labCost`), each with where it comes from: a
  * published figure (`sourced`), arithmetic on published figures (`derived`) or a value chosen
  * without a source (`assumption`, with why). Research notes: `../shared/research/market-data.md`
  * §4.3-4.4 (rental discounts), §6.2 (lab revenue and margins), §7 (subscription plans);
- * `../shared/research/hardware.json` (B200 training MFU). No training-cost, research-compute or
- * staff figure for any lab is in the shared research, so those are assumptions, said so.
+ * `../shared/research/hardware.json` (B200 training MFU). Training, research and staff are scaled
+ * from OpenAI's published 2024 (`../reproduce/openai2024.ts`: Epoch AI, The Information, NYT).
  *
  * Units are in the names: USD, tokens, months, FLOP, fractions in [0, 1].
  */
 export const LAB_DEFAULTS = {
-  trainingTokens: {
-    value: 30e12,
-    basis: 'assumption',
-    source: 'assumption',
-    date: '2026-11',
-    note: 'Pre-training tokens of the hypothetical 2T/100B frontier model: tens of trillions, the order open-weight MoEs of 2025 report for themselves (no such figure is in the shared research); post-training (RL) compute is folded into the research multiple. Training FLOP = 6 x active parameters x tokens (the standard forward+backward count).',
-  },
   trainingMfu: {
     value: 0.38,
     basis: 'sourced',
@@ -25,26 +19,33 @@ export const LAB_DEFAULTS = {
     date: '2026-11',
     note: 'Together AI on HGX B200: Llama-3-70B training at 38% model FLOP utilization. Applied to the bf16 dense peak of the serving accelerator (2,250 TFLOP/s for B200): 855 TFLOP/s achieved per GPU. fp8 training would give more FLOP/s per GPU-hour; bf16 is the conservative reading.',
   },
+  trainingToServingCompute: {
+    value: Y.finalTrainingComputeUsd.value / Y.inferenceComputeUsd.value,
+    basis: 'derived',
+    source: 'https://epoch.ai/data-insights/openai-compute-spend',
+    date: '2026-12',
+    note: 'Compute of the final training run as a multiple of the serving compute over the model\'s life, at the same rates: OpenAI 2024 per Epoch AI, final runs of released models about $0.48B against about $2B of inference compute = 0.24 (src/core/reproduce/openai2024.ts). With the research multiple, training + research = 0.24 x (1 + 9.375) = 2.49x serving, the published split (economics-anchors.md #11).',
+  },
   researchMultiple: {
-    value: 2,
-    basis: 'assumption',
-    source: 'assumption',
-    date: '2026-11',
-    note: 'Research and experiment compute (ablations, scaling studies, failed and smaller runs, post-training and RL) as a multiple of the final training run, at the same rates. Final training runs are generally described as a minority of a lab\'s R&D compute; no figure for it is in the shared research, so 2 (the final run is a third of the model\'s compute) is a round guess. Try 1-4.',
+    value: Y.researchComputeUsd.value / Y.finalTrainingComputeUsd.value,
+    basis: 'derived',
+    source: 'https://epoch.ai/data-insights/openai-compute-spend',
+    date: '2026-12',
+    note: 'Research and experiment compute (scaling runs, synthetic data, unreleased models, basic research) as a multiple of the final training run, at the same rates: OpenAI 2024 per Epoch AI, about $4.5B against about $0.48B = 9.375. Epoch later wrote that final runs were "roughly 10%" of R&D compute (Gradient Updates, 2026-03).',
   },
   staffUsdPerYear: {
-    value: 500e6,
-    basis: 'assumption',
-    source: 'assumption',
-    date: '2026-11',
-    note: 'Staff cost attributable to this model line: about 1,000 people at about $500k a year fully loaded (salary, stock, benefits). No lab publishes headcount cost; a lab-wide figure is larger and is shared with other models.',
+    value: Y.staffUsd.value,
+    basis: 'sourced',
+    source: 'https://computing.co.uk/news/4340185/chatgpt-maker-openai-lose-usd5bn-2024-report',
+    date: '2024-07-24',
+    note: 'OpenAI\'s 2024 staff, about 1,500 people costing about $1.5B (The Information, 2024-07-24, via Computing): the whole of a lab whose revenue ($3.7B in 2024) is of the order of this view\'s default volume (about $3.2B a year), so all of it is charged to the model line.',
   },
   otherOperatingUsdPerYear: {
-    value: 200e6,
-    basis: 'assumption',
-    source: 'assumption',
-    date: '2026-11',
-    note: 'Non-compute, non-staff operating cost attributable to the model: data licensing and labelling, offices, sales and marketing, G&A. No published split; 40% of the staff cost.',
+    value: Y.revenueUsd.value + C.reportedLossUsd.value - Y.inferenceComputeUsd.value - Y.finalTrainingComputeUsd.value - Y.researchComputeUsd.value - Y.staffUsd.value,
+    basis: 'derived',
+    source: 'https://www.business-standard.com/amp/technology/tech-news/openai-projects-its-revenue-to-increase-to-11-6-billion-next-year-124092900747_1.html ; https://epoch.ai/data-insights/openai-compute-spend',
+    date: '2026-12',
+    note: 'Non-compute, non-staff operating cost (offices, data, sales, G&A): what OpenAI\'s reported 2024 loss leaves once compute and staff are counted: revenue $3.7B + loss ~$5B (NYT, 2024-09-27) - compute $6.98B (Epoch AI) - staff $1.5B (The Information) = $0.22B. A residual of figures from three outlets, so only its order is meaningful.',
   },
   lifetimeMonths: {
     value: 12,
@@ -93,7 +94,7 @@ export const LAB_DEFAULTS = {
     basis: 'assumption',
     source: 'assumption',
     date: '2026-11',
-    note: 'Discount off cloud list (median on-demand) rates for a lab\'s multi-year, very large commitments. Published context: 1-year reserved H100 at 20-40% (35-40%) below on-demand (secondary, §4.3); the B200 rental floor of $2.80 (RBC via FT Alphaville, 2025, §4.4) is 59% below the $6.89 B200 on-demand median. 0.5 lies between.',
+    note: 'Used only when the serving basis carries no contract rate (the default scenario rents at a contract rate, and the discount is then 1 - contract / on demand). Discount off cloud list (median on-demand) rates for a lab\'s multi-year, very large commitments. Published context: 1-year reserved H100 at 20-40% (35-40%) below on-demand (secondary, §4.3); the B200 rental floor of $2.80 (RBC via FT Alphaville, 2025, §4.4) is 59% below the $6.89 B200 on-demand median. 0.5 lies between.',
   },
 } as const satisfies Record<string, DocumentedValue>;
 

@@ -1,9 +1,8 @@
-import { countParameters } from '../model/parameters.js';
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
 import { effectiveCostBasis, type ResolvedOption } from '../scenario/index.js';
-import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
-import type { LabCostInput, TrainingCompute } from './labCost.js';
+import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
+import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
 
 const D = LAB_DEFAULTS;
 
@@ -39,34 +38,22 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
     rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : givenBy(flag) });
     return value;
   };
-  const basis = effectiveCostBasis(o);
+  const scenarioBasis = effectiveCostBasis(o);
+  // A contract rate (the scenario's default) comes with the on-demand price beside it: list rates
+  // are then on demand, and the contract is the discount off them.
+  const contract = scenarioBasis.kind === 'rented' && scenarioBasis.onDemandUsdPerGpuHour !== undefined && scenarioBasis.onDemandUsdPerGpuHour > 0
+    ? { contractUsdPerGpuHour: scenarioBasis.priceUsdPerGpuHour, onDemandUsdPerGpuHour: scenarioBasis.onDemandUsdPerGpuHour } : null;
+  const basis = scenarioBasis.kind === 'rented' && contract !== null ? { ...scenarioBasis, priceUsdPerGpuHour: contract.onDemandUsdPerGpuHour } : scenarioBasis;
   // The default scenario rents; an owned basis would price training at its own full GPU-hour.
   const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
-  const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
-  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list`, source: priceSource ?? 'the scenario' });
+  const priceSource = basis.kind === 'rented' ? (contract === null ? basis.sources?.priceUsdPerGpuHour : basis.sources?.onDemandUsdPerGpuHour) : undefined;
+  rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list${contract === null ? '' : ' (on demand)'}`, source: priceSource ?? 'the scenario' });
   rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
   rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
   rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
   const marginal = defaultMarginalCostBasis(o.gpu.id);
   rows.push({ name: 'marginal (power)', value: `${marginal.powerWattsPerGpu} W per GPU × PUE ${marginal.pue} × $${marginal.electricityUsdPerKwh}/kWh, idle ${marginal.idlePowerFraction} of full`, source: `ownership defaults of ${o.gpu.id}: ${marginal.sources?.powerWattsPerGpu ?? ''}` });
 
-  let training: TrainingCompute;
-  if (f.trainingUsd !== undefined) {
-    training = { kind: 'usd', usdAtListRates: f.trainingUsd };
-    rows.push({ name: 'training', value: `$${count(f.trainingUsd)} at list rates`, source: givenBy('trainingUsd') });
-  } else {
-    const mfu = D.trainingMfu.value;
-    const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
-    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
-    let flop = f.trainingFlop;
-    if (flop === undefined) {
-      const active = countParameters(o.model).active;
-      flop = trainingFlopOf(active, D.trainingTokens.value);
-      rows.push({ name: 'trainingTokens', value: `${count(D.trainingTokens.value)}; FLOP = 6 × ${count(active)} active × tokens = ${flop.toExponential(2)}`, source: sourceText(D.trainingTokens) });
-    } else rows.push({ name: 'trainingFlop', value: flop.toExponential(2), source: givenBy('trainingFlop') });
-    training = { kind: 'flop', trainingFlop: flop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
-    rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
-  }
   const researchMultiple = pick('researchMultiple', 'researchMultiple', (x) => `${x}× the final run's compute`);
   const staffUsdPerYear = pick('staffUsdPerYear', 'staffUsdPerYear', (x) => `$${count(x)} a year`);
   const otherOperatingUsdPerYear = pick('otherOperatingUsdPerYear', 'otherOperatingUsdPerYear', (x) => `$${count(x)} a year`);
@@ -78,14 +65,38 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
   const apiShare = pick('apiShare', 'apiShare', (x) => `${x} of output-equivalent tokens via the API`);
   const usdPerSeatMonth = pick('subscriptionUsdPerMonth', 'subscriptionUsdPerSeatMonth', (x) => `$${x} a month`);
   const tokensPerSeat = pick('subscriptionTokensPerMonth', 'subscriptionOutputEquivalentTokensPerSeatMonth', (x) => `${count(x)} output-equivalent a month`);
-  const discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
-  const input: LabCostInput = {
-    training, researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
+  let discountFraction: number;
+  if (contract !== null && f.discount === undefined) {
+    discountFraction = 1 - contract.contractUsdPerGpuHour / contract.onDemandUsdPerGpuHour;
+    rows.push({ name: 'discountFraction', value: `${discountFraction.toFixed(3)} off on-demand list: the contract rate $${contract.contractUsdPerGpuHour.toFixed(2)} against $${contract.onDemandUsdPerGpuHour.toFixed(2)}`, source: `derived from the scenario's rented basis: ${scenarioBasis.kind === 'rented' ? scenarioBasis.sources?.priceUsdPerGpuHour ?? 'the scenario' : ''}` });
+  } else discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
+  const rest: Omit<LabCostInput, 'training'> = {
+    researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
     tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
     revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
     gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
   };
-  return { input, assumptions: rows };
+
+  let training: TrainingCompute;
+  if (f.trainingUsd !== undefined) {
+    training = { kind: 'usd', usdAtListRates: f.trainingUsd };
+    rows.push({ name: 'training', value: `$${count(f.trainingUsd)} at list rates`, source: givenBy('trainingUsd') });
+  } else if (f.trainingFlop !== undefined) {
+    const mfu = D.trainingMfu.value;
+    const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
+    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
+    rows.push({ name: 'trainingFlop', value: f.trainingFlop.toExponential(2), source: givenBy('trainingFlop') });
+    training = { kind: 'flop', trainingFlop: f.trainingFlop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
+    rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
+  } else {
+    // The published split is of money, so the final run is priced as a multiple of the serving
+    // compute that labCost itself computes: a run with no training gives that serving cost.
+    const servingListUsd = labCost({ ...rest, training: { kind: 'usd', usdAtListRates: 0 } }).list.lifetimeUsd.serving;
+    const share = D.trainingToServingCompute.value;
+    training = { kind: 'usd', usdAtListRates: share * servingListUsd };
+    rows.push({ name: 'trainingToServingCompute', value: `${share} × lifetime serving compute $${count(servingListUsd)} at list = $${count(share * servingListUsd)}`, source: sourceText(D.trainingToServingCompute) });
+  }
+  return { input: { ...rest, training }, assumptions: rows };
 }
 
 /** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */

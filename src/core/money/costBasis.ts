@@ -34,6 +34,11 @@ export interface RentedCostBasis {
   readonly priceUsdPerGpuHour: number;
   /** null: on demand, paid per hour used; otherwise a term of committed GPUs paid busy or idle. */
   readonly commitment: Commitment | null;
+  /**
+   * The on-demand price of the same GPU, shown beside a contract rate so a reader sees both; never
+   * part of the cost. Absent when the price is itself on demand or none is known.
+   */
+  readonly onDemandUsdPerGpuHour?: number;
   readonly sources?: FieldSources<RentedField>;
 }
 
@@ -74,7 +79,7 @@ export interface MarginalCostBasis extends PowerParameters {
 
 export type CostBasis = RentedCostBasis | OwnedCostBasis | MarginalCostBasis;
 
-export const RENTED_FIELDS = ['priceUsdPerGpuHour', 'commitment'] as const;
+export const RENTED_FIELDS = ['priceUsdPerGpuHour', 'commitment', 'onDemandUsdPerGpuHour'] as const;
 export const POWER_FIELDS = ['powerWattsPerGpu', 'idlePowerFraction', 'pue', 'electricityUsdPerKwh'] as const;
 export const OWNED_FIELDS = [
   'capexUsdPerGpu', 'depreciationYears', 'residualValueFraction', 'costOfCapitalPerYear',

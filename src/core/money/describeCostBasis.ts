@@ -11,6 +11,7 @@ export interface CostBasisRow {
 
 const UNITS: Readonly<Record<string, string>> = {
   priceUsdPerGpuHour: 'USD per GPU-hour',
+  onDemandUsdPerGpuHour: 'USD per GPU-hour (for comparison; not in the cost)',
   termHours: 'hours',
   minimumGpus: 'GPUs',
   capexUsdPerGpu: 'USD per GPU',
@@ -44,6 +45,7 @@ export function describeCostBasis(basis: CostBasis): CostBasisRow[] {
       rows.push(row('termHours', basis.commitment.termHours, sourceOf('commitment')));
       rows.push(row('minimumGpus', basis.commitment.minimumGpus, sourceOf('commitment')));
     }
+    if (basis.onDemandUsdPerGpuHour !== undefined) rows.push(row('onDemandUsdPerGpuHour', basis.onDemandUsdPerGpuHour));
     return rows;
   }
   if (basis.kind === 'owned') {

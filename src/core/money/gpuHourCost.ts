@@ -41,7 +41,7 @@ export interface GpuHourCost {
  * (`breakEvenUtilization`).
  *
  * Example: an owned H100 with the defaults of `defaultOwnedCostBasis('h100-sxm')` costs about
- * $1.91 per GPU-hour at utilization 0.6, of which $1.27 is capital.
+ * $1.92 per GPU-hour at utilization 0.6, of which $1.28 is capital.
  * @throws InputError when utilization is not a number in [0, 1]
  */
 export function gpuHourCost(basis: CostBasis, utilization: number): GpuHourCost {

@@ -60,6 +60,9 @@ export const OWNERSHIP_DEFAULT_GPU_IDS: readonly string[] = OWNERSHIP_DEFAULTS.a
 
 const cents = (usd: number) => String(Math.round(usd * 100) / 100);
 
+/** The economic lives, in years, a default owned basis may be given: 4 by default (SemiAnalysis's), 3 to 6 as a sensitivity. */
+export const DEPRECIATION_YEARS_RANGE = { min: 3, max: 6 } as const;
+
 /** One line of provenance: `sourced, 2024-08: https://...; note` or `assumption: why`. */
 export function sourceText(d: DocumentedValue): string {
   return d.basis === 'assumption' && d.source === 'assumption'
@@ -72,10 +75,10 @@ export function sourceText(d: DocumentedValue): string {
  * with its source in `sources`: all-in capex and wall power per GPU from that GPU's record, the
  * rest shared (4-year life, 10% residual, 10% cost of capital, PUE 1.3, $0.0806/kWh,
  * $184.06/kW-month, operations 5% of capex a year). Fields in `overrides` replace the defaults
- * and are sourced "given".
- * Example: defaultOwnedCostBasis('h100-sxm') has capex $37,997.50 and 1,275 W, and costs about
- * $1.91 per GPU-hour at utilization 0.6 ($1.95 at utilization 1).
- * @throws InputError for an id not in the catalog, or one without ownership defaults
+ * and are sourced "given"; a life (`depreciationYears`) must lie in DEPRECIATION_YEARS_RANGE (3-6).
+ * Example: defaultOwnedCostBasis('h100-sxm') has capex $38,275.28 and 1,275 W, and costs about
+ * $1.92 per GPU-hour at utilization 0.6 ($1.96 at utilization 1).
+ * @throws InputError for an id not in the catalog, one without ownership defaults, or a life outside 3-6 years
  */
 export function defaultOwnedCostBasis(gpuId: string, overrides: Partial<Omit<OwnedCostBasis, 'kind' | 'sources'>> = {}): OwnedCostBasis {
   const id = findById('gpu', gpuId, ACCELERATORS).id;
@@ -85,6 +88,10 @@ export function defaultOwnedCostBasis(gpuId: string, overrides: Partial<Omit<Own
     throw new InputError('gpu', gpuId, `one of ${known}`, `no ownership defaults for gpu ${gpuId}; defaults exist for ${known}; give a cost basis instead`);
   }
   const given = Object.fromEntries(Object.entries(overrides).filter(([, x]) => x !== undefined)) as typeof overrides;
+  const life = given.depreciationYears;
+  if (life !== undefined && !(life >= DEPRECIATION_YEARS_RANGE.min && life <= DEPRECIATION_YEARS_RANGE.max)) {
+    throw new InputError('depreciationYears', String(life), `a number of years from ${DEPRECIATION_YEARS_RANGE.min} to ${DEPRECIATION_YEARS_RANGE.max} (default ${OWNERSHIP_DEFAULTS.shared.depreciationYears.value})`);
+  }
   const s = OWNERSHIP_DEFAULTS.shared;
   const capexUsdPerGpu = given.capexUsdPerGpu ?? record.capexUsdPerGpu.value;
   const operations = s.operationsFractionOfCapexPerYear;

@@ -36,8 +36,9 @@ const RentedSchema = v.strictObject({
     termHours: above('termHours'),
     minimumGpus: number(`a whole number from 1 to ${LIMITS.accelerators.max.toLocaleString('en-US')}`, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.accelerators.max),
   }, 'null or an object {termHours, minimumGpus}')),
+  onDemandUsdPerGpuHour: v.optional(upTo('gpuHourUsd')),
   sources,
-}, 'an object {kind: "rented", priceUsdPerGpuHour, commitment}');
+}, 'an object {kind: "rented", priceUsdPerGpuHour, commitment, onDemandUsdPerGpuHour?}');
 
 const OwnedSchema = v.strictObject({
   kind: v.literal('owned'),

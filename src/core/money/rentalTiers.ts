@@ -68,3 +68,22 @@ export function rentalTierCostBasis(gpuId: string, tier: RentalTier, minimumGpus
     },
   };
 }
+
+/**
+ * The contract tiers a provider at scale is taken to rent on, most preferred first: the 3-year
+ * term (SemiAnalysis's rental segment in InferenceX, "3 Year contract, with 25% upfront payment"),
+ * else the 1-year term.
+ */
+export const CONTRACT_TIERS: readonly RentalTier[] = ['3-year', '1-year'];
+
+/**
+ * The rented basis a provider at scale pays for accelerator `gpuId`: the first of CONTRACT_TIERS
+ * the catalog prices, committed for no minimum (the scenario may set one); null when it prices
+ * none. Example: contractCostBasis('h200') is the 3-year $1.60; contractCostBasis('h100') the
+ * 1-year $2.65; contractCostBasis('gb200') null.
+ */
+export function contractCostBasis(gpuId: string): { tier: RentalTier; basis: RentedCostBasis } | null {
+  const priced = rentalTiersOf(gpuId);
+  const tier = CONTRACT_TIERS.find((t) => priced.includes(t));
+  return tier === undefined ? null : { tier, basis: rentalTierCostBasis(gpuId, tier) };
+}

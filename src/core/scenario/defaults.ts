@@ -14,5 +14,6 @@ export const SCENARIO_DEFAULTS = {
   minTokensPerSecondPerUser: { value: 20, source: "DeepSeek's production average output speed, 20-22 tokens/s per user (MODELING.md §8)" },
   maxTtftSeconds: { value: null as number | null, source: 'no TTFT bound unless the scenario sets one' },
   utilization: { value: 0.6, source: 'assumption: average busy share of paid GPU-hours over a day (peak-sized capacity, diurnal demand); `inferonomics simulate` will derive it' },
-  rentedPrice: { value: 'market' as const, source: 'median on-demand neocloud price of the accelerator in the price catalog' },
+  rentedPrice: { value: 'contract' as const, source: 'the contract rate a provider at scale pays (src/core/money/rentalTiers.json: the 3-year term where priced, else the 1-year; on demand where neither is)' },
+  onDemandPrice: { value: 'market' as const, source: 'median on-demand neocloud price of the accelerator in the price catalog' },
 } as const;

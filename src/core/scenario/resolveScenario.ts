@@ -12,6 +12,7 @@ import type { LayoutRequest } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import type { CostBasis } from '../money/costBasis.js';
 import { defaultMarginalCostBasis, defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
+import { contractCostBasis } from '../money/rentalTiers.js';
 import type { ServingFramework } from '../perf/efficiency.js';
 import type { Workload } from '../perf/serving.js';
 import type { KvPrecision, Precision } from '../precision.js';
@@ -155,22 +156,51 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
   };
 }
 
+/** The value of `f`, or null when it throws (a comparison figure that is fine to leave out). */
+function attemptQuietly<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
 function resolveCostBasis(o: ScenarioOptionInput, gpu: Accelerator, snapshot: PriceSnapshot, note: (n: string, v: unknown, s: boolean, src: string) => void): CostBasis {
   const c = o.costBasis ?? { kind: 'rented' as const };
   if (c.kind === 'rented') {
     const given = c.priceUsdPerGpuHour;
+    const onDemand = () => {
+      const market = gpuRentalPrice(gpu.id, snapshot.gpuRental, { terms: 'on-demand', providerClass: 'neocloud' });
+      return { price: market.medianUsdPerGpuHour, source: `${D.onDemandPrice.source}: median of ${market.count} offers (${[...new Set(market.rows.map((r) => r.provider))].join(', ')}), price snapshot ${snapshot.id}` };
+    };
+    const contract = given === undefined || given === 'contract' ? contractCostBasis(gpu.id) : null;
     let price: number;
     let source: string;
-    if (given === undefined || given === 'market') {
-      const market = gpuRentalPrice(gpu.id, snapshot.gpuRental, { terms: 'on-demand', providerClass: 'neocloud' });
-      price = market.medianUsdPerGpuHour;
-      source = `${D.rentedPrice.source}: median of ${market.count} offers (${[...new Set(market.rows.map((r) => r.provider))].join(', ')}), price snapshot ${snapshot.id}`;
+    let onDemandUsdPerGpuHour: number | undefined;
+    if (contract !== null) {
+      price = contract.basis.priceUsdPerGpuHour;
+      source = `${D.rentedPrice.source}: ${contract.tier} contract, ${contract.basis.sources?.priceUsdPerGpuHour ?? 'rental-tier catalog'}`;
+      const od = attemptQuietly(onDemand);
+      if (od !== null) {
+        onDemandUsdPerGpuHour = od.price;
+        note('onDemandPrice', `${od.price.toFixed(2)} USD per GPU-hour (beside the ${contract.tier} contract rate; not in the cost)`, false, od.source);
+      }
+    } else if (given === undefined || given === 'contract' || given === 'market') {
+      ({ price, source } = onDemand());
+      if (given !== 'market') source = `no contract rate for ${gpu.id} in the rental-tier catalog, so on demand: ${source}`;
     } else {
       price = given;
       source = 'set by the scenario';
     }
-    note('costBasis', `rented at ${price.toFixed(2)} USD per GPU-hour${c.commitment ? `, committed ${c.commitment.termHours} h × at least ${c.commitment.minimumGpus} GPUs` : ', on demand'}`, o.costBasis !== undefined, source);
-    return { kind: 'rented', priceUsdPerGpuHour: price, commitment: c.commitment ?? null, sources: { priceUsdPerGpuHour: source } };
+    note('costBasis', `rented at ${price.toFixed(2)} USD per GPU-hour${c.commitment ? `, committed ${c.commitment.termHours} h × at least ${c.commitment.minimumGpus} GPUs` : contract !== null ? `, ${contract.tier} contract rate` : ', on demand'}`, o.costBasis !== undefined, source);
+    const contractTerm = contract === null ? null : `${contract.tier} contract: ${contract.basis.commitment?.termHours ?? 0} hours, the option's ${o.gpus ?? 1} GPUs`;
+    return {
+      kind: 'rented', priceUsdPerGpuHour: price,
+      // the default contract commits the option's GPUs for its term; a scenario's commitment wins
+      commitment: c.commitment ?? (contract === null ? null : { termHours: contract.basis.commitment?.termHours ?? 0, minimumGpus: o.gpus ?? 1 }),
+      ...(onDemandUsdPerGpuHour === undefined ? {} : { onDemandUsdPerGpuHour }),
+      sources: { priceUsdPerGpuHour: source, ...(contractTerm === null || c.commitment ? {} : { commitment: contractTerm }), ...(onDemandUsdPerGpuHour === undefined ? {} : { onDemandUsdPerGpuHour: 'median on-demand neocloud price in the price catalog (see the onDemandPrice assumption)' }) },
+    };
   }
   const { kind: _kind, ...overrides } = c;
   const basis = c.kind === 'owned' ? defaultOwnedCostBasis(gpu.id, overrides) : defaultMarginalCostBasis(gpu.id, overrides);

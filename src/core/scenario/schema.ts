@@ -50,7 +50,7 @@ const PricesSchema = v.union([
 const CostBasisSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('rented'),
-    priceUsdPerGpuHour: v.optional(v.union([inRange('gpuHourUsd', '>'), v.literal('market')], `a price > 0 and at most ${fmt(LIMITS.gpuHourUsd.max)} USD, or "market"`)),
+    priceUsdPerGpuHour: v.optional(v.union([inRange('gpuHourUsd', '>'), v.literal('market'), v.literal('contract')], `a price > 0 and at most ${fmt(LIMITS.gpuHourUsd.max)} USD, "contract" (the default: a 3-year or 1-year contract rate) or "market" (the median on-demand price)`)),
     commitment: v.optional(v.nullable(v.strictObject({ termHours: inRange('termHours', '>'), minimumGpus: count }))),
   }),
   v.strictObject({

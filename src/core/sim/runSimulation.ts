@@ -280,10 +280,13 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
   const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
-  const commitment = demand.commitment ?? {};
+  // A contract-rate basis (the default) carries the on-demand price beside it: overflow pays that,
+  // and the committed block pays the contract rate unless the scenario says otherwise.
+  const contractUsdPerGpuHour = costBasis.kind === 'rented' && costBasis.onDemandUsdPerGpuHour !== undefined && demand.commitment?.discountFraction === undefined ? costBasis.priceUsdPerGpuHour : undefined;
+  const commitment = { ...(contractUsdPerGpuHour === undefined ? {} : { priceUsdPerGpuHour: contractUsdPerGpuHour }), ...demand.commitment };
   const costs = fleetCosts({
     sim, gpusPerInstance,
-    onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.priceUsdPerGpuHour : 0,
+    onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.onDemandUsdPerGpuHour ?? costBasis.priceUsdPerGpuHour : 0,
     commitmentDiscountFraction: commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction,
     ...(commitment.priceUsdPerGpuHour !== undefined && { committedUsdPerGpuHour: commitment.priceUsdPerGpuHour }),
     // Units of a disaggregated fleet in decode-instance equivalents, as the simulation counts paid time.

@@ -16,6 +16,15 @@ describe('LAB_DEFAULTS', () => {
     for (const d of [LAB_DEFAULTS.apiShare, LAB_DEFAULTS.discountFraction, LAB_DEFAULTS.trainingMfu]) expect(d.value).toBeLessThanOrEqual(1);
   });
 
+  it('scale training and research from OpenAI 2024 (Epoch AI): final run 0.24× serving compute, research 9.375× the final run, together 2.49× serving', () => {
+    expect(LAB_DEFAULTS.trainingToServingCompute.value).toBeCloseTo(0.48 / 2, 12);
+    expect(LAB_DEFAULTS.researchMultiple.value).toBeCloseTo(4.5 / 0.48, 12);
+    expect(LAB_DEFAULTS.trainingToServingCompute.value * (1 + LAB_DEFAULTS.researchMultiple.value)).toBeCloseTo(4.98 / 2, 12);
+    expect(LAB_DEFAULTS.staffUsdPerYear.value).toBe(1.5e9);
+    // the residual of the reported loss: 3.7 + 5 − 2 − 0.48 − 4.5 − 1.5 = 0.22 ($B)
+    expect(LAB_DEFAULTS.otherOperatingUsdPerYear.value / 1e9).toBeCloseTo(0.22, 9);
+  });
+
   it('REFERENCE_MARGINS each cite a source', () => {
     for (const m of REFERENCE_MARGINS) expect(m.source).toMatch(/^https:\/\//);
   });

@@ -39,20 +39,25 @@ describe('ownership defaults', () => {
     }
   });
 
-  it('derive capex with the arithmetic their notes state', () => {
-    // H100 all-in: DGX H100 $270,000 / 8 (SemiAnalysis via Epoch) + scale-out network (Cheah's 1,024-node cluster).
+  it('derive capex with the arithmetic their notes state: server, its share of scale-out network and of storage', () => {
+    // H100 all-in: DGX H100 $270,000 / 8 (SemiAnalysis via Epoch) + scale-out network (Cheah's 1,024-node cluster)
+    // + storage ($20,000 a 72-GPU rack, Bernstein).
     const network = fact('scaleOutNetworkUsdPerGpu');
+    const storage = fact('storageUsdPerGpu');
     expect(network).toBe((13_824_000 + 20_971_520) / 8_192);
+    expect(storage).toBeCloseTo(20_000 / 72, 2);
     expect(fact('h100ServerUsdPerGpu')).toBe(270_000 / 8);
-    expect(record('h100-sxm').capexUsdPerGpu.value).toBe(fact('h100ServerUsdPerGpu') + network);
+    const cents = 2;
+    expect(record('h100-sxm').capexUsdPerGpu.value).toBeCloseTo(fact('h100ServerUsdPerGpu') + network + storage, cents); // $38,275.28
     // less the H100 MSRP $30,000 = the rest of system per GPU of an 8-GPU server.
     const rest = fact('h100RestOfSystemUsdPerGpu');
-    expect(rest).toBe(record('h100-sxm').capexUsdPerGpu.value - fact('h100SxmGpuUsd'));
-    expect(record('h200').capexUsdPerGpu.value).toBe(record('h100-sxm').capexUsdPerGpu.value - 30_000 + 32_000); // + H200 MSRP
-    expect(record('b200').capexUsdPerGpu.value).toBe(50_000 + rest); // B200 GPU ~$50,000
-    expect(record('a100-80gb').capexUsdPerGpu.value).toBe((8_000 + 15_000) / 2 + rest);
-    expect(record('mi300x').capexUsdPerGpu.value).toBe((10_000 + 15_000) / 2 + rest);
-    expect(record('gb200').capexUsdPerGpu.value).toBe(Math.round(3_100_000 / 72 + network));
+    expect(rest).toBeCloseTo(record('h100-sxm').capexUsdPerGpu.value - fact('h100SxmGpuUsd'), cents);
+    expect(record('h200').capexUsdPerGpu.value).toBeCloseTo(record('h100-sxm').capexUsdPerGpu.value - 30_000 + 32_000, cents); // + H200 MSRP
+    expect(record('b200').capexUsdPerGpu.value).toBeCloseTo(50_000 + rest, cents); // B200 GPU ~$50,000
+    expect(record('a100-80gb').capexUsdPerGpu.value).toBeCloseTo((8_000 + 15_000) / 2 + rest, cents);
+    expect(record('mi300x').capexUsdPerGpu.value).toBeCloseTo((10_000 + 15_000) / 2 + rest, cents);
+    // GB200: Bernstein's $3.4M of compute hardware a NVL72 rack (networking and storage inside) / 72.
+    expect(record('gb200').capexUsdPerGpu.value).toBeCloseTo(fact('gb200ComputeHardwareUsdPerRack') / 72, cents);
     expect(record('b300').capexUsdPerGpu.value).toBe(Math.round(record('b200').capexUsdPerGpu.value * 7.4 / 6.0));
     expect(record('h800').capexUsdPerGpu.value).toBe(record('h100-sxm').capexUsdPerGpu.value);
   });
@@ -68,19 +73,19 @@ describe('ownership defaults', () => {
 });
 
 describe('defaultOwnedCostBasis', () => {
-  it('defaultOwnedCostBasis(h100) resolves the alias and costs $1.9095 per GPU-hour at utilization 0.6, by hand', () => {
+  it('defaultOwnedCostBasis(h100) resolves the alias and costs $1.9204 per GPU-hour at utilization 0.6, by hand', () => {
     const basis = defaultOwnedCostBasis('h100');
     expect(basis).toEqual(defaultOwnedCostBasis('h100-sxm'));
     expect(basis.depreciationYears).toBe(4);
     const cost = gpuHourCost(basis, 0.6);
-    // capital: CRF(4 y, 10%) = 0.1 × 1.4641 / 0.4641 = 0.3154708; (37,997.5 × 0.9) × 0.3154708 + 3,799.75 × 0.1
-    // = 11,168.3667 a year / 8,760 = 1.274928; space 1.275 × 184.06 / 730 = 0.321475;
-    // operations 0.05 × 37,997.5 / 8,760 = 0.216881; power 1.275 × (0.3 + 0.7 × 0.6) × 1.3 × 0.0806 = 0.096188
-    expect(cost.capitalUsdPerGpuHour).toBeCloseTo(1.274928, 6);
+    // capital: CRF(4 y, 10%) = 0.1 × 1.4641 / 0.4641 = 0.3154708; (38,275.28 × 0.9) × 0.3154708 + 3,827.528 × 0.1
+    // = 10,867.2600 + 382.7528 = 11,250.0128 a year / 8,760 = 1.284248; space 1.275 × 184.06 / 730 = 0.321475;
+    // operations 0.05 × 38,275.28 / 8,760 = 0.218466; power 1.275 × (0.3 + 0.7 × 0.6) × 1.3 × 0.0806 = 0.096188
+    expect(cost.capitalUsdPerGpuHour).toBeCloseTo(1.284248, 6);
     expect(cost.spaceUsdPerGpuHour).toBeCloseTo(0.321475, 6);
-    expect(cost.operationsUsdPerGpuHour).toBeCloseTo(0.216881, 6);
+    expect(cost.operationsUsdPerGpuHour).toBeCloseTo(0.218466, 6);
     expect(cost.powerUsdPerGpuHour).toBeCloseTo(0.096188, 6);
-    expect(cost.totalUsdPerGpuHour).toBeCloseTo(1.909471, 6);
+    expect(cost.totalUsdPerGpuHour).toBeCloseTo(1.920377, 6);
   });
 
   it('defaultOwnedCostBasis gives every field a source, and every default passes parseCostBasis', () => {
@@ -98,6 +103,17 @@ describe('defaultOwnedCostBasis', () => {
     expect(basis.sources?.pue).toBe('given');
     expect(basis.operationsUsdPerGpuYear).toBeCloseTo(0.05 * 40_000, 9);
     expect(basis.sources?.idlePowerFraction).toMatch(/^assumption/);
+  });
+
+  it('defaultOwnedCostBasis takes a life of 3 to 6 years and names the range for any other', () => {
+    for (const years of [3, 4.5, 6]) expect(defaultOwnedCostBasis('h200', { depreciationYears: years }).depreciationYears).toBe(years);
+    for (const years of [2.9, 7, 0, Number.NaN]) {
+      expect(() => defaultOwnedCostBasis('h200', { depreciationYears: years })).toThrow(`invalid depreciationYears: ${years}; expected a number of years from 3 to 6 (default 4)`);
+    }
+    // a shorter life costs more per hour: 3 years against 6
+    const at = (years: number) => gpuHourCost(defaultOwnedCostBasis('h100', { depreciationYears: years }), 1).totalUsdPerGpuHour;
+    expect(at(3)).toBeGreaterThan(at(4));
+    expect(at(4)).toBeGreaterThan(at(6));
   });
 
   it('defaultOwnedCostBasis throws InputError for a catalog GPU without defaults and for an unknown id', () => {
@@ -154,20 +170,30 @@ describe('owned cost per GPU-hour against the hyperscaler anchor (#1)', () => {
     for (const id of Object.keys(ANCHOR_USD_PER_GPU_HOUR)) expect(defaultOwnedCostBasis(id).depreciationYears).toBe(4);
   });
 
-  it('pins where the defaults stand: gb200 within 15%; h100-sxm, h200 and b200 1.40-1.55× the anchor', () => {
-    // h100-sxm $1.947 (1.50×), h200 $2.025 (1.44×), b200 $2.839 (1.46×), gb200 $2.452 (1.11×).
-    // The excess over the anchor is colocation at the CBRE retail rate ($0.32-0.42 a GPU-hour),
-    // operations at the assumed 5% of capex a year ($0.22-0.33) and capital at 10% a year.
-    const ratio = (id: keyof typeof ANCHOR_USD_PER_GPU_HOUR) => ownedAtFullLoad(id) / ANCHOR_USD_PER_GPU_HOUR[id];
-    expect(Math.abs(ratio('gb200') - 1)).toBeLessThanOrEqual(0.15);
+  // Why the defaults sit ~1.45× above the anchor for h100-sxm, h200 and b200 (measured below):
+  // capital alone (sourced capex, 4 years, 10%) already equals the anchor (0.96-1.00×), so the excess is
+  // the rest: colocation at CBRE's $184.06/kW-month, operations at the assumed 5% of capex a year, and
+  // power. SemiAnalysis writes that "colocation rent and electricity cost typically make up less than 20%
+  // of the total cost of ownership" (InferenceX-app@77ca49a, inferencemax-open-source-inference-benchmarking.mdx);
+  // ours are 27-35% of the anchor. So their hyperscaler pays well under our capex (DGX list price, 2023)
+  // and/or under retail colocation: inputs we have no published figure for. The cost of capital is not
+  // it: a hyperscaler's (Microsoft 8.34%) lowers the H100's capital by ~4%.
+  it('explains the gap: capital alone matches the anchor for h100-sxm, h200 and b200; colocation + power exceed SemiAnalysis\'s 20% of it', () => {
+    // h100-sxm: total $1.958 (1.51×), capital $1.284 (0.99×), colocation $0.321, operations $0.218, power $0.134.
+    // h200 $2.036 (1.44×, capital 0.96×); b200 $2.850 (1.46×, capital 1.00×); gb200 $2.449 (1.11×, capital 0.72×).
     for (const id of ['h100-sxm', 'h200', 'b200'] as const) {
-      expect(ratio(id), id).toBeGreaterThan(1.40);
-      expect(ratio(id), id).toBeLessThan(1.55);
+      const c = gpuHourCost(defaultOwnedCostBasis(id), 1);
+      const anchor = ANCHOR_USD_PER_GPU_HOUR[id];
+      expect(Math.abs(c.capitalUsdPerGpuHour / anchor - 1), id).toBeLessThan(0.05);
+      expect((c.spaceUsdPerGpuHour + c.powerUsdPerGpuHour) / anchor, id).toBeGreaterThan(0.2);
+      expect(c.totalUsdPerGpuHour / anchor, id).toBeGreaterThan(1.4);
+      expect(c.totalUsdPerGpuHour / anchor, id).toBeLessThan(1.55);
     }
+    expect(Math.abs(ownedAtFullLoad('gb200') / ANCHOR_USD_PER_GPU_HOUR.gb200 - 1)).toBeLessThanOrEqual(0.15);
   });
 
-  // Issue 13's "Done when": not met by the sourced defaults. `it.fails` passes while the claim is false,
-  // so this turns red (to be made an ordinary `it`) the day the defaults meet it.
+  // Issue 13's "Done when": not met by the sourced defaults (see the test above for why). `it.fails` passes
+  // while the claim is false, so this turns red (to be made an ordinary `it`) the day sourced inputs meet it.
   it.fails('(issue 13, not yet met) is within 15% of the anchor for h100-sxm, h200, b200 and gb200', () => {
     for (const [id, anchor] of Object.entries(ANCHOR_USD_PER_GPU_HOUR)) {
       expect(Math.abs(ownedAtFullLoad(id) / anchor - 1), id).toBeLessThanOrEqual(0.15);
@@ -175,7 +201,8 @@ describe('owned cost per GPU-hour against the hyperscaler anchor (#1)', () => {
   });
 
   it.fails('(issue 13, not yet met) puts gb200 at or above b200, as the anchor does', () => {
-    // GB200 NVL72 rack $3.1M / 72 + network = $47,303 a GPU against B200 $50,000 + $7,997.50 = $57,997.50.
+    // GB200: Bernstein's $3.4M compute hardware a rack / 72 = $47,222 a GPU, against B200 ~$50,000 + $8,275 of
+    // H100 server, network and storage = $58,275 (FT Alphaville's "probably around $50,000", the weakest capex here).
     expect(ownedAtFullLoad('gb200')).toBeGreaterThanOrEqual(ownedAtFullLoad('b200'));
   });
 });

@@ -71,7 +71,7 @@ export function readEditor(form: HTMLFormElement): { option: ScenarioOptionInput
   const kind = str(form, 'cost-kind') as 'rented' | 'owned' | 'marginal';
   const price = num(form, 'price-usd-per-gpu-hour');
   const costBasis: Record<string, unknown> = { kind };
-  if (kind === 'rented') costBasis.priceUsdPerGpuHour = price ?? 'market';
+  if (kind === 'rented') costBasis.priceUsdPerGpuHour = price ?? 'contract';
   const optional: [string, string][] = kind === 'owned'
     ? [['capexUsdPerGpu', 'capex-usd-per-gpu'], ['depreciationYears', 'depreciation-years'], ['costOfCapitalPerYear', 'cost-of-capital'], ['electricityUsdPerKwh', 'electricity-usd-per-kwh'], ['pue', 'pue']]
     : kind === 'marginal' ? [['electricityUsdPerKwh', 'electricity-usd-per-kwh'], ['pue', 'pue']] : [];
@@ -140,7 +140,7 @@ export function writeEditor(form: HTMLFormElement, option: ScenarioOptionInput, 
   const c = option.costBasis ?? { kind: 'rented' as const };
   set('cost-kind', c.kind);
   const cr = c as Record<string, unknown>;
-  set('price-usd-per-gpu-hour', cr.priceUsdPerGpuHour === 'market' ? undefined : cr.priceUsdPerGpuHour);
+  set('price-usd-per-gpu-hour', typeof cr.priceUsdPerGpuHour === 'string' ? undefined : cr.priceUsdPerGpuHour);
   for (const [key, id] of [['capexUsdPerGpu', 'capex-usd-per-gpu'], ['depreciationYears', 'depreciation-years'], ['costOfCapitalPerYear', 'cost-of-capital'], ['electricityUsdPerKwh', 'electricity-usd-per-kwh'], ['pue', 'pue']] as const) set(id, cr[key]);
   const p = option.prices ?? { market: option.model ?? '' };
   if ('inputUsdPerMillion' in p) {

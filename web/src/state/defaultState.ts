@@ -10,7 +10,7 @@ export const DEFAULT_STATE: AppState = {
     framework: 'sglang',
     workload: { inputTokens: 5000, outputTokens: 500, prefixCacheHitRate: 0.5 },
     latencyTarget: { minTokensPerSecondPerUser: 30, maxTtftSeconds: 5 },
-    costBasis: { kind: 'rented', priceUsdPerGpuHour: 'market' },
+    costBasis: { kind: 'rented', priceUsdPerGpuHour: 'contract' },
     prices: { market: 'kimi-k2.5' },
     utilization: 0.6,
   },
