@@ -1,8 +1,10 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
+import type { TokenAttribution } from '../../core/economics/tokenAttribution.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
@@ -13,6 +15,7 @@ import { profileArg, readProfile } from '../profileArg.js';
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, seconds, fractions)' },
+  'cost-split': { type: 'string', description: `who pays for which GPU-second, for every option: ${COST_SPLITS.join(' or ')} (default: the scenario's costSplit, else phase)`, valueHint: COST_SPLITS.join('|') },
   ...profileArg,
 } as const;
 
@@ -37,11 +40,12 @@ export function reportCommand(io: CliIo) {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
       const profile = readProfile(io, a.profile);
+      const costSplit = a['cost-split'] === undefined ? undefined : parseCostSplit('--cost-split', String(a['cost-split']));
       const started = io.now?.() ?? 0;
       const results = runEach(options, file ?? 'built-in default scenario', (o, i) => {
         // Progress on a terminal once the run has taken a second (a large scenario, a big cluster).
         if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
-        return runOption(o, profile);
+        return runOption(costSplit === undefined ? o : { ...o, costSplit }, profile);
       });
       const title = scenario.title ?? file ?? 'scenario';
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
@@ -69,7 +73,10 @@ function toJson(r: OptionResult) {
     meetsLatencyTarget: choice.meetsTarget,
     latencyNote: choice.meetsTarget ? null : choice.reason,
     operatingPoint: pointJson(choice.point),
+    costSplit: r.attribution?.costSplit ?? null,
     gpuSecondsPerToken: r.gpuSecondsPerToken,
+    prefillGpuTimeShare: r.attribution?.prefillGpuTimeShare ?? null,
+    cachedInputKvGpuSeconds: r.attribution?.cachedKv ?? null,
     prices: o.prices,
     utilization: o.utilization,
     costUsdPerGpuHour: e.costUsdPerGpuHour,
@@ -93,6 +100,13 @@ function toJson(r: OptionResult) {
 function costParts(h: { capitalUsdPerGpuHour: number; powerUsdPerGpuHour: number; spaceUsdPerGpuHour: number; operationsUsdPerGpuHour: number; rentUsdPerGpuHour: number }): string {
   const parts: [string, number][] = [['rent', h.rentUsdPerGpuHour], ['capital', h.capitalUsdPerGpuHour], ['power', h.powerUsdPerGpuHour], ['space', h.spaceUsdPerGpuHour], ['operations', h.operationsUsdPerGpuHour]];
   return parts.filter(([, x]) => x > 0).map(([n, x]) => `${n} ${usd(x)}`).join(', ');
+}
+
+function splitText(a: TokenAttribution): string {
+  const how = a.costSplit === 'phase'
+    ? 'by phase: each token kind bears its own phase\'s GPU-time (mixed steps split by standalone cost); cached input adds keeping and moving its KV'
+    : 'marginal: a prompt bears only the time it adds to decode steps; output carries the whole step';
+  return `${how}; prompts take ${pct(a.prefillGpuTimeShare)} of the GPU-time`;
 }
 
 function render(title: string, results: readonly OptionResult[]): string {
@@ -122,6 +136,7 @@ function render(title: string, results: readonly OptionResult[]): string {
         (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
+      ['cost split', r.attribution === null ? '' : splitText(r.attribution)],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
       ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
