@@ -1,5 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliJson } from './runCli.js';
+
+function scenarioFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'inferonomics-split-')), 'scenario.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+const SMALL = `
+defaults: { model: llama-3.1-8b, gpu: h100-sxm, gpus: 1, prices: { inputUsdPerMillion: 0.1, cachedInputUsdPerMillion: 0.02, outputUsdPerMillion: 0.3 } }
+`;
 
 interface SplitJson {
   options: {
@@ -31,6 +44,20 @@ describe('inferonomics report --cost-split', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/cost split\s+marginal: a prompt bears only the time it adds to decode steps.*prompts take \d+% of the GPU-time/);
     const d = await runCli(['report']);
     expect(d.stdout).toMatch(/cost split\s+by phase: .*prompts take \d+% of the GPU-time/);
+  });
+
+  it('a scenario sets the split with costSplit (in defaults or per option); the flag overrides it', async () => {
+    const path = scenarioFile(`${SMALL}options:\n  - { costSplit: marginal }\n  - { label: by phase }\n`);
+    const r = await runCliJson<SplitJson>(['report', path]);
+    expect(r.options.map((o) => o.costSplit)).toEqual(['marginal', 'phase']);
+    const forced = await runCliJson<SplitJson>(['report', path, '--cost-split', 'phase']);
+    expect(forced.options.map((o) => o.costSplit)).toEqual(['phase', 'phase']);
+  });
+
+  it('a scenario with an unknown costSplit names its path, the value and the allowed set (exit 2)', async () => {
+    const r = await runCli(['report', scenarioFile(`${SMALL}options:\n  - { costSplit: evenly }\n`)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/options\[0\]\.costSplit.*one of phase, marginal/);
   });
 
   it('an unknown split is an error naming the flag, the value and the allowed set (exit 2)', async () => {
