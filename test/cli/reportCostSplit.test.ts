@@ -44,6 +44,7 @@ describe('inferonomics report --cost-split', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/cost split\s+marginal: a prompt bears only the time it adds to decode steps.*prompts take \d+% of the GPU-time/);
     const d = await runCli(['report']);
     expect(d.stdout).toMatch(/cost split\s+by phase: .*prompts take \d+% of the GPU-time/);
+    expect(d.stdout).toMatch(/cached input\s+per million: attention \$0\.\d{4}, KV kept in HBM \$0\.\d{4}, host DRAM \$0\.\d{4}, SSD \$0\.\d{4}, moved back to HBM \$0\.\d{4}/);
   });
 
   it('a scenario sets the split with costSplit (in defaults or per option); the flag overrides it', async () => {

@@ -4,7 +4,7 @@ import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
-import type { TokenAttribution } from '../../core/economics/tokenAttribution.js';
+import { cachedInputCostParts, type CachedInputCostParts, type TokenAttribution } from '../../core/economics/tokenAttribution.js';
 import { rejectUnknownFlags } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
@@ -77,6 +77,7 @@ function toJson(r: OptionResult) {
     gpuSecondsPerToken: r.gpuSecondsPerToken,
     prefillGpuTimeShare: r.attribution?.prefillGpuTimeShare ?? null,
     cachedInputKvGpuSeconds: r.attribution?.cachedKv ?? null,
+    cachedInputCostUsdPerMillionByPart: r.attribution === null ? null : cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization),
     prices: o.prices,
     utilization: o.utilization,
     costUsdPerGpuHour: e.costUsdPerGpuHour,
@@ -109,6 +110,11 @@ function splitText(a: TokenAttribution): string {
   return `${how}; prompts take ${pct(a.prefillGpuTimeShare)} of the GPU-time`;
 }
 
+function cachedText(c: CachedInputCostParts): string {
+  const f = (x: number) => `$${x.toFixed(4)}`;
+  return `per million: attention ${f(c.attention)}, KV kept in HBM ${f(c.hbmHolding)}, host DRAM ${f(c.hostDramHolding)}, SSD ${f(c.ssdHolding)}, moved back to HBM ${f(c.moving)}`;
+}
+
 function render(title: string, results: readonly OptionResult[]): string {
   const out: string[] = [`${title}`, ''];
   const summary = results.map((r) => {
@@ -137,6 +143,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
       ['cost split', r.attribution === null ? '' : splitText(r.attribution)],
+      ['cached input', r.attribution === null ? '' : cachedText(cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization))],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
       ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +

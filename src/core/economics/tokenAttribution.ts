@@ -4,7 +4,7 @@ import type { CostBasis } from '../money/costBasis.js';
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { PerfContext } from '../perf/perfContext.js';
 import type { Workload } from '../perf/serving.js';
-import { SECONDS_PER_HOUR } from '../units.js';
+import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import type { CostSplit } from './costSplit.js';
 import { cachedKvSeconds, totalCachedKvSeconds, type CachedKvSeconds } from './kvHoldingCost.js';
 import { gpuSecondsPerToken, type GpuSecondsPerToken } from './phaseAttribution.js';
@@ -46,4 +46,30 @@ export function attributeTokenCosts(ctx: PerfContext, p: FrontierPoint, workload
 export function pricedGpuSeconds(a: TokenAttribution): TokenGpuSeconds {
   const s = a.gpuSecondsPerToken;
   return { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput + (a.cachedKv === null ? 0 : totalCachedKvSeconds(a.cachedKv)), perOutputToken: s.output };
+}
+
+/** A cached token's cost per million by part (USD): its attention GPU-time, then each KV keeping and moving part (zero under `marginal`). */
+export interface CachedInputCostParts {
+  readonly attention: number;
+  readonly hbmHolding: number;
+  readonly moving: number;
+  readonly hostDramHolding: number;
+  readonly ssdHolding: number;
+}
+
+/**
+ * Splits `costUsdPerMillionCachedInputTokens` into its parts at a busy GPU-second price of
+ * `costUsdPerGpuHour / (3600 · utilization)`; the parts add up to it.
+ * Example: 1e-5 GPU-seconds of attention at $2/GPU-hour, 50% utilization: $0.0111 per million.
+ */
+export function cachedInputCostParts(a: TokenAttribution, costUsdPerGpuHour: number, utilization: number): CachedInputCostParts {
+  const perMillion = (costUsdPerGpuHour / (SECONDS_PER_HOUR * utilization)) * TOKENS_PER_MILLION;
+  const kv = a.cachedKv;
+  return {
+    attention: a.gpuSecondsPerToken.cachedInput * perMillion,
+    hbmHolding: (kv?.hbmHolding ?? 0) * perMillion,
+    moving: (kv?.moving ?? 0) * perMillion,
+    hostDramHolding: (kv?.hostDramHolding ?? 0) * perMillion,
+    ssdHolding: (kv?.ssdHolding ?? 0) * perMillion,
+  };
 }

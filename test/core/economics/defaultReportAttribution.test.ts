@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cachedInputCostParts } from '../../../src/core/economics/tokenAttribution.js';
 import { DEFAULT_SCENARIO, resolveScenario, runOption, type OptionResult } from '../../../src/core/scenario/index.js';
 
 /** The default report's options, run under each cost split (the frontier search is the slow part: about 1 s an option). */
@@ -64,6 +65,17 @@ describe('the default report under the phase split (the default)', { timeout: 60
       const kv = a.cachedKv.hbmHolding + a.cachedKv.moving + a.cachedKv.hostDramHolding + a.cachedKv.ssdHolding;
       const busySecondUsd = e.costUsdPerGpuHour / (3600 * r.option.utilization);
       expect(e.costUsdPerRequest / (busySecondUsd * (requestGpuSeconds(r).point + cached * kv))).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('the cached-input cost by part (attention, KV in HBM, DRAM, SSD, moving) adds up to the cached-input cost, every part above zero', () => {
+    for (const r of phase) {
+      const e = r.economics;
+      if (e === null || r.attribution === null) throw new Error('no economics');
+      const parts = cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, r.option.utilization);
+      const sum = parts.attention + parts.hbmHolding + parts.moving + parts.hostDramHolding + parts.ssdHolding;
+      expect(sum / e.costUsdPerMillionCachedInputTokens, r.option.label).toBeCloseTo(1, 10);
+      for (const [k, x] of Object.entries(parts)) expect(x, `${r.option.label} ${k}`).toBeGreaterThan(0);
     }
   });
 
