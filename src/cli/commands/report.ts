@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
 import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
+import { DEFAULT_KV_HOLDING } from '../../core/economics/kvTiers.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
@@ -110,9 +111,14 @@ function splitText(a: TokenAttribution): string {
   return `${how}; prompts take ${pct(a.prefillGpuTimeShare)} of the GPU-time`;
 }
 
-function cachedText(c: CachedInputCostParts): string {
+function cachedText(a: TokenAttribution, c: CachedInputCostParts): string {
   const f = (x: number) => `$${x.toFixed(4)}`;
-  return `per million: attention ${f(c.attention)}, KV kept in HBM ${f(c.hbmHolding)}, host DRAM ${f(c.hostDramHolding)}, SSD ${f(c.ssdHolding)}, moved back to HBM ${f(c.moving)}`;
+  if (a.cachedKv === null) return `per million: ${f(c.attention)}, the prefill it adds (difference of two runs); keeping its KV not counted`;
+  const h = DEFAULT_KV_HOLDING;
+  const held = `${h.residenceSecondsPerRead.hbm} s in HBM, ${h.residenceSecondsPerRead.hostDram} s in DRAM, ${h.residenceSecondsPerRead.ssd} s on SSD`;
+  const reads = `${pct(h.readShares.hbm)}/${pct(h.readShares.hostDram)}/${pct(h.readShares.ssd)}`;
+  return `per million: attention ${f(c.attention)}, KV kept in HBM ${f(c.hbmHolding)}, host DRAM ${f(c.hostDramHolding)}, SSD ${f(c.ssdHolding)}, moved back to HBM ${f(c.moving)} ` +
+    `(assumed per read: KV held ${held}; reads served ${reads} from HBM/DRAM/SSD)`;
 }
 
 function render(title: string, results: readonly OptionResult[]): string {
@@ -143,7 +149,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
       ['cost split', r.attribution === null ? '' : splitText(r.attribution)],
-      ['cached input', r.attribution === null ? '' : cachedText(cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization))],
+      ['cached input', r.attribution === null ? '' : cachedText(r.attribution, cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization))],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
       ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
