@@ -1,8 +1,11 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
+import { DEFAULT_KV_HOLDING } from '../../core/economics/kvTiers.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
 import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOption, type OptionResult } from '../../core/scenario/index.js';
 import type { FrontierPoint } from '../../core/perf/frontier.js';
+import { cachedInputCostParts, type CachedInputCostParts, type TokenAttribution } from '../../core/economics/tokenAttribution.js';
 import { rejectUnknownFlags, requireString } from '../args.js';
 import { formatInt, table } from '../format.js';
 import { readInputFile, type CliIo } from '../io.js';
@@ -15,6 +18,7 @@ const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, seconds, fractions)' },
   'workload-preset': { type: 'string', description: `serve every option this sourced workload and latency target: ${WORKLOAD_PRESET_IDS.join(', ')} (default: the scenario's own)`, valueHint: 'preset' },
+  'cost-split': { type: 'string', description: `who pays for which GPU-second, for every option: ${COST_SPLITS.join(' or ')} (default: the scenario's costSplit, else phase)`, valueHint: COST_SPLITS.join('|') },
   ...profileArg,
 } as const;
 
@@ -41,11 +45,12 @@ export function reportCommand(io: CliIo) {
         resolveModel: (ref) => resolveModel('model', ref, io),
       });
       const profile = readProfile(io, a.profile);
+      const costSplit = a['cost-split'] === undefined ? undefined : parseCostSplit('--cost-split', String(a['cost-split']));
       const started = io.now?.() ?? 0;
       const results = runEach(options, file ?? 'built-in default scenario', (o, i) => {
         // Progress on a terminal once the run has taken a second (a large scenario, a big cluster).
         if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
-        return runOption(o, profile);
+        return runOption(costSplit === undefined ? o : { ...o, costSplit }, profile);
       });
       const title = `${scenario.title ?? file ?? 'scenario'}${preset === null ? '' : ` (workload preset ${preset.id}: ${preset.trace})`}`;
       io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, workloadPreset: preset?.id ?? null, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
@@ -73,7 +78,11 @@ function toJson(r: OptionResult) {
     meetsLatencyTarget: choice.meetsTarget,
     latencyNote: choice.meetsTarget ? null : choice.reason,
     operatingPoint: pointJson(choice.point),
+    costSplit: r.attribution?.costSplit ?? null,
     gpuSecondsPerToken: r.gpuSecondsPerToken,
+    prefillGpuTimeShare: r.attribution?.prefillGpuTimeShare ?? null,
+    cachedInputKvGpuSeconds: r.attribution?.cachedKv ?? null,
+    cachedInputCostUsdPerMillionByPart: r.attribution === null ? null : cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization),
     prices: o.prices,
     utilization: o.utilization,
     costUsdPerGpuHour: e.costUsdPerGpuHour,
@@ -120,6 +129,23 @@ function onDemandRow(od: ReturnType<typeof onDemandBeside>): string[][] {
   return [['on demand instead', `${usd(od.usdPerGpuHour)} per GPU-hour: output ${usd(od.costUsdPerMillionOutputTokens)}, input ${usd(od.costUsdPerMillionInputTokens)} per million, margin ${pctOr(od.marginFraction, 'no revenue')}`]];
 }
 
+function splitText(a: TokenAttribution): string {
+  const how = a.costSplit === 'phase'
+    ? 'by phase: each token kind bears its own phase\'s GPU-time (mixed steps split by standalone cost); cached input adds keeping and moving its KV'
+    : 'marginal: a prompt bears only the time it adds to decode steps; output carries the whole step';
+  return `${how}; prompts take ${pct(a.prefillGpuTimeShare)} of the GPU-time`;
+}
+
+function cachedText(a: TokenAttribution, c: CachedInputCostParts): string {
+  const f = (x: number) => `$${x.toFixed(4)}`;
+  if (a.cachedKv === null) return `per million: ${f(c.attention)}, the prefill it adds (difference of two runs); keeping its KV not counted`;
+  const h = DEFAULT_KV_HOLDING;
+  const held = `${h.residenceSecondsPerRead.hbm} s in HBM, ${h.residenceSecondsPerRead.hostDram} s in DRAM, ${h.residenceSecondsPerRead.ssd} s on SSD`;
+  const reads = `${pct(h.readShares.hbm)}/${pct(h.readShares.hostDram)}/${pct(h.readShares.ssd)}`;
+  return `per million: attention ${f(c.attention)}, KV kept in HBM ${f(c.hbmHolding)}, host DRAM ${f(c.hostDramHolding)}, SSD ${f(c.ssdHolding)}, moved back to HBM ${f(c.moving)} ` +
+    `(assumed per read: KV held ${held}; reads served ${reads} from HBM/DRAM/SSD)`;
+}
+
 function render(title: string, results: readonly OptionResult[]): string {
   const out: string[] = [`${title}`, ''];
   const summary = results.map((r) => {
@@ -148,6 +174,8 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ...onDemandRow(onDemandBeside(o.costBasis, e)),
       ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
+      ['cost split', r.attribution === null ? '' : splitText(r.attribution)],
+      ['cached input', r.attribution === null ? '' : cachedText(r.attribution, cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization))],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
       ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
       ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +

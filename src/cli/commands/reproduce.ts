@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { oneOf } from '../../core/errors.js';
-import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics } from '../../core/reproduce/deepseekDay.js';
+import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics, publishedAttribution } from '../../core/reproduce/deepseekDay.js';
 import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
 import { openai2024 } from '../../core/reproduce/openai2024.js';
 import { rejectUnknownFlags } from '../args.js';
@@ -16,6 +16,7 @@ const args = {
 } as const;
 
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+const share = (x: number) => `${(x * 100).toFixed(1)}%`;
 const usd = (x: number) => `$${x >= 1000 ? formatInt(x) : x.toFixed(2)}`;
 
 /** The `reproduce` command: published cases end to end, the published figure beside the tool's. */
@@ -51,8 +52,14 @@ function deepseek() {
     revenueRelativeError: (acc.revenueUsd - d.revenueUsd) / d.revenueUsd,
     predictedAverageNodes: physics.predictedAverageNodes,
     predictedAverageNodesRelativeError: physics.predictedAverageNodesRelativeError,
+    prefillGpuTimeShare: physics.attribution.prefillGpuTimeShare,
+    outputToInputCostRatio: physics.attribution.outputToInputCostRatio,
+    publishedAttribution: publishedAttribution(),
     physics,
-    withMtp: { speculation: DEEPSEEK_MTP, predictedAverageNodes: withMtp.predictedAverageNodes, predictedAverageNodesRelativeError: withMtp.predictedAverageNodesRelativeError },
+    withMtp: {
+      speculation: DEEPSEEK_MTP, predictedAverageNodes: withMtp.predictedAverageNodes, predictedAverageNodesRelativeError: withMtp.predictedAverageNodesRelativeError,
+      prefillGpuTimeShare: withMtp.attribution.prefillGpuTimeShare, outputToInputCostRatio: withMtp.attribution.outputToInputCostRatio,
+    },
     demand: deepseekFleet(physics),
   };
 }
@@ -77,6 +84,12 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
       ['nodes at peak', '278', '', ''],
       ['nodes with MTP (1 token, 87.5% accepted)', '', r.withMtp.predictedAverageNodes.toFixed(1), signed(r.withMtp.predictedAverageNodesRelativeError)],
     ], ['', 'published', 'tool', 'difference']),
+    'Who pays for the GPU-time, by phase (prefill pool to prompts, decode pool to output; "published" from the per-node rates):',
+    table([
+      ['share of GPU-time on prompts', share(r.publishedAttribution.prefillGpuTimeShare), share(r.prefillGpuTimeShare), `${share(r.withMtp.prefillGpuTimeShare)} with MTP`],
+      ['output / cache-miss input cost, all prefill on misses', `${r.publishedAttribution.outputToInputCostRatioAllPrefillOnMisses.toFixed(2)}×`, `${p.attribution.outputToInputCostRatioAllPrefillOnMisses.toFixed(2)}×`, ''],
+      ['output / cache-miss input cost, hits bearing their attention', '', `${r.outputToInputCostRatio.toFixed(2)}×`, `${r.withMtp.outputToInputCostRatio.toFixed(2)}× with MTP`],
+    ], ['', 'published', 'tool', '']),
     'Demand over the day: a 24-hour profile with the published peak-to-average (278 / 226.75 = 1.226), whole nodes each hour:',
     table([
       ['average nodes', '226.75', r.demand.averageNodes.toFixed(1), signed(r.demand.averageNodesRelativeError)],

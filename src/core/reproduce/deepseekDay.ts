@@ -6,6 +6,7 @@ import { decodeOnly, prefillOnly, type ServingPoint } from '../perf/serving.js';
 import type { Speculation } from '../perf/speculation.js';
 import { diurnalProfile } from '../demand/profile.js';
 import { autoscaledFleet, instancesAt } from '../sim/fleetSchedule.js';
+import { cachedShareOfPrefill } from '../economics/phaseAttribution.js';
 
 /**
  * DeepSeek's published day of V3/R1 serving ("Inference System Overview", open-infra-index,
@@ -88,6 +89,7 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
   const prefillGpus = d.inputTokens / seconds / prefill.inputTokensPerSecondPerGpu;
   const decodeGpus = decode === null ? Infinity : d.outputTokens / seconds / decode.outputTokensPerSecondPerGpu;
   const predictedAverageNodes = (prefillGpus + decodeGpus) / d.gpusPerNode;
+  const attribution = dayAttribution(prefillGpus, decodeGpus, cachedShareOfPrefill(prefillCtx, prompt * (1 - hitRate), prompt * hitRate));
   return {
     assumptions: {
       layouts: `prefill ${d.prefill.nodes} nodes EP${d.prefill.ep} + DP attention; decode ${d.decode.nodes} nodes EP${d.decode.ep} + DP attention (as published); fp8 weights, bf16 KV, in-house framework factors`,
@@ -112,7 +114,45 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
     predictedAverageNodes,
     predictedAverageNodesRelativeError: (predictedAverageNodes - d.averageNodes) / d.averageNodes,
     predictedNodesOverPeak: predictedAverageNodes / d.peakNodes,
+    attribution,
   };
+}
+
+/**
+ * Who pays for the day's GPU-time, by phase: the two pools run apart, so the prefill pool's
+ * GPU-time is the prompts' (shared between cache misses and hits by `cachedShare`, the part of a
+ * prompt's prefill that attending to its cached prefix costs) and the decode pool's is the output's.
+ * `outputToInputCostRatio`: GPU-seconds per output token over those per cache-miss prompt token;
+ * `outputToInputCostRatioAllPrefillOnMisses` charges all prefill to the misses, as the published
+ * derivation (economics anchor #8: about 2.2) does.
+ */
+export function dayAttribution(prefillGpus: number, decodeGpus: number, cachedShare: number) {
+  const d = DEEPSEEK_DAY;
+  const seconds = d.hours * 3600;
+  const misses = d.inputTokens - d.cachedInputTokens;
+  const freshInput = (prefillGpus * seconds * (1 - cachedShare)) / misses;
+  const cachedInput = (prefillGpus * seconds * cachedShare) / d.cachedInputTokens;
+  const output = (decodeGpus * seconds) / d.outputTokens;
+  return {
+    prefillGpuTimeShare: prefillGpus / (prefillGpus + decodeGpus),
+    cachedShareOfPrefill: cachedShare,
+    gpuSecondsPerToken: { freshInput, cachedInput, output },
+    outputToInputCostRatio: output / freshInput,
+    outputToInputCostRatioAllPrefillOnMisses: output / ((prefillGpus * seconds) / misses),
+  };
+}
+
+/**
+ * The same attribution from the published per-node rates (prefill 73.7k input tokens/s, decode
+ * 14.8k output tokens/s per node): the anchor the physics is held to (about 42% on prompts).
+ */
+export function publishedAttribution() {
+  const d = DEEPSEEK_DAY;
+  const seconds = d.hours * 3600;
+  const prefillGpus = (d.inputTokens / seconds / d.inputTokensPerSecondPerNode) * d.gpusPerNode;
+  const decodeGpus = (d.outputTokens / seconds / d.outputTokensPerSecondPerNode) * d.gpusPerNode;
+  const a = dayAttribution(prefillGpus, decodeGpus, 0);
+  return { prefillNodes: prefillGpus / d.gpusPerNode, decodeNodes: decodeGpus / d.gpusPerNode, prefillGpuTimeShare: a.prefillGpuTimeShare, outputToInputCostRatioAllPrefillOnMisses: a.outputToInputCostRatioAllPrefillOnMisses };
 }
 
 /**

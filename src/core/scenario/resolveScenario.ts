@@ -1,3 +1,4 @@
+import type { CostSplit } from '../economics/costSplit.js';
 import type { EfficiencyProfile } from '../perf/efficiencyProfiles.js';
 import type { Accelerator } from '../accelerator/accelerator.js';
 import { ACCELERATORS } from '../catalog/accelerators.js';
@@ -48,6 +49,8 @@ export interface ResolvedOption {
   readonly assumptions: readonly Assumption[];
   /** Efficiency factors of the performance model (absent: the shipped calibration); set by `--profile`. */
   readonly profile?: EfficiencyProfile;
+  /** How GPU-time is shared between token kinds (absent: phase); set by the scenario's costSplit or `--cost-split`. */
+  readonly costSplit?: CostSplit;
 }
 
 export interface ResolveContext {
@@ -153,6 +156,7 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
     weightPrecision: weight === 'native' ? undefined : weight,
     kvPrecision: o.kvPrecision,
     workload, latencyTarget, costBasis, prices: priced.prices, pricesDescription: priced.description, utilization, assumptions,
+    ...(o.costSplit !== undefined && { costSplit: o.costSplit }),
   };
 }
 

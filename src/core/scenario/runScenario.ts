@@ -1,6 +1,7 @@
-import { splitPrefillSeconds } from '../economics/cachedTokenCost.js';
+import { DEFAULT_COST_SPLIT } from '../economics/costSplit.js';
 import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
 import { requestMix } from '../economics/prices.js';
+import { attributeTokenCosts, pricedGpuSeconds, type TokenAttribution } from '../economics/tokenAttribution.js';
 import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
 import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
 import { buildPerfContext } from '../perf/buildContext.js';
@@ -19,6 +20,8 @@ export interface OptionResult {
   readonly smallestFit: SmallestFit | null;
   readonly operatingPoint: OperatingPointChoice | null;
   readonly gpuSecondsPerToken: { readonly freshInput: number; readonly cachedInput: number; readonly output: number } | null;
+  /** Who pays for which GPU-second (the cost split used, the prefill share, a cached token's KV costs); null when nothing fits. */
+  readonly attribution: TokenAttribution | null;
   readonly economics: TokenEconomics | null;
   /** The frontier the point was chosen from (null when nothing fits). */
   readonly frontier: Frontier | null;
@@ -57,16 +60,13 @@ export function runOption(o: ResolvedOption, profile: EfficiencyProfile | undefi
       ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
       contextTokens: o.workload.inputTokens + o.workload.outputTokens,
     });
-    return { option: o, fits: false, smallestFit: smallest, operatingPoint: null, gpuSecondsPerToken: null, economics: null, frontier: null };
+    return { option: o, fits: false, smallestFit: smallest, operatingPoint: null, gpuSecondsPerToken: null, attribution: null, economics: null, frontier: null };
   }
   const p = choice.point;
-  const split = splitPrefillSeconds(prefillContext(o, p, profile), p, o.workload);
-  const seconds = { freshInput: split.freshInput, cachedInput: split.cachedInput, output: p.decodeGpuSecondsPerOutputToken };
-  const economics = tokenEconomics(
-    { perFreshInputToken: seconds.freshInput, perCachedInputToken: seconds.cachedInput, perOutputToken: seconds.output },
-    mix, o.prices, effectiveCostBasis(o), o.utilization,
-  );
-  return { option: o, fits: true, smallestFit: null, operatingPoint: choice, gpuSecondsPerToken: seconds, economics, frontier };
+  const basis = effectiveCostBasis(o);
+  const attribution = attributeTokenCosts(prefillContext(o, p, profile), p, o.workload, o.costSplit ?? DEFAULT_COST_SPLIT, basis, o.utilization);
+  const economics = tokenEconomics(pricedGpuSeconds(attribution), mix, o.prices, basis, o.utilization);
+  return { option: o, fits: true, smallestFit: null, operatingPoint: choice, gpuSecondsPerToken: attribution.gpuSecondsPerToken, attribution, economics, frontier };
 }
 
 /**

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
 import { LIMITS, type LimitName } from '../limits.js';
+import { COST_SPLITS } from '../economics/costSplit.js';
 
 // Every schema carries the whole "expected ..." text of its problem, range included, so that a
 // wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
@@ -137,6 +138,8 @@ const OptionFields = {
   prices: v.optional(PricesSchema),
   utilization: v.optional(v.pipe(v.number('a number > 0 and at most 1'), v.check((x) => x > 0 && x <= 1, 'a number > 0 and at most 1'))),
   demand: v.optional(DemandSchema),
+  /** Who pays for which GPU-second: `phase` (default) or `marginal` (economics/costSplit.ts). */
+  costSplit: v.optional(v.picklist(COST_SPLITS, `one of ${COST_SPLITS.join(', ')}`)),
 };
 
 export const OptionSchema = v.strictObject(OptionFields);

@@ -1,3 +1,4 @@
+import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import { InputError } from '../errors.js';
 import { syntheticMoe } from '../model/syntheticMoe.js';
@@ -37,6 +38,6 @@ export function physicsAt(base: ResolvedOption, point: PhysicsPoint, synthetic: 
       `${size} with ${workload.inputTokens} + ${workload.outputTokens} tokens a request does not fit ${base.gpus} ${base.gpu.id}` +
       `${r.smallestFit === null ? '' : ` (it needs ${r.smallestFit.gpus})`}; raise base.gpus or narrow the range`);
   }
-  const s = r.gpuSecondsPerToken;
-  return { seconds: { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, meetsLatencyTarget: r.operatingPoint.meetsTarget };
+  // The seconds runOption prices: a cached token's KV keeping and moving included (at the base's price and utilization).
+  return { seconds: r.attribution === null ? { perFreshInputToken: r.gpuSecondsPerToken.freshInput, perCachedInputToken: r.gpuSecondsPerToken.cachedInput, perOutputToken: r.gpuSecondsPerToken.output } : pricedGpuSeconds(r.attribution), meetsLatencyTarget: r.operatingPoint.meetsTarget };
 }

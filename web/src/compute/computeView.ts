@@ -1,6 +1,7 @@
 import type { DemandState } from './simulationView.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { requestMix } from '../../../src/core/economics/prices.js';
+import { pricedGpuSeconds } from '../../../src/core/economics/tokenAttribution.js';
 import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
 import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
@@ -174,10 +175,12 @@ export function computeView(state: AppState, today: string): ComputeResult {
     ];
     const w = resolved.workload;
     const mix = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
+    // The seconds runOption priced: a cached token's KV keeping and moving included (at the option's utilization).
+    const priced = r.attribution === null ? null : pricedGpuSeconds(r.attribution);
     const s = r.gpuSecondsPerToken;
     const basis = effectiveCostBasis(resolved);
     const marginRows: MarginRow[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20).map((u) => {
-      const at = tokenEconomics({ perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, mix, p, basis, u);
+      const at = tokenEconomics(priced ?? { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, mix, p, basis, u);
       // No revenue, no margin: the chart leaves a gap (NaN) there.
       return { utilization: u, marginFraction: at.marginFraction ?? Number.NaN, costUsdPerGpuHour: at.costUsdPerGpuHour, revenueUsdPerGpuHour: at.revenueUsdPerGpuHour };
     });
