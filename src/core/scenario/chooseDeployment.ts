@@ -1,0 +1,96 @@
+import { InputError } from '../errors.js';
+import { smallestFittingGpuCount } from '../memory/smallestFit.js';
+import type { EfficiencyProfile } from '../perf/efficiencyProfiles.js';
+import type { ResolvedOption } from './resolveScenario.js';
+import { runOption, type OptionResult } from './runScenario.js';
+
+/**
+ * Largest deployment the search tries by default: 128 GPUs, 16 nodes of 8. Wide expert-parallel
+ * deployments run at this scale: DeepSeek's decode unit is 144 H800 (18 nodes; "Inference System
+ * Overview", 2025-03-01), LMSYS's large-scale EP deployment of DeepSeek-V3 96 H100 (12 nodes;
+ * LMSYS blog, 2025-05-05). A larger pool needs the demand to fill it, which `utilization` does not
+ * check.
+ */
+export const DEFAULT_MAX_DEPLOYMENT_GPUS = 128;
+
+export interface ChooseDeploymentSettings {
+  /** Largest GPU count tried (default DEFAULT_MAX_DEPLOYMENT_GPUS); the smallest count that fits is always tried. */
+  readonly maxGpus?: number;
+  /** Efficiency factors (default: the option's, else the shipped calibration). */
+  readonly profile?: EfficiencyProfile;
+}
+
+/** One GPU count the search tried: its run, or null when the model does not fit (or the pinned layout does not divide it). */
+export interface DeploymentCandidate {
+  readonly gpus: number;
+  readonly result: OptionResult | null;
+}
+
+export interface DeploymentChoice {
+  /** The run at the chosen count (with its layout and operating point); `fits` false when no count fits. */
+  readonly chosen: OptionResult;
+  /** Every count tried, ascending. */
+  readonly candidates: readonly DeploymentCandidate[];
+}
+
+/**
+ * GPU counts worth trying for `o`: the smallest count that holds the model with one request's
+ * KV cache, then every power of two above it and every power-of-two number of whole scale-up
+ * domains (nodes), up to `maxGpus` (the smallest count is kept even above it). Empty when nothing
+ * up to 4,096 GPUs fits.
+ * Example: kimi-k2.5 on h200 (fits 8) up to 128 gives [8, 16, 32, 64, 128]; on gb200 (72 a domain) 72 is added.
+ */
+export function deploymentCandidates(o: ResolvedOption, maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS): number[] {
+  const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, {
+    ...(o.weightPrecision !== undefined && { weightPrecision: o.weightPrecision }),
+    ...(o.kvPrecision !== undefined && { kvPrecision: o.kvPrecision }),
+    contextTokens: o.workload.inputTokens + o.workload.outputTokens,
+  });
+  if (smallest === null) return [];
+  const counts = new Set([smallest.gpus]);
+  for (const unit of [1, o.gpu.scaleUpDomainSize]) {
+    for (let n = unit; n <= maxGpus; n *= 2) if (n > smallest.gpus) counts.add(n);
+  }
+  return [...counts].sort((a, b) => a - b);
+}
+
+/** Whether `a` is a better deployment than `b`: it meets the latency target where `b` does not, or it costs less per request. */
+function better(a: OptionResult, b: OptionResult): boolean {
+  const ma = a.operatingPoint?.meetsTarget ?? false;
+  const mb = b.operatingPoint?.meetsTarget ?? false;
+  if (ma !== mb) return ma;
+  const ca = a.economics?.costUsdPerRequest ?? Number.POSITIVE_INFINITY;
+  const cb = b.economics?.costUsdPerRequest ?? Number.POSITIVE_INFINITY;
+  // A count that saves less than a part in a million is a tie, kept by the smaller count (tried first).
+  return ca < cb * (1 - 1e-6);
+}
+
+/**
+ * The deployment of `o` with the least cost per request (so per token of its workload) that meets
+ * its latency target: for every GPU count of `deploymentCandidates`, `runOption` searches the
+ * layouts (or sweeps the pinned one) and batches for the cheapest operating point meeting the
+ * target; the cheapest of those counts wins, ties to the smaller count. Where no count meets the
+ * target, the cheapest that comes closest is kept and its operating point says why. The option's
+ * own `gpus` is ignored. When no count fits, `chosen` is the run at the largest count tried (or
+ * `maxGpus`), unfitting, with the smallest count that would fit. Prices do not move the choice except through a committed minimum
+ * (`effectiveCostBasis`); the cost basis, utilization and prices carry over to the result.
+ * Example: the default scenario's Kimi K2.5 on h200 at 30 tokens/s per user tries 8-128 GPUs.
+ */
+export function chooseDeployment(o: ResolvedOption, settings: ChooseDeploymentSettings = {}): DeploymentChoice {
+  const { maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS, profile = o.profile } = settings;
+  const candidates: DeploymentCandidate[] = [];
+  let chosen: OptionResult | null = null;
+  for (const gpus of deploymentCandidates(o, maxGpus)) {
+    let result: OptionResult | null;
+    try {
+      result = runOption({ ...o, gpus }, profile);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      result = null; // a pinned layout this count does not divide into
+    }
+    const usable = result !== null && result.fits ? result : null;
+    candidates.push({ gpus, result: usable });
+    if (usable !== null && (chosen === null || better(usable, chosen))) chosen = usable;
+  }
+  return { chosen: chosen ?? runOption({ ...o, gpus: candidates.at(-1)?.gpus ?? maxGpus }, profile), candidates };
+}
