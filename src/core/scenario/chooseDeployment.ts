@@ -13,11 +13,22 @@ import { runOption, type OptionResult } from './runScenario.js';
  */
 export const DEFAULT_MAX_DEPLOYMENT_GPUS = 128;
 
+/**
+ * A larger deployment is chosen only when it saves more than this share of the cost per request:
+ * the smallest count within 5% of the least cost wins. Assumption: a bigger serving unit needs more
+ * demand to keep busy and a wider failure domain, and a few per cent is inside the performance
+ * model's own error, so providers do not grow a unit for it (without it a 20B model "chooses"
+ * 256 GPUs of wide expert parallelism to save 2%).
+ */
+export const DEPLOYMENT_COST_TOLERANCE = 0.05;
+
 export interface ChooseDeploymentSettings {
   /** Largest GPU count tried (default DEFAULT_MAX_DEPLOYMENT_GPUS); the smallest count that fits is always tried. */
   readonly maxGpus?: number;
   /** Efficiency factors (default: the option's, else the shipped calibration). */
   readonly profile?: EfficiencyProfile;
+  /** Share of the least cost a smaller count may cost more and still be chosen (default DEPLOYMENT_COST_TOLERANCE). */
+  readonly costTolerance?: number;
 }
 
 /** One GPU count the search tried: its run, or null when the model does not fit (or the pinned layout does not divide it). */
@@ -54,32 +65,33 @@ export function deploymentCandidates(o: ResolvedOption, maxGpus = DEFAULT_MAX_DE
   return [...counts].sort((a, b) => a - b);
 }
 
-/** Whether `a` is a better deployment than `b`: it meets the latency target where `b` does not, or it costs less per request. */
-function better(a: OptionResult, b: OptionResult): boolean {
-  const ma = a.operatingPoint?.meetsTarget ?? false;
-  const mb = b.operatingPoint?.meetsTarget ?? false;
-  if (ma !== mb) return ma;
-  const ca = a.economics?.costUsdPerRequest ?? Number.POSITIVE_INFINITY;
-  const cb = b.economics?.costUsdPerRequest ?? Number.POSITIVE_INFINITY;
-  // A count that saves less than a part in a million is a tie, kept by the smaller count (tried first).
-  return ca < cb * (1 - 1e-6);
+const meets = (r: OptionResult) => r.operatingPoint?.meetsTarget ?? false;
+const costOf = (r: OptionResult) => r.economics?.costUsdPerRequest ?? Number.POSITIVE_INFINITY;
+
+/**
+ * The chosen run among fitting ones (ascending counts): those meeting the latency target if any
+ * do, else all; of those, the smallest count costing at most (1 + tolerance) × the least.
+ */
+function pick(runs: readonly OptionResult[], tolerance: number): OptionResult | null {
+  const pool = runs.some(meets) ? runs.filter(meets) : runs;
+  const least = Math.min(...pool.map(costOf));
+  return pool.find((r) => costOf(r) <= least * (1 + tolerance)) ?? null;
 }
 
 /**
  * The deployment of `o` with the least cost per request (so per token of its workload) that meets
  * its latency target: for every GPU count of `deploymentCandidates`, `runOption` searches the
  * layouts (or sweeps the pinned one) and batches for the cheapest operating point meeting the
- * target; the cheapest of those counts wins, ties to the smaller count. Where no count meets the
- * target, the cheapest that comes closest is kept and its operating point says why. The option's
+ * target; the smallest count within `costTolerance` (5%) of the least cost wins. Where no count
+ * meets the target, the same rule runs over all of them and the operating point says why. The option's
  * own `gpus` is ignored. When no count fits, `chosen` is the run at the largest count tried (or
  * `maxGpus`), unfitting, with the smallest count that would fit. Prices do not move the choice except through a committed minimum
  * (`effectiveCostBasis`); the cost basis, utilization and prices carry over to the result.
  * Example: the default scenario's Kimi K2.5 on h200 at 30 tokens/s per user tries 8-128 GPUs.
  */
 export function chooseDeployment(o: ResolvedOption, settings: ChooseDeploymentSettings = {}): DeploymentChoice {
-  const { maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS, profile = o.profile } = settings;
+  const { maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS, profile = o.profile, costTolerance = DEPLOYMENT_COST_TOLERANCE } = settings;
   const candidates: DeploymentCandidate[] = [];
-  let chosen: OptionResult | null = null;
   for (const gpus of deploymentCandidates(o, maxGpus)) {
     let result: OptionResult | null;
     try {
@@ -88,9 +100,8 @@ export function chooseDeployment(o: ResolvedOption, settings: ChooseDeploymentSe
       if (!(e instanceof InputError)) throw e;
       result = null; // a pinned layout this count does not divide into
     }
-    const usable = result !== null && result.fits ? result : null;
-    candidates.push({ gpus, result: usable });
-    if (usable !== null && (chosen === null || better(usable, chosen))) chosen = usable;
+    candidates.push({ gpus, result: result !== null && result.fits ? result : null });
   }
+  const chosen = pick(candidates.flatMap((c) => (c.result === null ? [] : [c.result])), costTolerance);
   return { chosen: chosen ?? runOption({ ...o, gpus: candidates.at(-1)?.gpus ?? maxGpus }, profile), candidates };
 }
