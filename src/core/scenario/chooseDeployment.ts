@@ -22,8 +22,16 @@ export const DEFAULT_MAX_DEPLOYMENT_GPUS = 128;
  */
 export const DEPLOYMENT_COST_TOLERANCE = 0.05;
 
+/**
+ * The search stops at this many times the smallest count that fits (default 16): beyond it a unit
+ * holds many copies of the model's weights and grows by replicas, not by a wider layout (DeepSeek's
+ * 671B decode unit is 144 H800, 9-18 times the 8-16 GPUs that hold it at fp8). Keeps the search of a
+ * small model from sweeping 128-GPU layouts.
+ */
+export const MAX_TIMES_SMALLEST_FIT = 16;
+
 export interface ChooseDeploymentSettings {
-  /** Largest GPU count tried (default DEFAULT_MAX_DEPLOYMENT_GPUS); the smallest count that fits is always tried. */
+  /** Largest GPU count tried (default DEFAULT_MAX_DEPLOYMENT_GPUS, and at most MAX_TIMES_SMALLEST_FIT × the smallest that fits); the smallest count that fits is always tried. */
   readonly maxGpus?: number;
   /** Efficiency factors (default: the option's, else the shipped calibration). */
   readonly profile?: EfficiencyProfile;
@@ -47,9 +55,9 @@ export interface DeploymentChoice {
 /**
  * GPU counts worth trying for `o`: the smallest count that holds the model with one request's
  * KV cache, then every power of two above it and every power-of-two number of whole scale-up
- * domains (nodes), up to `maxGpus` (the smallest count is kept even above it). Empty when nothing
- * up to 4,096 GPUs fits.
- * Example: kimi-k2.5 on h200 (fits 8) up to 128 gives [8, 16, 32, 64, 128]; on gb200 (72 a domain) 72 is added.
+ * domains (nodes), up to `maxGpus` and MAX_TIMES_SMALLEST_FIT times the smallest (the smallest
+ * count is kept even above `maxGpus`). Empty when nothing up to 4,096 GPUs fits.
+ * Example: llama-3.1-8b on h200 (fits 1) gives [1, 2, 4, 8, 16]; on gb200 (72 a domain) 72 is added where in range.
  */
 export function deploymentCandidates(o: ResolvedOption, maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS): number[] {
   const smallest = smallestFittingGpuCount(o.model, o.gpu, o.layout === 'best' ? {} : o.layout, {
@@ -59,8 +67,9 @@ export function deploymentCandidates(o: ResolvedOption, maxGpus = DEFAULT_MAX_DE
   });
   if (smallest === null) return [];
   const counts = new Set([smallest.gpus]);
+  const bound = Math.min(maxGpus, MAX_TIMES_SMALLEST_FIT * smallest.gpus);
   for (const unit of [1, o.gpu.scaleUpDomainSize]) {
-    for (let n = unit; n <= maxGpus; n *= 2) if (n > smallest.gpus) counts.add(n);
+    for (let n = unit; n <= bound; n *= 2) if (n > smallest.gpus) counts.add(n);
   }
   return [...counts].sort((a, b) => a - b);
 }
