@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDeployment, DEPLOYMENT_COST_TOLERANCE, deploymentCandidates, parseScenarioText, resolveScenario, runOption, ScenarioError } from '../../../src/core/scenario/index.js';
+import { chooseDeployment, DEPLOYMENT_COST_TOLERANCE, deploymentCandidates, MAX_TIMES_SMALLEST_FIT, parseScenarioText, resolveScenario, runOption, ScenarioError } from '../../../src/core/scenario/index.js';
 import { sensitivity } from '../../../src/core/scenario/sensitivity.js';
 
 const option = (yaml: string) => resolveScenario(parseScenarioText(`options: [${yaml}]`, 'x'), 'x')[0]!;
 const KIMI_B200 = '{ model: kimi-k2.5, gpu: b200, gpus: 16, framework: sglang, latencyTarget: { minTokensPerSecondPerUser: 30, maxTtftSeconds: 5 }, prices: { inputUsdPerMillion: 0.6, outputUsdPerMillion: 3 }, costBasis: { kind: rented, priceUsdPerGpuHour: 6 } }';
 
 describe('chooseDeployment', () => {
-  it('deploymentCandidates(kimi-k2.5 on b200) starts at the smallest count that fits and doubles up to 128', () => {
+  it('deploymentCandidates(kimi-k2.5 on b200) starts at the smallest count that fits and doubles up to 16 times it (at most 128)', () => {
     const counts = deploymentCandidates(option(KIMI_B200));
-    expect(counts.at(-1)).toBe(128);
+    const bound = Math.min(128, MAX_TIMES_SMALLEST_FIT * counts[0]!);
+    expect(counts.at(-1)).toBeLessThanOrEqual(bound);
+    expect(2 * counts.at(-1)!).toBeGreaterThan(bound);
     for (const n of counts.slice(1)) expect(Math.log2(n) % 1).toBe(0);
     expect(runOption({ ...option(KIMI_B200), gpus: counts[0]! - 1 }).fits).toBe(false);
   });
