@@ -92,11 +92,13 @@ function pick(runs: readonly OptionResult[], tolerance: number): OptionResult | 
  * its latency target: for every GPU count of `deploymentCandidates`, `runOption` searches the
  * layouts (or sweeps the pinned one) and batches for the cheapest operating point meeting the
  * target; the smallest count within `costTolerance` (5%) of the least cost wins. Where no count
- * meets the target, the same rule runs over all of them and the operating point says why. The option's
- * own `gpus` is ignored. When no count fits, `chosen` is the run at the largest count tried (or
- * `maxGpus`), unfitting, with the smallest count that would fit. Prices do not move the choice except through a committed minimum
- * (`effectiveCostBasis`); the cost basis, utilization and prices carry over to the result.
- * Example: the default scenario's Kimi K2.5 on h200 at 30 tokens/s per user tries 8-128 GPUs.
+ * meets the target, the same rule runs over all of them and the operating point says why. The
+ * option's own `gpus` is ignored. When no count fits, `chosen` is the unfitting run at the largest
+ * count tried (or `maxGpus`), which names the smallest count that would fit. Prices move the
+ * choice only through a committed minimum (`effectiveCostBasis`); the cost basis, utilization and
+ * prices carry over to the result.
+ * Example: Kimi K2.5 on h200 at 30 tokens/s per user (5,500-token requests) tries 5, 8, 16, 32
+ * and 64 GPUs (5 does not fit the frontier's one request) and chooses 64.
  */
 export function chooseDeployment(o: ResolvedOption, settings: ChooseDeploymentSettings = {}): DeploymentChoice {
   const { maxGpus = DEFAULT_MAX_DEPLOYMENT_GPUS, profile = o.profile, costTolerance = DEPLOYMENT_COST_TOLERANCE } = settings;
