@@ -63,6 +63,35 @@ options:
     expect(JSON.stringify(o.assumptions.costBasis)).toContain('electricityUsdPerKwh');
   });
 
+  it('--json gives each option its deployment (count, how decided, layout) and a sensitivity table whose stricter-target row never costs less', async () => {
+    interface Row { case: string; gpus: number; costUsdPerRequest: number | null; profitable: boolean | null }
+    const r = await runCliJson<{ onePoint: string; options: { gpus: number; deployment: { gpus: number; decidedBy: string; layout: string }; sensitivity: Row[] }[] }>(['report']);
+    expect(r.onePoint).toMatch(/^Each option is one point/);
+    for (const o of r.options) {
+      expect(o.deployment).toMatchObject({ gpus: o.gpus, decidedBy: 'scenario' });
+      expect(o.deployment.layout).toMatch(/TP/);
+      const by = Object.fromEntries(o.sensitivity.map((x) => [x.case, x]));
+      expect(by['half the GPUs']!.gpus).toBe(o.gpus / 2);
+      expect(by['double the GPUs']!.gpus).toBe(2 * o.gpus);
+      expect(by['latency target 2x stricter']!.costUsdPerRequest!).toBeGreaterThanOrEqual(by['as given']!.costUsdPerRequest!);
+    }
+  }, 120_000);
+
+  it('gpus: auto chooses the count: the report names it, the counts tried, and the sensitivity rows around it', async () => {
+    const path = scenarioFile(`
+options:
+  - { model: llama-3.3-70b, gpu: h200, gpus: auto, framework: sglang, prices: { inputUsdPerMillion: 0.6, outputUsdPerMillion: 0.8 } }
+`);
+    const r = await runCli(['report', path]);
+    expect(r.code).toBe(0);
+    const gpus = Number(/deployment\s+(\d+) h200 \(chosen: least cost per request meeting the target; tried /.exec(r.stdout)?.[1]);
+    expect(gpus).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toContain(`llama-3.3-70b on ${gpus} h200 (count chosen)`);
+    expect(r.stdout).toMatch(/Each option is one point/);
+    expect(r.stdout).toMatch(/half the GPUs|double the GPUs/);
+    expect(r.stdout).toContain('agentic prompt');
+  }, 120_000);
+
   it('a scenario with a misspelled field, a negative price and an unknown model lists all three and exits 2', async () => {
     const path = scenarioFile(`
 options:

@@ -9,7 +9,7 @@ interface UncertaintyJson {
   scenario: string;
   samples: number;
   seed: number;
-  base: { label: string; gpu: string; gpus: number; prices: { outputUsdPerMillion: number } };
+  base: { label: string; gpu: string; gpus: number; gpusChosenPerPoint: boolean; gpusAtGridNodes: { min: number; max: number }; prices: { outputUsdPerMillion: number } };
   inputs: { name: string; distribution: { kind: string }; median: number; p10: number; p90: number; source: string | null }[];
   outputs: Record<'marginFraction' | 'costUsdPerMillionOutputTokens' | 'costUsdPerMillionInputTokens' | 'profitUsdPerGpuHour', Summary>;
   probabilityMarginPositive: number;
@@ -50,7 +50,7 @@ describe('inferonomics uncertainty', () => {
     expect(Object.keys(r)).toEqual(['scenario', 'file', 'samples', 'seed', 'base', 'inputs', 'outputs', 'probabilityMarginPositive', 'probabilityStandardError', 'tornado', 'breakEven', 'surrogate', 'warnings', 'assumptions']);
     expect(r.samples).toBe(5000);
     expect(r.seed).toBe(1);
-    expect(r.base).toMatchObject({ gpu: 'b200', gpus: 32, prices: { outputUsdPerMillion: 15 } });
+    expect(r.base).toMatchObject({ gpu: 'b200', gpusChosenPerPoint: true, prices: { outputUsdPerMillion: 15 } });
     expect(Object.keys(r.outputs)).toEqual(['marginFraction', 'costUsdPerMillionOutputTokens', 'costUsdPerMillionInputTokens', 'profitUsdPerGpuHour']);
     for (const s of Object.values(r.outputs)) {
       expect(s.p5).toBeLessThanOrEqual(s.p25);
@@ -66,7 +66,9 @@ describe('inferonomics uncertainty', () => {
     expect(r.breakEven.map((b) => b.input)).toEqual(['totalParams', 'activeParams', 'gpuPriceUsdPerHour', 'utilization']);
     expect(r.surrogate.physicsRuns).toBe(25);
     expect(r.surrogate.dimensions.map((d) => d.name)).toEqual(['totalParams', 'activeParams']);
-  }, 30_000);
+    // The deployment is chosen again per grid node: larger models get at least as many GPUs.
+    expect(r.base.gpusAtGridNodes.max).toBeGreaterThanOrEqual(r.base.gpusAtGridNodes.min);
+  }, 120_000);
 
   it('prints the assumptions, the percentiles, P(margin > 0), the tornado and the break-evens', async () => {
     const r = await runCli(['uncertainty', file(SMALL)]);

@@ -118,11 +118,12 @@ function render(r: MarketAnalysis, snapshotId: string): string {
   const f = r.fits.median;
   const lines = [
     `Market prices (snapshot ${snapshotId}), all blended 3:1 input:output, against the physical model on ${ref.gpu} rented at its market median,`,
-    `${ref.framework}, ${(ref.utilization * 100).toFixed(0)}% utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request.`,
+    `${ref.framework}, ${(ref.utilization * 100).toFixed(0)}% utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request;`,
+    `each model at the weight precision providers serve it (the catalog's servedWeightPrecision) on the GPU count, up to ${ref.maxGpus}, with the least cost per token that meets the target.`,
     '',
     table(r.openWeight.map((p) => [
       p.model, b(p.totalParams), b(p.activeParams), String(p.providerCount), usd(p.medianBlendedUsdPerMillion), usd(p.cheapest3BlendedUsdPerMillion),
-      p.physical === null ? 'does not fit' : `${usd(p.physical.blendedCostUsdPerMillion)} (${p.physical.gpus} GPUs${p.physical.meetsTarget ? '' : ', target missed'})`,
+      p.physical === null ? 'does not fit' : `${usd(p.physical.blendedCostUsdPerMillion)} (${p.physical.gpus} GPUs, ${p.physical.weightPrecision}${p.physical.meetsTarget ? '' : ', target missed'})`,
       p.priceOverCost === null ? '' : `${p.priceOverCost.toFixed(2)}×`,
     ]), ['model', 'total', 'active', 'providers', 'median $/M', 'cheapest-3 $/M', 'physical cost $/M', 'price/cost']),
     `Fitted curve, median price = a · params^b: against active parameters b = ${f.active.exponent.toFixed(2)}, R² ${f.active.rSquared.toFixed(2)}, typical error ×${f.active.errorFactor.toFixed(2)};` +

@@ -13,6 +13,7 @@ import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
 import { profileArg, readProfile } from '../profileArg.js';
 import { findWorkloadPreset, withWorkloadPreset, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
+import { sensitivity, type SensitivityRow } from '../../core/scenario/sensitivity.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file (YAML or JSON); default: the built-in scenario', valueHint: 'file' },
@@ -26,6 +27,10 @@ const usd = (x: number) => (Math.abs(x) >= 100 ? `$${formatInt(x)}` : Math.abs(x
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 /** A margin that may be undefined: no revenue (zero prices) or no cost. */
 const pctOr = (x: number | null, none: string) => (x === null ? none : pct(x));
+
+type Reported = OptionResult & { readonly sensitivity: readonly SensitivityRow[] };
+
+const ONE_POINT = 'Each option is one point: one GPU count, one latency target, one request size. The sensitivity rows move one of them at a time (layout and batch searched again) to show how far the verdict holds.';
 
 /** The `report` command: the verdict of a scenario's options, with every figure and assumption. */
 export function reportCommand(io: CliIo) {
@@ -41,19 +46,21 @@ export function reportCommand(io: CliIo) {
       }
       const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
       if (preset !== null) scenario = withWorkloadPreset(scenario, preset);
+      const profile = readProfile(io, a.profile);
       const options = resolveScenario(scenario, file ?? 'built-in default scenario', {
         resolveModel: (ref) => resolveModel('model', ref, io),
+        ...(profile !== undefined && { profile }),
       });
-      const profile = readProfile(io, a.profile);
       const costSplit = a['cost-split'] === undefined ? undefined : parseCostSplit('--cost-split', String(a['cost-split']));
       const started = io.now?.() ?? 0;
       const results = runEach(options, file ?? 'built-in default scenario', (o, i) => {
         // Progress on a terminal once the run has taken a second (a large scenario, a big cluster).
         if (io.progress !== undefined && (io.now?.() ?? 0) - started > 1000) io.progress(`report: option ${i + 1} of ${options.length}: ${o.label}`);
-        return runOption(costSplit === undefined ? o : { ...o, costSplit }, profile);
+        const r = runOption(costSplit === undefined ? o : { ...o, costSplit }, profile);
+        return { ...r, sensitivity: sensitivity(r, profile) };
       });
       const title = `${scenario.title ?? file ?? 'scenario'}${preset === null ? '' : ` (workload preset ${preset.id}: ${preset.trace})`}`;
-      io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, workloadPreset: preset?.id ?? null, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
+      io.out.write(a.json ? `${JSON.stringify({ scenario: title, file, workloadPreset: preset?.id ?? null, onePoint: ONE_POINT, options: results.map(toJson) }, null, 2)}\n` : render(title, results));
     },
   });
 }
@@ -66,9 +73,19 @@ function pointJson(p: FrontierPoint) {
   };
 }
 
-function toJson(r: OptionResult) {
+/** How the option's GPU count was decided, for the JSON. */
+function deploymentJson(r: OptionResult) {
   const o = r.option;
-  const base = { label: o.label, model: o.model.id, gpu: o.gpu.id, gpus: o.gpus, fits: r.fits, smallestFit: r.smallestFit };
+  return {
+    gpus: o.gpus, decidedBy: o.deployment === undefined ? 'scenario' : 'search',
+    layout: r.operatingPoint === null ? null : describeLayout(r.operatingPoint.point),
+    candidates: o.deployment?.candidates ?? null,
+  };
+}
+
+function toJson(r: Reported) {
+  const o = r.option;
+  const base = { label: o.label, model: o.model.id, gpu: o.gpu.id, gpus: o.gpus, fits: r.fits, smallestFit: r.smallestFit, deployment: deploymentJson(r), sensitivity: r.sensitivity };
   const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) };
   const e = r.economics;
   const choice = r.operatingPoint;
@@ -146,14 +163,44 @@ function cachedText(a: TokenAttribution, c: CachedInputCostParts): string {
     `(assumed per read: KV held ${held}; reads served ${reads} from HBM/DRAM/SSD)`;
 }
 
-function render(title: string, results: readonly OptionResult[]): string {
+const gpusText = (r: OptionResult) => `${r.option.gpus}${r.option.deployment === undefined ? '' : ' (chosen)'}`;
+
+/** The rows of a sensitivity table whose verdict differs from the option's own, in a few words. */
+function flips(rows: readonly SensitivityRow[]): string[] {
+  const base = rows[0]?.profitable ?? null;
+  return rows.slice(1).filter((x) => x.profitable !== null && x.profitable !== base)
+    .map((x) => `${x.case} (${x.profitable === true ? 'PROFIT' : 'LOSS'}${x.marginFraction === null ? '' : ` ${pct(x.marginFraction)}`})`);
+}
+
+function sensitivityTable(rows: readonly SensitivityRow[]): string {
+  return table(rows.map((x) => [
+    `  ${x.case}`, x.change, x.profitable === null ? '' : x.profitable ? 'PROFIT' : 'LOSS', x.marginFraction === null ? '' : pct(x.marginFraction),
+    x.costUsdPerMillionOutputTokens === null ? '' : usd(x.costUsdPerMillionOutputTokens), x.layout ?? '', x.note ?? (x.meetsLatencyTarget === false ? 'target missed' : ''),
+  ]), ['  sensitivity', 'change', 'verdict', 'margin', 'cost $/M out', 'layout', 'note']);
+}
+
+function deploymentText(r: OptionResult, layout: string): string {
+  const o = r.option;
+  const d = o.deployment;
+  if (d === undefined) return `${o.gpus} ${o.gpu.id} (pinned by the scenario), ${layout}`;
+  const tried = d.candidates.map((c) => `${c.gpus}: ${c.costUsdPerRequest === null ? 'does not fit' : `${usd(c.costUsdPerRequest * 1000)}/1k req${c.meetsLatencyTarget === false ? ' (target missed)' : ''}`}`).join(', ');
+  return `${o.gpus} ${o.gpu.id} (chosen: least cost per request meeting the target; tried ${tried}), ${layout}`;
+}
+
+function render(title: string, results: readonly Reported[]): string {
   const out: string[] = [`${title}`, ''];
   const summary = results.map((r) => {
     const e = r.economics;
-    if (e === null) return [r.option.label, 'does not fit', '', '', '', ''];
-    return [r.option.label, isProfitable(e) ? 'PROFIT' : 'LOSS', pctOr(e.marginFraction, 'no revenue'), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
+    if (e === null) return [r.option.label, gpusText(r), 'does not fit', '', '', '', ''];
+    return [r.option.label, gpusText(r), isProfitable(e) ? 'PROFIT' : 'LOSS', pctOr(e.marginFraction, 'no revenue'), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
   });
-  out.push(table(summary, ['option', 'verdict', 'margin', 'break-even util.', 'cost $/M out', 'cost $/M in']));
+  out.push(table(summary, ['option', 'GPUs', 'verdict', 'margin', 'break-even util.', 'cost $/M out', 'cost $/M in']));
+  out.push(ONE_POINT);
+  for (const r of results) {
+    const f = flips(r.sensitivity);
+    out.push(`  ${r.option.label}: ${f.length === 0 ? 'the verdict holds in every row' : `the verdict flips at ${f.join(', ')}`}`);
+  }
+  out.push('');
   for (const r of results) {
     const o = r.option;
     out.push(`== ${o.label}`);
@@ -169,6 +216,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['verdict', `${isProfitable(e) ? 'PROFITABLE' : 'LOSES MONEY'} at ${pct(o.utilization)} utilization: ` +
         `${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)} of revenue`}, cost-profit margin ${pctOr(e.costProfitMargin, 'n/a (no cost)')}; ` +
         `${e.breakEvenUtilization === null ? 'never breaks even at these prices (no utilization up to 100% does)' : `breaks even at ${pct(e.breakEvenUtilization)} utilization`}`],
+      ['deployment', deploymentText(r, describeLayout(p))],
       ['operating point', `${p.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, TTFT ${p.ttftSeconds.toFixed(2)} s, ${formatInt(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
         (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
@@ -181,6 +229,7 @@ function render(title: string, results: readonly OptionResult[]): string {
       ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
         (be.outputUsdPerMillionHoldingInput <= 0 ? 'any output price: input revenue alone covers the cost' : `output ${usd(be.outputUsdPerMillionHoldingInput)} with input prices held`)],
     ]));
+    out.push(sensitivityTable(r.sensitivity));
     out.push('assumptions:');
     out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
     out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));

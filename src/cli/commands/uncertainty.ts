@@ -89,7 +89,8 @@ function toJson(title: string, file: string | null, r: UncertaintyReport) {
     samples: mc.samples,
     seed: mc.seed,
     base: {
-      label: o.label, model: s.synthetic ? 'syntheticMoe of the sampled size' : o.model.id, gpu: o.gpu.id, gpus: o.gpus, framework: o.framework,
+      label: o.label, model: s.synthetic ? 'syntheticMoe of the sampled size' : o.model.id, gpu: o.gpu.id, gpus: o.gpus,
+      gpusChosenPerPoint: o.deployment !== undefined, gpusAtGridNodes: gpusRange(r), framework: o.framework,
       workload: o.workload, latencyTarget: o.latencyTarget, prices: o.prices, pricesSource: o.pricesDescription, utilization: o.utilization,
       values: r.model.baseValues,
     },
@@ -122,6 +123,19 @@ function breakEvenRow(b: BreakEven): string[] {
   return [b.input, range, ends, `${inputText(b.input, b.value)}${b.crossings > 1 ? ` (the lowest of ${b.crossings})` : ''}`];
 }
 
+/** The fewest and most GPUs the grid nodes were served on (one count when the base pins it). */
+function gpusRange(r: UncertaintyReport): { readonly min: number; readonly max: number } {
+  const counts = r.model.surrogate.nodes.map((n) => n.gpus);
+  return { min: Math.min(...counts), max: Math.max(...counts) };
+}
+
+function servingGpus(r: UncertaintyReport): string {
+  const o = r.model.option;
+  if (o.deployment === undefined) return `${o.gpus} × ${o.gpu.id} (pinned by the file: the same count at every sampled size)`;
+  const g = gpusRange(r);
+  return `${o.gpu.id}, the GPU count chosen again at each grid point (least cost per token meeting the target; base ${o.gpus}, grid nodes ${g.min === g.max ? g.min : `${g.min}-${g.max}`})`;
+}
+
 function render(title: string, r: UncertaintyReport): string {
   const o = r.model.option;
   const mc = r.monteCarlo;
@@ -132,7 +146,7 @@ function render(title: string, r: UncertaintyReport): string {
   out.push(table([
     ['base', o.label],
     ['model', s.synthetic ? `syntheticMoe of each sampled size (DeepSeek-V3's design scaled); a size not sampled is ${o.model.id}'s` : o.model.id],
-    ['serving', `${o.gpus} × ${o.gpu.id}, ${o.framework}, layout ${o.layout === 'best' ? 'best' : JSON.stringify(o.layout)}; ${formatInt(w.inputTokens)} + ${formatInt(w.outputTokens)} tokens a request, ${pct(w.prefixCacheHitRate)} of the prompt cached; ` +
+    ['serving', `${servingGpus(r)}, ${o.framework}, layout ${o.layout === 'best' ? 'best' : JSON.stringify(o.layout)}; ${formatInt(w.inputTokens)} + ${formatInt(w.outputTokens)} tokens a request, ${pct(w.prefixCacheHitRate)} of the prompt cached; ` +
       `at least ${o.latencyTarget.minTokensPerSecondPerUser ?? 'any'} tokens/s per user, TTFT ${o.latencyTarget.maxTtftSeconds === null ? 'unbounded' : `within ${o.latencyTarget.maxTtftSeconds} s`}`],
     ['prices', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)} per million (${o.pricesDescription})`],
     ['cost basis', o.costBasis.kind === 'rented' ? `rented at ${usd(o.costBasis.priceUsdPerGpuHour)} per GPU-hour at ${pct(o.utilization)} utilization` : `${o.costBasis.kind}, at ${pct(o.utilization)} utilization`],

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { PRECISIONS } from '../precision.js';
-import { ACTIVE_COUNT_CONVENTIONS, type ModelArchitecture } from '../model/modelArchitecture.js';
+import { PRECISIONS, type Precision } from '../precision.js';
+import { ACTIVE_COUNT_CONVENTIONS, type ModelArchitecture, type SourceRef } from '../model/modelArchitecture.js';
 import { SourceRefSchema, nonNegativeInt, parseOrThrow, positive, positiveInt } from './sourceSchema.js';
 import data from './models.json' with { type: 'json' };
 import hypotheticalData from './hypotheticalModels.json' with { type: 'json' };
@@ -58,6 +58,8 @@ const ModelRecordSchema = v.strictObject({
   ),
   mtpModuleCount: nonNegativeInt,
   nativeWeightPrecision: v.strictObject({ routedExperts: precision, otherLinear: precision, embeddings: precision }),
+  /** The precision providers serve the weights at ("native": the checkpoint's own), with its source; absent for hypothetical models. */
+  servedWeightPrecision: v.optional(v.strictObject({ precision: v.picklist(['native', ...PRECISIONS]), source: SourceRefSchema })),
   maxContextTokens: positiveInt,
   published: v.nullable(
     v.strictObject({
@@ -77,16 +79,25 @@ const CatalogSchema = v.strictObject({
   models: v.array(ModelRecordSchema),
 });
 
+/** The precision providers serve a model's linear weights at: `native` (the checkpoint's own) or one precision for experts and the rest. */
+export interface ServedWeightPrecision {
+  readonly precision: 'native' | Precision;
+  readonly source: SourceRef;
+}
+
 export interface CatalogModel extends ModelArchitecture {
   readonly aliases: readonly string[];
+  /** Absent for hypothetical models (no provider serves them). */
+  readonly servedWeightPrecision?: ServedWeightPrecision;
   readonly hfRepo: string;
   readonly notes: string;
 }
 
 function toModel(r: ModelRecord): CatalogModel {
-  const { published, ...rest } = r;
+  const { published, servedWeightPrecision, ...rest } = r;
   return {
     ...rest,
+    ...(servedWeightPrecision !== undefined && { servedWeightPrecision }),
     published:
       published === null
         ? null

@@ -1,11 +1,11 @@
-import { ACCELERATORS } from '../catalog/accelerators.js';
-import { findById } from '../catalog/lookup.js';
 import type { LatencyTarget } from '../economics/operatingPoint.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
-import { totalWeightBytes } from '../memory/weightBytes.js';
 import type { ServingFramework } from '../perf/efficiency.js';
 import type { Workload } from '../perf/serving.js';
-import { resolveScenario, runOption } from '../scenario/index.js';
+import type { ServedWeightPrecision } from '../catalog/models.js';
+import { describeLayout } from '../perf/describeLayout.js';
+import type { Precision } from '../precision.js';
+import { chooseDeployment, DEFAULT_MAX_DEPLOYMENT_GPUS, resolveScenario } from '../scenario/index.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 
 /** The one setup every model is costed on, so the comparison is like for like. */
@@ -17,7 +17,7 @@ export interface ReferenceSetup {
   readonly latencyTarget: LatencyTarget;
   /** 3:1 input:output without cache hits matches the 3:1 blended price the market side uses. */
   readonly workload: Workload;
-  /** Largest deployment tried. */
+  /** Largest deployment tried (the smallest that fits is tried even above it). */
   readonly maxGpus: number;
 }
 
@@ -27,13 +27,16 @@ export const DEFAULT_REFERENCE: ReferenceSetup = {
   utilization: 0.6,
   latencyTarget: { minTokensPerSecondPerUser: 30, maxTtftSeconds: 5 },
   workload: { inputTokens: 3000, outputTokens: 1000, prefixCacheHitRate: 0 },
-  maxGpus: 256,
+  maxGpus: DEFAULT_MAX_DEPLOYMENT_GPUS,
 };
 
 export interface PhysicalCost {
   readonly model: string;
+  /** The chosen deployment: its GPU count and layout (`chooseDeployment`). */
   readonly gpus: number;
   readonly layout: string;
+  /** The precision the weights were costed at: the one providers serve (`native`: the checkpoint's own). */
+  readonly weightPrecision: 'native' | Precision;
   readonly meetsTarget: boolean;
   readonly costUsdPerMillionInputTokens: number;
   readonly costUsdPerMillionOutputTokens: number;
@@ -42,47 +45,36 @@ export interface PhysicalCost {
   readonly costUsdPerGpuHour: number;
 }
 
-/** Power-of-two GPU counts from the first that can hold the weights with room for cache, ×2 and ×4. */
-function candidateCounts(model: ModelArchitecture, hbmBytes: number, maxGpus: number): number[] {
-  const need = (totalWeightBytes(model, model.nativeWeightPrecision) * 1.25) / (hbmBytes * 0.9);
-  let n = 1;
-  while (n < need) n *= 2;
-  return [n, 2 * n, 4 * n].filter((x) => x <= maxGpus);
-}
-
 /**
  * What the physical model says it costs to serve `model` on the reference setup: on rented GPUs of
- * that kind at their market median, the cheapest of a few deployment sizes (each searched over
- * layouts and batches for the cheapest point meeting the latency target). Null when none fits.
+ * that kind at their market median, at the precision providers serve it (the catalog's
+ * `servedWeightPrecision`; the native one for a model without it), at the deployment with the least
+ * cost per token that meets the latency target (`chooseDeployment`: GPU counts from the smallest
+ * that fits up to `ref.maxGpus`, each searched over layouts and batches). Null when none fits.
+ * Example: llama-3.1-405b on h200 is costed at fp8 (Meta's FP8 release), not its bf16 checkpoint.
  */
-export function physicalCost(model: ModelArchitecture, ref: ReferenceSetup = DEFAULT_REFERENCE): PhysicalCost | null {
-  const gpu = findById('gpu', ref.gpu, ACCELERATORS);
-  let best: PhysicalCost | null = null;
-  for (const gpus of candidateCounts(model, gpu.hbmBytes, ref.maxGpus)) {
-    const scenario: ScenarioInput = {
-      options: [{
-        model: 'reference/model', gpu: ref.gpu, gpus, framework: ref.framework, utilization: ref.utilization,
-        workload: ref.workload, latencyTarget: ref.latencyTarget,
-        costBasis: { kind: 'rented', priceUsdPerGpuHour: 'market' },
-        prices: { inputUsdPerMillion: 1, cachedInputUsdPerMillion: 1, outputUsdPerMillion: 1 },
-      }],
-    };
-    const [option] = resolveScenario(scenario, 'reference setup', { resolveModel: () => model });
-    if (option === undefined) continue;
-    const r = runOption(option);
-    const e = r.economics;
-    const choice = r.operatingPoint;
-    if (e === null || choice === null) continue;
-    const candidate: PhysicalCost = {
-      model: model.id, gpus, layout: `${gpus} ${ref.gpu}`, meetsTarget: choice.meetsTarget,
-      costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
-      costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
-      blendedCostUsdPerMillion: (3 * e.costUsdPerMillionInputTokens + e.costUsdPerMillionOutputTokens) / 4,
-      costUsdPerGpuHour: e.costUsdPerGpuHour,
-    };
-    const better = best === null || (candidate.meetsTarget && !best.meetsTarget) ||
-      (candidate.meetsTarget === best.meetsTarget && candidate.blendedCostUsdPerMillion < best.blendedCostUsdPerMillion);
-    if (better) best = candidate;
-  }
-  return best;
+export function physicalCost(model: ModelArchitecture & { readonly servedWeightPrecision?: ServedWeightPrecision }, ref: ReferenceSetup = DEFAULT_REFERENCE): PhysicalCost | null {
+  const weightPrecision = model.servedWeightPrecision?.precision ?? 'native';
+  const scenario: ScenarioInput = {
+    options: [{
+      // A placeholder count: the deployment is chosen below, up to the reference's bound.
+      model: 'reference/model', gpu: ref.gpu, gpus: 1, framework: ref.framework, utilization: ref.utilization, weightPrecision,
+      workload: ref.workload, latencyTarget: ref.latencyTarget,
+      costBasis: { kind: 'rented', priceUsdPerGpuHour: 'market' },
+      prices: { inputUsdPerMillion: 1, cachedInputUsdPerMillion: 1, outputUsdPerMillion: 1 },
+    }],
+  };
+  const [option] = resolveScenario(scenario, 'reference setup', { resolveModel: () => model });
+  if (option === undefined) return null;
+  const r = chooseDeployment(option, { maxGpus: ref.maxGpus }).chosen;
+  const e = r.economics;
+  const choice = r.operatingPoint;
+  if (e === null || choice === null) return null;
+  return {
+    model: model.id, gpus: r.option.gpus, layout: describeLayout(choice.point), weightPrecision, meetsTarget: choice.meetsTarget,
+    costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
+    costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
+    blendedCostUsdPerMillion: (3 * e.costUsdPerMillionInputTokens + e.costUsdPerMillionOutputTokens) / 4,
+    costUsdPerGpuHour: e.costUsdPerGpuHour,
+  };
 }

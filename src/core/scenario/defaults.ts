@@ -6,6 +6,7 @@ import type { ServingFramework } from '../perf/efficiency.js';
  */
 export const SCENARIO_DEFAULTS = {
   framework: { value: 'sglang' as ServingFramework, source: 'assumption: the open-source engine most open-weight MoE providers run (SGLang serves DeepSeek/Kimi at scale, LMSYS blog 2025-05-05)' },
+  gpus: { value: 'auto' as const, source: 'chosen: the GPU count (smallest that fits, powers of two and whole nodes, up to 128) with the least cost per token that meets the latency target (chooseDeployment)' },
   layout: { value: 'best' as const, source: 'the cheapest layout on the given GPUs that meets the latency target (frontier search)' },
   weightPrecision: { value: 'native' as const, source: "the checkpoint's own precision (e.g. int4 experts for Kimi K2.5, fp8 for DeepSeek-V3)" },
   inputTokens: { value: 5000, source: 'assumption: a chat/agent request with a long context; input:output about 10:1 (InferenceX notes ~8:1 for 8k/1k and ~130:1 on agentic traces)' },

@@ -9,3 +9,4 @@ export { runEach } from './runEach.js';
 
 /** The built-in default scenario (`inferonomics report` with no argument), validated like any file. */
 export const DEFAULT_SCENARIO: ScenarioInput = parseScenario(defaultScenarioData, 'built-in default scenario');
+export { chooseDeployment, deploymentCandidates, DEFAULT_MAX_DEPLOYMENT_GPUS, DEPLOYMENT_COST_TOLERANCE, MAX_TIMES_SMALLEST_FIT, type DeploymentChoice, type DeploymentCandidate } from './chooseDeployment.js';

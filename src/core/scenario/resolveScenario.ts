@@ -18,6 +18,7 @@ import type { ServingFramework } from '../perf/efficiency.js';
 import type { Workload } from '../perf/serving.js';
 import type { KvPrecision, Precision } from '../precision.js';
 import { SCENARIO_DEFAULTS as D } from './defaults.js';
+import { chooseDeployment } from './chooseDeployment.js';
 import { ScenarioError } from './parseScenario.js';
 import type { ScenarioInput, ScenarioOptionInput } from './schema.js';
 
@@ -35,7 +36,10 @@ export interface ResolvedOption {
   readonly label: string;
   readonly model: ModelArchitecture;
   readonly gpu: Accelerator;
+  /** GPUs of one deployment: as the scenario pinned them, or as `chooseDeployment` chose them (see `deployment`). */
   readonly gpus: number;
+  /** Every GPU count tried when the scenario left `gpus` to be chosen (absent: pinned by the scenario). */
+  readonly deployment?: ChosenDeployment;
   readonly layout: 'best' | LayoutRequest;
   readonly framework: ServingFramework;
   readonly weightPrecision: Precision | undefined;
@@ -53,10 +57,17 @@ export interface ResolvedOption {
   readonly costSplit?: CostSplit;
 }
 
+/** How a chosen GPU count was found: each count tried and what a request cost there (null: does not fit). */
+export interface ChosenDeployment {
+  readonly candidates: readonly { readonly gpus: number; readonly costUsdPerRequest: number | null; readonly meetsLatencyTarget: boolean | null }[];
+}
+
 export interface ResolveContext {
   /** Looks a model up by catalog id (or, in the CLI, reads a config.json path). */
   readonly resolveModel?: (reference: string) => ModelArchitecture;
   readonly prices?: PriceSnapshot;
+  /** Efficiency factors the deployment search uses for `gpus: auto` (default: the shipped calibration). */
+  readonly profile?: EfficiencyProfile;
 }
 
 /** Merges `defaults` under `option`, one level deep for the object-valued fields. */
@@ -108,7 +119,6 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
   };
   if (o.model === undefined) problems.push(`${at('model')}: missing (required, in the option or in defaults: a model id or config.json path)`);
   if (o.gpu === undefined) problems.push(`${at('gpu')}: missing (required, in the option or in defaults: an accelerator id)`);
-  if (o.gpus === undefined) problems.push(`${at('gpus')}: missing (required, in the option or in defaults: a whole number from 1 to 131,072)`);
   const model = o.model === undefined ? undefined : attempt('model', () => (ctx.resolveModel ?? ((id: string) => findById('model', id, ALL_MODELS)))(o.model as string));
   const gpu = o.gpu === undefined ? undefined : attempt('gpu', () => findById('gpu', o.gpu as string, ACCELERATORS));
   const snapshot = ctx.prices ?? latestSnapshot();
@@ -147,17 +157,32 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
   const priced = model === undefined ? undefined : attempt('prices', () => resolvePrices(o, model, snapshot));
   if (priced !== undefined) note('prices', `${priced.prices.inputUsdPerMillion}/${priced.prices.cachedInputUsdPerMillion}/${priced.prices.outputUsdPerMillion} USD per million input/cached/output`, o.prices !== undefined, priced.description);
 
-  if (problems.length > 0 || model === undefined || gpu === undefined || o.gpus === undefined || costBasis === undefined || priced === undefined) {
+  if (problems.length > 0 || model === undefined || gpu === undefined || costBasis === undefined || priced === undefined) {
     throw new ScenarioError('scenario', problems);
   }
-  return {
-    label: o.label ?? `${model.id} on ${o.gpus} ${gpu.id}`,
-    model, gpu, gpus: o.gpus, layout, framework,
+  const gpus = o.gpus ?? D.gpus.value;
+  const resolved: ResolvedOption = {
+    label: o.label ?? `${model.id} on ${gpus} ${gpu.id}`,
+    model, gpu, gpus: gpus === 'auto' ? 1 : gpus, layout, framework,
     weightPrecision: weight === 'native' ? undefined : weight,
     kvPrecision: o.kvPrecision,
     workload, latencyTarget, costBasis, prices: priced.prices, pricesDescription: priced.description, utilization, assumptions,
     ...(o.costSplit !== undefined && { costSplit: o.costSplit }),
   };
+  if (gpus !== 'auto') {
+    note('gpus', gpus, true, 'set by the scenario');
+    return resolved;
+  }
+  const choice = chooseDeployment(resolved, ctx.profile === undefined ? {} : { profile: ctx.profile });
+  const candidates = choice.candidates.map((c) => ({
+    gpus: c.gpus, costUsdPerRequest: c.result?.economics?.costUsdPerRequest ?? null, meetsLatencyTarget: c.result?.operatingPoint?.meetsTarget ?? null,
+  }));
+  const chosen = choice.chosen.option.gpus;
+  note('gpus', `${chosen} (chosen of ${candidates.map((c) => c.gpus).join(', ') || 'none: nothing up to 4,096 fits'})`, o.gpus !== undefined, D.gpus.source);
+  // The default contract commits the GPUs the option runs on: the chosen count.
+  const committed = costBasis.kind === 'rented' && costBasis.commitment !== null && !(o.costBasis?.kind === 'rented' && o.costBasis.commitment != null)
+    ? { ...costBasis, commitment: { ...costBasis.commitment, minimumGpus: chosen } } : costBasis;
+  return { ...resolved, label: o.label ?? `${model.id} on ${chosen} ${gpu.id} (count chosen)`, gpus: chosen, costBasis: committed, deployment: { candidates } };
 }
 
 /** The value of `f`, or null when it throws (a comparison figure that is fine to leave out). */
@@ -197,11 +222,11 @@ function resolveCostBasis(o: ScenarioOptionInput, gpu: Accelerator, snapshot: Pr
       source = 'set by the scenario';
     }
     note('costBasis', `rented at ${price.toFixed(2)} USD per GPU-hour${c.commitment ? `, committed ${c.commitment.termHours} h × at least ${c.commitment.minimumGpus} GPUs` : contract !== null ? `, ${contract.tier} contract rate` : ', on demand'}`, o.costBasis !== undefined, source);
-    const contractTerm = contract === null ? null : `${contract.tier} contract: ${contract.basis.commitment?.termHours ?? 0} hours, the option's ${o.gpus ?? 1} GPUs`;
+    const contractTerm = contract === null ? null : `${contract.tier} contract: ${contract.basis.commitment?.termHours ?? 0} hours, the option's ${typeof o.gpus === 'number' ? `${o.gpus} ` : ''}GPUs`;
     return {
       kind: 'rented', priceUsdPerGpuHour: price,
       // the default contract commits the option's GPUs for its term; a scenario's commitment wins
-      commitment: c.commitment ?? (contract === null ? null : { termHours: contract.basis.commitment?.termHours ?? 0, minimumGpus: o.gpus ?? 1 }),
+      commitment: c.commitment ?? (contract === null ? null : { termHours: contract.basis.commitment?.termHours ?? 0, minimumGpus: typeof o.gpus === 'number' ? o.gpus : 1 }),
       ...(onDemandUsdPerGpuHour === undefined ? {} : { onDemandUsdPerGpuHour }),
       sources: { priceUsdPerGpuHour: source, ...(contractTerm === null || c.commitment ? {} : { commitment: contractTerm }), ...(onDemandUsdPerGpuHour === undefined ? {} : { onDemandUsdPerGpuHour: 'median on-demand neocloud price in the price catalog (see the onDemandPrice assumption)' }) },
     };

@@ -127,7 +127,8 @@ const OptionFields = {
   label: v.optional(v.string('a text')),
   model: v.optional(text('a model id or config.json path')),
   gpu: v.optional(text('an accelerator id')),
-  gpus: v.optional(count),
+  /** The GPUs of one deployment, or "auto" (the default): the count with the least cost per token that meets the latency target (`chooseDeployment`). */
+  gpus: v.optional(v.union([count, v.literal('auto')], `a whole number from 1 to ${fmt(LIMITS.accelerators.max)}, or "auto"`)),
   layout: v.optional(LayoutSchema),
   framework: v.optional(v.picklist(SERVING_FRAMEWORKS, `one of ${SERVING_FRAMEWORKS.join(', ')}`)),
   weightPrecision: v.optional(v.picklist([...PRECISIONS, 'native'], `one of native, ${PRECISIONS.join(', ')}`)),

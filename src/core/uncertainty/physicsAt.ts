@@ -2,7 +2,7 @@ import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import { InputError } from '../errors.js';
 import { syntheticMoe } from '../model/syntheticMoe.js';
-import { runOption, type ResolvedOption } from '../scenario/index.js';
+import { chooseDeployment, runOption, type ResolvedOption } from '../scenario/index.js';
 
 /** The inputs the physics depends on: the model's size (when it is hypothetical) and the workload. */
 export interface PhysicsPoint {
@@ -19,25 +19,34 @@ export interface PhysicsResult {
   /** GPU-seconds per fresh input, cached input and output token at the chosen operating point. */
   readonly seconds: TokenGpuSeconds;
   readonly meetsLatencyTarget: boolean;
+  /** The GPUs of the deployment: the base's, or the count chosen for this point when the base left it to be chosen. */
+  readonly gpus: number;
 }
 
 /**
  * One direct run of the physics (`runOption`: the frontier search and the cheapest operating point
  * that meets the latency target) for `base` at `point`: the model is `syntheticMoe` of the point's
  * size when `synthetic` (else the base model), the workload the point's (token counts rounded to
- * whole tokens). Takes 10-100 ms; the surrogate calls it once per grid node.
+ * whole tokens). When the base's GPU count was chosen (`gpus: auto`), it is chosen again for the
+ * point's model and workload (`chooseDeployment`), as a provider would deploy a larger model on
+ * more GPUs; else the base's count is kept. Takes 10-100 ms (a few times that when choosing); the
+ * surrogate calls it once per grid node.
  * @throws InputError when the model at this point does not fit the base's GPUs
  */
 export function physicsAt(base: ResolvedOption, point: PhysicsPoint, synthetic: boolean): PhysicsResult {
   const model = synthetic ? syntheticMoe({ totalParams: point.totalParams, activeParams: point.activeParams }) : base.model;
   const workload = { inputTokens: Math.round(point.inputTokens), outputTokens: Math.round(point.outputTokens), prefixCacheHitRate: point.prefixCacheHitRate };
-  const r = runOption({ ...base, model, workload });
+  const chosen = base.deployment !== undefined;
+  const r = chosen ? chooseDeployment({ ...base, model, workload }).chosen : runOption({ ...base, model, workload });
   if (r.gpuSecondsPerToken === null || r.operatingPoint === null) {
     const size = synthetic ? `a ${(point.totalParams / 1e12).toPrecision(3)}T-total / ${(point.activeParams / 1e9).toPrecision(3)}B-active MoE` : model.id;
-    throw new InputError('uncertain', size, `a model that fits ${base.gpus} ${base.gpu.id}`,
-      `${size} with ${workload.inputTokens} + ${workload.outputTokens} tokens a request does not fit ${base.gpus} ${base.gpu.id}` +
-      `${r.smallestFit === null ? '' : ` (it needs ${r.smallestFit.gpus})`}; raise base.gpus or narrow the range`);
+    const gpus = r.option.gpus;
+    throw new InputError('uncertain', size, `a model that fits ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}`,
+      `${size} with ${workload.inputTokens} + ${workload.outputTokens} tokens a request does not fit ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}` +
+      `${r.smallestFit === null ? '' : ` (it needs ${r.smallestFit.gpus})`}; ${chosen ? 'narrow the range' : 'raise base.gpus, set it to "auto", or narrow the range'}`);
   }
   // The seconds runOption prices: a cached token's KV keeping and moving included (at the base's price and utilization).
-  return { seconds: r.attribution === null ? { perFreshInputToken: r.gpuSecondsPerToken.freshInput, perCachedInputToken: r.gpuSecondsPerToken.cachedInput, perOutputToken: r.gpuSecondsPerToken.output } : pricedGpuSeconds(r.attribution), meetsLatencyTarget: r.operatingPoint.meetsTarget };
+  const s = r.gpuSecondsPerToken;
+  const seconds = r.attribution === null ? { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output } : pricedGpuSeconds(r.attribution);
+  return { seconds, meetsLatencyTarget: r.operatingPoint.meetsTarget, gpus: r.option.gpus };
 }

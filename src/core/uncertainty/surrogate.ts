@@ -15,6 +15,8 @@ export interface GridNode {
   readonly point: PhysicsPoint;
   readonly seconds: TokenGpuSeconds;
   readonly meetsLatencyTarget: boolean;
+  /** GPUs of the deployment at this node (chosen per node when the base's count is `auto`). */
+  readonly gpus: number;
 }
 
 /**

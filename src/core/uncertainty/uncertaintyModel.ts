@@ -95,6 +95,9 @@ export function buildUncertaintyModel(option: ResolvedOption, inputs: readonly U
     settings.pointsPerDimension ?? defaultPointsPerDimension(physics.length), synthetic);
   const missed = surrogate.nodes.filter((n) => !n.meetsLatencyTarget).length;
   const warnings = missed === 0 ? [] : [`${missed} of ${surrogate.nodes.length} grid nodes cannot meet the latency target; there the cheapest point is used anyway`];
+  if (option.deployment !== undefined && option.costBasis.kind === 'rented' && option.costBasis.commitment !== null) {
+    warnings.push(`the committed minimum of ${option.costBasis.commitment.minimumGpus} GPUs is priced against the base's chosen ${option.gpus} GPUs at every sample, not each grid node's own count`);
+  }
   const rented = basis.kind === 'rented';
   // A committed minimum above the GPUs used scales the price per used GPU-hour (effectiveCostBasis).
   const priceScale = rented && option.costBasis.kind === 'rented' ? basis.priceUsdPerGpuHour / option.costBasis.priceUsdPerGpuHour : 1;

@@ -106,7 +106,7 @@ describe('the default uncertainty scenario', () => {
   it('serves at Claude Sonnet 4.5\'s list prices, a 1-5T total and 30-150B active loguniform size, on the report\'s frontier B200 setup', () => {
     const sonnet = apiPriceOf('claude-sonnet-4.5', 'Anthropic', latestSnapshot().api);
     expect(sonnet.outputUsdPerMillion).toBe(15);
-    expect(DEFAULT_UNCERTAINTY.base).toMatchObject({ gpu: 'b200', gpus: 32, prices: { list: 'claude-sonnet-4.5', provider: 'Anthropic' } });
+    expect(DEFAULT_UNCERTAINTY.base).toMatchObject({ gpu: 'b200', gpus: 'auto', prices: { list: 'claude-sonnet-4.5', provider: 'Anthropic' } });
     const dist = (name: string) => DEFAULT_UNCERTAINTY.uncertain.find((x) => x.name === name)?.distribution;
     expect(dist('totalParams')).toEqual({ kind: 'loguniform', low: 1e12, high: 5e12 });
     expect(dist('activeParams')).toEqual({ kind: 'loguniform', low: 30e9, high: 150e9 });

@@ -92,7 +92,10 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
     ranged('utilization', b.utilization[0], b.utilization[1], 'uniform', 'the view\'s range'),
     ...(b.uncertaintyBase === 'builtin' ? builtin.uncertain.filter((x) => x.name === 'gpuPriceUsdPerHour') : []),
   ];
-  const report = runUncertainty({ ...builtin, base: b.uncertaintyBase === 'builtin' ? builtin.base : state.option, uncertain }, 'uncertainty', {}, { samples: b.samples, seed: 1, checkPoints: 0 });
+  // The built-in file re-chooses the GPU count at every grid node (3-5 frontier searches each, about
+  // 10 s); the view keeps it on 32 B200 so it answers as you type (`inferonomics uncertainty` re-chooses).
+  const builtinBase = { ...builtin.base, gpus: 32 };
+  const report = runUncertainty({ ...builtin, base: b.uncertaintyBase === 'builtin' ? builtinBase : state.option, uncertain }, 'uncertainty', {}, { samples: b.samples, seed: 1, checkPoints: 0 });
   const mc = report.monteCarlo;
   const tornadoRows: TornadoChartRow[] = report.tornado.rows.map((r) => ({ input: r.name, lowValue: r.lowValue, highValue: r.highValue, marginAtLow: r.outputAtLow, marginAtHigh: r.outputAtHigh, swing: r.swing }));
   return {
