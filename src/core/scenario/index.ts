@@ -4,7 +4,7 @@ import type { ScenarioInput } from './schema.js';
 
 export { parseScenario, parseScenarioText, parseYamlText, ScenarioError } from './parseScenario.js';
 export { resolveScenario, type Assumption, type ResolvedOption } from './resolveScenario.js';
-export { effectiveCostBasis, runOption, type OptionResult } from './runScenario.js';
+export { effectiveCostBasis, runOption, type FrontierCost, type GpuSecondsPerToken, type OptionResult, type PointContexts, type ServingMode } from './runScenario.js';
 export { runEach } from './runEach.js';
 
 /** The built-in default scenario (`inferonomics report` with no argument), validated like any file. */

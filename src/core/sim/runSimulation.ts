@@ -10,7 +10,9 @@ import { InputError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
+import type { RentedCostBasis } from '../money/costBasis.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
+import { rentalTierCostBasis, rentalTiersOf, type RentalTier } from '../money/rentalTiers.js';
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
@@ -42,9 +44,32 @@ export const DEMAND_DEFAULTS = {
   /** Share of an instance's KV cache that holds reusable prefixes between requests (SGLang's radix cache keeps finished requests' KV there). */
   hbmShareOfKvCache: 0.5,
   hostDramBytesPerInstance: 0,
-  /** 1-year commitments quoted 20-40% below on demand (market-data.md §4.3); the middle. */
-  commitmentDiscountFraction: 0.3,
 } as const;
+
+/** Contract tiers of the rental catalog a committed fleet is priced at when the option's basis commits none: the first one the GPU has. */
+const COMMITTED_TIERS: readonly RentalTier[] = ['1-year', '3-year', '1-month'];
+
+/**
+ * The two rented ways of paying the simulation compares, in the one commitment model
+ * (`CostBasis`: a price and a term of at least `minimumGpus`): on demand, and committed. The
+ * option's own rented basis is used where it is one of them; the other comes from the rental
+ * catalog of its GPU (the committed one committing `blockGpus`). Committed is null when neither
+ * the option nor the catalog prices a contract.
+ * @throws InputError when no on-demand price is known (an owned basis on a GPU the catalog does not rent)
+ */
+export function payingWays(o: ResolvedOption, blockGpus: number): { onDemand: RentedCostBasis; committed: RentedCostBasis | null } {
+  const c = o.costBasis;
+  const tiers = rentalTiersOf(o.gpu.id);
+  const tier = (t: RentalTier) => (tiers.includes(t) ? rentalTierCostBasis(o.gpu.id, t, Math.max(1, Math.round(blockGpus))) : null);
+  const committedTier = COMMITTED_TIERS.find((t) => tiers.includes(t));
+  const committed = c.kind === 'rented' && c.commitment !== null ? c : committedTier === undefined ? null : tier(committedTier);
+  const onDemand = c.kind === 'rented' && c.commitment === null ? c : tier('on-demand');
+  if (onDemand === null) {
+    throw new InputError('costBasis', c.kind, `a rented, on-demand cost basis, or a GPU the rental catalog prices on demand (${o.gpu.id} has ${tiers.join(', ') || 'no tier'})`,
+      `the simulation prices the fleet it ran on demand too, and ${o.gpu.id} has no on-demand price in the rental catalog; give costBasis {kind: rented, priceUsdPerGpuHour}`);
+  }
+  return { onDemand, committed };
+}
 
 export interface SimulationReport {
   readonly option: ResolvedOption;
@@ -280,19 +305,19 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
   const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
-  const commitment = demand.commitment ?? {};
+  // GPUs of a fleet unit (an instance, or a unit of both pools); the block is counted in decode-instance equivalents, as the simulation counts paid time.
+  const unitGpus = pools === null ? gpusPerInstance : o.gpus;
+  const perUnitEquivalents = pools === null ? 1 : o.gpus / gpusPerInstance;
+  const optionCommitment = costBasis.kind === 'rented' ? costBasis.commitment : null;
+  const blockUnits = optionCommitment !== null ? Math.ceil(optionCommitment.minimumGpus / unitGpus) : Math.max(1, Math.min(...fleet.map((s) => s.instances)));
+  const ways = payingWays(o, blockUnits * unitGpus);
   const costs = fleetCosts({
     sim, gpusPerInstance,
-    onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.priceUsdPerGpuHour : 0,
-    commitmentDiscountFraction: commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction,
-    ...(commitment.priceUsdPerGpuHour !== undefined && { committedUsdPerGpuHour: commitment.priceUsdPerGpuHour }),
-    // Units of a disaggregated fleet in decode-instance equivalents, as the simulation counts paid time.
-    committedBlockInstances: (commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances)))) * (pools === null ? 1 : o.gpus / gpusPerInstance),
+    onDemand: ways.onDemand,
+    committed: ways.committed,
+    committedBlockInstances: blockUnits * perUnitEquivalents,
     owned: costBasis.kind === 'owned' ? costBasis : defaultOwnedCostBasis(o.gpu.id),
-    shares: instance.shares,
-    freshInputTokens: sim.inputTokens - sim.cachedInputTokens,
-    cachedInputTokens: sim.cachedInputTokens,
-    outputTokens: sim.outputTokens,
+    economicsAt: instance.served.economicsAt,
     slo: { attainment: sim.sloAttainment, met: slo.met },
     revenueUsd,
   });
@@ -338,7 +363,12 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       ...(freeShare > 0 ? [{ name: 'demand.freeTraffic', value: `${(freeShare * 100).toFixed(0)}% of requests free: admitted after paid ones, ${demand.freeTraffic?.shedAfterSeconds === undefined ? 'never shed' : `shed after waiting ${demand.freeTraffic.shedAfterSeconds} s`}; the SLO is paid traffic's` }] : []),
       { name: 'fleet', value: fleetNote },
       { name: 'instance', value: `${gpusPerInstance} ${o.gpu.id}, batch cap ${model.maxSequences} (the operating point's), ${capacity.toFixed(2)} requests/s each` },
-      { name: 'commitment', value: commitment.priceUsdPerGpuHour !== undefined ? `$${commitment.priceUsdPerGpuHour} per GPU-hour` : `${((commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction) * 100).toFixed(0)}% below on demand (market-data.md §4.3: 20-40%)` },
+      { name: 'on demand', value: `$${ways.onDemand.priceUsdPerGpuHour.toFixed(2)} per GPU-hour (${ways.onDemand.sources?.priceUsdPerGpuHour ?? 'the scenario\'s costBasis'})` },
+      {
+        name: 'commitment',
+        value: ways.committed === null ? `none priced for ${o.gpu.id}: give costBasis {kind: rented, priceUsdPerGpuHour, commitment {termHours, minimumGpus}}`
+          : `$${ways.committed.priceUsdPerGpuHour.toFixed(2)} per GPU-hour, ${ways.committed.commitment?.termHours ?? 0} h term, at least ${ways.committed.commitment?.minimumGpus ?? 0} GPUs (${ways.committed.sources?.priceUsdPerGpuHour ?? 'the scenario\'s costBasis'})`,
+      },
     ],
   };
 }
