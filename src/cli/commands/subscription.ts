@@ -1,8 +1,7 @@
 import { defineCommand } from 'citty';
 import { createRng } from '../../core/demand/rng.js';
 import { InputError, oneOf } from '../../core/errors.js';
-import { DEFAULT_SCENARIO, runOption } from '../../core/scenario/index.js';
-import { defaultFrontierOption } from '../defaultFrontierOption.js';
+import { DEFAULT_SCENARIO, defaultFrontierOption, runOption } from '../../core/scenario/index.js';
 import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
 import { findPlan, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
 import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';

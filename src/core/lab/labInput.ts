@@ -1,7 +1,7 @@
 import { countParameters } from '../model/parameters.js';
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
-import { effectiveCostBasis, type ResolvedOption } from '../scenario/index.js';
+import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
 import type { LabCostInput, TrainingCompute } from './labCost.js';
 
@@ -30,8 +30,16 @@ export interface LabAssumption {
   readonly source: string;
 }
 
-/** The lab-cost input for a served option: the lab defaults, overridden where given, with a row per assumption saying where each came from. */
-export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSecondsPerToken'], f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
+/**
+ * The lab-cost input for an option the pipeline served (`runOption`): its GPU-seconds per token
+ * and effective cost basis, the lab defaults, overridden where given, with a row per assumption
+ * saying where each came from.
+ * @throws Error when the option was not served (the model does not fit its GPUs)
+ */
+export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
+  const o = served.option;
+  const seconds = served.gpuSecondsPerToken;
+  if (seconds === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
   const rows: LabAssumption[] = [];
   const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
     const given = f[flag];
@@ -39,7 +47,7 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
     rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : givenBy(flag) });
     return value;
   };
-  const basis = effectiveCostBasis(o);
+  const basis = served.costBasis;
   // The default scenario rents; an owned basis would price training at its own full GPU-hour.
   const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
   const priceSource = basis.kind === 'rented' ? basis.sources?.priceUsdPerGpuHour : undefined;
