@@ -19,6 +19,8 @@ export interface ReferenceSetup {
   readonly workload: Workload;
   /** Largest deployment tried. */
   readonly maxGpus: number;
+  /** Cost this deployment size only (a scenario option's), instead of trying a few. */
+  readonly gpus?: number;
 }
 
 export const DEFAULT_REFERENCE: ReferenceSetup = {
@@ -36,6 +38,7 @@ export interface PhysicalCost {
   readonly layout: string;
   readonly meetsTarget: boolean;
   readonly costUsdPerMillionInputTokens: number;
+  readonly costUsdPerMillionCachedInputTokens: number;
   readonly costUsdPerMillionOutputTokens: number;
   /** (3 × input + output) / 4, comparable with the market's blended price. */
   readonly blendedCostUsdPerMillion: number;
@@ -58,7 +61,7 @@ function candidateCounts(model: ModelArchitecture, hbmBytes: number, maxGpus: nu
 export function physicalCost(model: ModelArchitecture, ref: ReferenceSetup = DEFAULT_REFERENCE): PhysicalCost | null {
   const gpu = findById('gpu', ref.gpu, ACCELERATORS);
   let best: PhysicalCost | null = null;
-  for (const gpus of candidateCounts(model, gpu.hbmBytes, ref.maxGpus)) {
+  for (const gpus of ref.gpus === undefined ? candidateCounts(model, gpu.hbmBytes, ref.maxGpus) : [ref.gpus]) {
     const scenario: ScenarioInput = {
       options: [{
         model: 'reference/model', gpu: ref.gpu, gpus, framework: ref.framework, utilization: ref.utilization,
@@ -76,6 +79,7 @@ export function physicalCost(model: ModelArchitecture, ref: ReferenceSetup = DEF
     const candidate: PhysicalCost = {
       model: model.id, gpus, layout: `${gpus} ${ref.gpu}`, meetsTarget: choice.meetsTarget,
       costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
+      costUsdPerMillionCachedInputTokens: e.costUsdPerMillionCachedInputTokens,
       costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
       blendedCostUsdPerMillion: (3 * e.costUsdPerMillionInputTokens + e.costUsdPerMillionOutputTokens) / 4,
       costUsdPerGpuHour: e.costUsdPerGpuHour,

@@ -16,6 +16,7 @@ import { rentalTierCostBasis, rentalTiersOf, type RentalTier } from '../money/re
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
+import type { GpuSecondsPerToken } from '../scenario/runScenario.js';
 import type { DemandInput } from '../scenario/schema.js';
 import { analyticCheck, type AnalyticCheck } from './analyticCheck.js';
 import type { ReactiveAutoscaler } from './autoscaler.js';
@@ -74,6 +75,8 @@ export function payingWays(o: ResolvedOption, blockGpus: number): { onDemand: Re
 export interface SimulationReport {
   readonly option: ResolvedOption;
   readonly point: FrontierPoint;
+  /** GPU-seconds a token of each kind costs at the point: the pipeline's (`runOption`), as `report` has them. */
+  readonly gpuSecondsPerToken: GpuSecondsPerToken;
   readonly gpusPerInstance: number;
   readonly capacityRequestsPerSecondPerInstance: number;
   readonly meanRequestsPerSecond: number;
@@ -329,7 +332,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} ${unitWord}`
         : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
-    option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
+    option: o, point: p, gpuSecondsPerToken: instance.served.gpuSecondsPerToken, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
     pools: pools === null ? null : { prefillInstancesPerUnit: pools.prefillInstancesPerUnit, decodeInstancesPerUnit: pools.decodeInstancesPerUnit, prefillGpusPerInstance: pools.prefill.gpus, decodeGpusPerInstance: pools.model.gpus },
     autoscaler: autoscaler === undefined ? null : { minInstances: autoscaler.minInstances, maxInstances: autoscaler.maxInstances },
     profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,

@@ -2,13 +2,13 @@ import { InputError } from '../errors.js';
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
-import { runOption, type OptionResult } from '../scenario/runScenario.js';
+import { runOption, type GpuSecondsPerToken, type OptionResult } from '../scenario/runScenario.js';
 import { instanceModel, type InstanceModel } from './instanceModel.js';
 
 /** One serving instance of an option, as the simulator runs it. */
 export interface ServingInstance {
   /** The option run through the pipeline at the instance's workload: operating point, GPU-seconds per token, the money as a function of utilization. */
-  readonly served: OptionResult & { readonly economicsAt: NonNullable<OptionResult['economicsAt']> };
+  readonly served: OptionResult & { readonly economicsAt: NonNullable<OptionResult['economicsAt']>; readonly gpuSecondsPerToken: GpuSecondsPerToken };
   /** The cheapest operating point that meets the latency target (the pipeline's): layout and batch cap. */
   readonly point: FrontierPoint;
   readonly model: InstanceModel;
@@ -21,7 +21,7 @@ export interface ServingInstance {
 /** The pipeline's run of `o` at `workload` in one serving mode, or the reason the simulator cannot serve it. */
 function served(o: ResolvedOption, workload: Workload, mode: 'aggregated' | 'disaggregated'): ServingInstance['served'] {
   const r = runOption({ ...o, workload }, o.profile, mode);
-  if (r.economicsAt !== null && r.operatingPoint?.point.layout.mode === mode) return { ...r, economicsAt: r.economicsAt };
+  if (r.economicsAt !== null && r.gpuSecondsPerToken !== null && r.operatingPoint?.point.layout.mode === mode) return { ...r, economicsAt: r.economicsAt, gpuSecondsPerToken: r.gpuSecondsPerToken };
   if (mode === 'disaggregated') throw new Error(`${o.model.id} has no disaggregated setup on ${o.gpus} ${o.gpu.id}: it needs two pools that each fit`);
   throw new InputError('gpus', String(o.gpus), `enough ${o.gpu.id} to hold ${o.model.id}`,
     `${o.model.id} does not fit ${o.gpus} ${o.gpu.id} with room for one request's KV cache; expected more accelerators (inferonomics report names the smallest count that fits)`);
