@@ -1,9 +1,10 @@
 import { createRng } from '../../../src/core/demand/rng.js';
+import { LAB_DEFAULTS } from '../../../src/core/lab/defaults.js';
 import { labCost } from '../../../src/core/lab/labCost.js';
 import { labInputFor } from '../../../src/core/lab/labInput.js';
 import { defaultFrontierOption, runOption } from '../../../src/core/scenario/index.js';
 import { PLANS } from '../../../src/core/subscription/plans.js';
-import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
 import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
@@ -39,7 +40,10 @@ const rangeOf = (name: string): readonly [number, number] => {
 
 export const DEFAULT_BUSINESS: BusinessState = {
   usageProfile: 'consumer', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
-  lifetimeMonths: 12, outputTrillionTokensPerMonth: 10, discount: 0.5,
+  // The lab's own defaults (the CLI's `lab` uses the same), in the view's units.
+  lifetimeMonths: LAB_DEFAULTS.lifetimeMonths.value,
+  outputTrillionTokensPerMonth: LAB_DEFAULTS.outputTokensPerMonth.value / 1e12,
+  discount: LAB_DEFAULTS.discountFraction.value,
   base: 'builtin',
   totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
   activeParamsB: [rangeOf('activeParams')[0] / 1e9, rangeOf('activeParams')[1] / 1e9],
@@ -65,7 +69,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   };
   const seats: SeatCostRow[] = PLANS.map((plan) => {
     const usage = usageOnPlan(profile, plan, overrides);
-    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: 20_000, rng: createRng(1) });
+    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: DEFAULT_SEAT_DRAWS.samples, rng: createRng(DEFAULT_SEAT_DRAWS.seed) });
     return {
       plan: plan.name, priceUsdPerSeatPerMonth: s.priceUsdPerSeatPerMonth, meanCostUsdPerSeat: s.meanCostUsd,
       p50CostUsdPerSeat: s.costUsdPerSeat.p50, p90CostUsdPerSeat: s.costUsdPerSeat.p90, p99CostUsdPerSeat: s.costUsdPerSeat.p99,
