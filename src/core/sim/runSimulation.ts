@@ -6,7 +6,9 @@ import { createRng } from '../demand/rng.js';
 import { scaleTrace } from '../demand/scaleTrace.js';
 import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
 import { shiftToOffPeak, type OffPeakShift } from '../demand/offPeak.js';
+import { revenueUsdPerRequest } from '../economics/prices.js';
 import { InputError } from '../errors.js';
+import { GB, SECONDS_PER_HOUR } from '../units.js';
 import { LIMITS } from '../limits.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
@@ -155,10 +157,10 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const dayProfile = shift?.profile ?? baseProfile;
   // A trace shorter than `durationHours` is looped under the profile (flat unless one is given).
   const traceSpan = trace === null ? 0 : Math.max(1, (trace.requests.at(-1)?.arrivalSeconds ?? 0) * (1 + 1 / trace.requests.length));
-  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * 3600 > traceSpan;
+  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * SECONDS_PER_HOUR > traceSpan;
   const traceRequests = trace === null ? null : envelope
     ? traceUnderEnvelope(trace.requests, {
-      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * 3600, rateScale: scale,
+      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * SECONDS_PER_HOUR, rateScale: scale,
       profile: dayProfile, weekendMultiplier: demand.weekendMultiplier ?? 1,
       rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
     })
@@ -207,11 +209,11 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const unitCapacity = capacity * perUnit;
 
   const profile = dayProfile;
-  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
-  const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * 3600);
+  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / SECONDS_PER_HOUR, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / SECONDS_PER_HOUR);
+  const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * SECONDS_PER_HOUR);
   const hourly = traceRequests === null
-    ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * 3600 + 1800, demand.weekendMultiplier ?? 1))
-    : Array.from({ length: Math.max(1, Math.ceil(durationHours)) }, (_, h) => traceRequests.filter((r) => r.arrivalSeconds >= h * 3600 && r.arrivalSeconds < (h + 1) * 3600).length / 3600);
+    ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * SECONDS_PER_HOUR + SECONDS_PER_HOUR / 2, demand.weekendMultiplier ?? 1))
+    : Array.from({ length: Math.max(1, Math.ceil(durationHours)) }, (_, h) => traceRequests.filter((r) => r.arrivalSeconds >= h * SECONDS_PER_HOUR && r.arrivalSeconds < (h + 1) * SECONDS_PER_HOUR).length / SECONDS_PER_HOUR);
   const f = demand.fleet ?? { kind: 'autoscale' as const };
   const headroom = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.headroom : undefined) ?? DEMAND_DEFAULTS.headroom;
   const minInstances = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.minInstances : undefined) ?? DEMAND_DEFAULTS.minInstances;
@@ -236,14 +238,14 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   // Bound the work before doing it: the expected arrivals of the run (bursts included) must stay
   // within what one run can simulate in reasonable time and memory.
   const burstFactor = demand.burst === undefined ? 1 : 1 + demand.burst.shareOfTime * (demand.burst.rateFactor - 1);
-  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * 3600 * burstFactor);
+  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * SECONDS_PER_HOUR * burstFactor);
   if (traceRequests === null && expectedRequests > LIMITS.simulatedRequests.max) {
     throw new InputError('demand.requestsPerSecond', String(rate), `at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')} requests in one run`,
       `about ${Math.round(expectedRequests).toLocaleString('en-US')} requests would arrive (${rate.toPrecision(3)}/s over ${durationHours} h); one run simulates at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')}: lower demand.requestsPerSecond or demand.durationHours, or set demand.maxRequests`);
   }
   const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
   const meanPlanInstances = (schedule: FleetSchedule) => {
-    const end = durationHours * 3600;
+    const end = durationHours * SECONDS_PER_HOUR;
     let sum = 0;
     schedule.forEach((s, k) => { sum += s.instances * Math.max(0, Math.min(end, schedule[k + 1]?.atSeconds ?? end) - s.atSeconds); });
     return Math.max(1, Math.round(sum / Math.max(1, end)));
@@ -258,7 +260,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       return fromList(cached.requests);
     }
     return poissonArrivals({
-      requestsPerSecond: rate, profile, weekendMultiplier: demand.weekendMultiplier ?? 1, durationSeconds: durationHours * 3600,
+      requestsPerSecond: rate, profile, weekendMultiplier: demand.weekendMultiplier ?? 1, durationSeconds: durationHours * SECONDS_PER_HOUR,
       ...(demand.burst !== undefined && { burst: demand.burst }),
       sizes: {
         inputTokens: { mean: o.workload.inputTokens, sigma: sigma(demand.inputTokensSigma) },
@@ -269,7 +271,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
     });
   };
-  const bucketSeconds = durationHours <= 3 ? 60 : 3600;
+  const bucketSeconds = durationHours <= 3 ? 60 : SECONDS_PER_HOUR;
   const freeShare = demand.freeTraffic?.share ?? 0;
   /** Marks a `freeShare` of requests free, from a stream of its own (the arrivals do not move). */
   const withClasses = (source: RequestSource): RequestSource => {
@@ -305,7 +307,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const slo = checkSlo(sim, o.latencyTarget);
 
   // Revenue of the served tokens; the off-peak share of demand (by the day's profile) pays the discount.
-  const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
+  const listRevenueUsd = revenueUsdPerRequest({ freshInputTokens: sim.inputTokens - sim.cachedInputTokens, cachedInputTokens: sim.cachedInputTokens, outputTokens: sim.outputTokens }, o.prices);
   const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
   // GPUs of a fleet unit (an instance, or a unit of both pools); the block is counted in decode-instance equivalents, as the simulation counts paid time.
@@ -360,7 +362,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       ] : [{
         name: 'prefix cache',
         value: hasBlocks
-          ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / 1e9).toFixed(0)} GB of host DRAM an instance` : ''}`
+          ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / GB).toFixed(0)} GB of host DRAM an instance` : ''}`
           : trace?.format === 'inferonomics-csv' ? 'the trace\'s cached_tokens column' : 'none: the trace says nothing of shared prefixes, so every prompt token is computed',
       }]),
       ...(freeShare > 0 ? [{ name: 'demand.freeTraffic', value: `${(freeShare * 100).toFixed(0)}% of requests free: admitted after paid ones, ${demand.freeTraffic?.shedAfterSeconds === undefined ? 'never shed' : `shed after waiting ${demand.freeTraffic.shedAfterSeconds} s`}; the SLO is paid traffic's` }] : []),
