@@ -111,7 +111,7 @@ function readBusiness(): { state: BusinessState | null; problems: string[] } {
     lifetimeMonths: field('biz-lifetime', 'lifetime (months)', 1, 240, false) ?? 0,
     outputTrillionTokensPerMonth: field('biz-output-volume', 'output tokens/month (T)', 0.001, 1e6, false) ?? 0,
     discount: field('biz-discount', 'compute discount', 0, 1, false) ?? 0,
-    uncertaintyBase: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
+    base: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
     totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', 0.01, 100),
     activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', 0.1, 10000),
     utilization: pair('biz-util-lo', 'biz-util-hi', 'utilization', 0.01, 1),
@@ -129,7 +129,7 @@ function writeBusiness(b: BusinessState): void {
   set('biz-lifetime', b.lifetimeMonths);
   set('biz-output-volume', b.outputTrillionTokensPerMonth);
   set('biz-discount', b.discount);
-  $<HTMLSelectElement>('biz-base').value = b.uncertaintyBase;
+  $<HTMLSelectElement>('biz-base').value = b.base;
   set('biz-total-lo', b.totalParamsT[0]); set('biz-total-hi', b.totalParamsT[1]);
   set('biz-active-lo', b.activeParamsB[0]); set('biz-active-hi', b.activeParamsB[1]);
   set('biz-util-lo', b.utilization[0]); set('biz-util-hi', b.utilization[1]);

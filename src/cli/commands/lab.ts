@@ -4,8 +4,7 @@ import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
 import { OPENAI_2024 as Y } from '../../core/reproduce/openai2024.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
-import { runOption, type ResolvedOption } from '../../core/scenario/index.js';
-import { defaultFrontierOption } from '../defaultFrontierOption.js';
+import { defaultFrontierOption, runOption, type ResolvedOption } from '../../core/scenario/index.js';
 import { decimal, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -38,9 +37,7 @@ export function labCommand(io: CliIo) {
       const flags = parseFlags(a);
       const option = defaultFrontierOption();
       io.progress?.('lab: running the physical model of the frontier option...');
-      const served = runOption(option);
-      if (served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs`);
-      const { input, assumptions } = labInputFor(option, served.gpuSecondsPerToken, toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
+      const { input, assumptions } = labInputFor(runOption(option), toOverrides(flags), (name) => `given (--${FLAG_OF[name]})`);
       const result = labCost(input);
       io.out.write(a.json
         ? `${JSON.stringify({ option: option.label, model: option.model.id, gpu: option.gpu.id, gpus: option.gpus, input, result, assumptions, referenceMargins: REFERENCE_MARGINS }, null, 2)}\n`

@@ -1,21 +1,20 @@
 import { defineCommand } from 'citty';
 import { createRng } from '../../core/demand/rng.js';
 import { InputError, oneOf } from '../../core/errors.js';
-import { DEFAULT_SCENARIO, runOption } from '../../core/scenario/index.js';
-import { defaultFrontierOption } from '../defaultFrontierOption.js';
+import { DEFAULT_SCENARIO, defaultFrontierOption, runOption } from '../../core/scenario/index.js';
 import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
 import { findPlan, freeTierOf, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
 import { freeTierCost, type FreeTierCost } from '../../core/subscription/freeTier.js';
 import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtList.js';
 import { findWorkloadPreset, presetWorkload, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
-import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
 import { formatInt, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
-const DEFAULT_SAMPLES = 100_000;
+const DEFAULT_SAMPLES = DEFAULT_SEAT_DRAWS.samples;
 const MAX_SAMPLES = 10_000_000;
 
 const args = {
@@ -85,7 +84,7 @@ export function subscriptionCommand(io: CliIo) {
       const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
       const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
       if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${formatInt(MAX_SAMPLES)}`);
-      const seed = a.seed === undefined ? 1 : parseInteger('--seed', a.seed, 0);
+      const seed = a.seed === undefined ? DEFAULT_SEAT_DRAWS.seed : parseInteger('--seed', a.seed, 0);
 
       const base = defaultCosts();
       const costSource = `${base.label}, from the report's default scenario (${base.scenario}), at its utilization`;

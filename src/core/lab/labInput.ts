@@ -1,7 +1,7 @@
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
-import { effectiveCostBasis, type ResolvedOption } from '../scenario/index.js';
-import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
+import type { OptionResult } from '../scenario/index.js';
+import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
 
 const D = LAB_DEFAULTS;
@@ -29,8 +29,16 @@ export interface LabAssumption {
   readonly source: string;
 }
 
-/** The lab-cost input for a served option: the lab defaults, overridden where given, with a row per assumption saying where each came from. */
-export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSecondsPerToken'], f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
+/**
+ * The lab-cost input for an option the pipeline served (`runOption`): its GPU-seconds per token
+ * and effective cost basis, the lab defaults, overridden where given, with a row per assumption
+ * saying where each came from.
+ * @throws Error when the option was not served (the model does not fit its GPUs)
+ */
+export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
+  const o = served.option;
+  const seconds = served.gpuSecondsPerToken;
+  if (seconds === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
   const rows: LabAssumption[] = [];
   const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
     const given = f[flag];
@@ -38,7 +46,7 @@ export function labInputFor(o: ResolvedOption, seconds: LabCostInput['gpuSeconds
     rows.push({ name, value: show(value), source: given === undefined ? sourceText(D[name]) : givenBy(flag) });
     return value;
   };
-  const scenarioBasis = effectiveCostBasis(o);
+  const scenarioBasis = served.costBasis;
   // A contract rate (the scenario's default) comes with the on-demand price beside it: list rates
   // are then on demand, and the contract is the discount off them.
   const contract = scenarioBasis.kind === 'rented' && scenarioBasis.onDemandUsdPerGpuHour !== undefined && scenarioBasis.onDemandUsdPerGpuHour > 0

@@ -5,7 +5,7 @@ import type { Workload } from '../perf/serving.js';
 import type { ServedWeightPrecision } from '../catalog/models.js';
 import { describeLayout } from '../perf/describeLayout.js';
 import type { Precision } from '../precision.js';
-import { chooseDeployment, DEFAULT_MAX_DEPLOYMENT_GPUS, resolveScenario } from '../scenario/index.js';
+import { chooseDeployment, DEFAULT_MAX_DEPLOYMENT_GPUS, resolveScenario, runOption } from '../scenario/index.js';
 import type { ScenarioInput } from '../scenario/schema.js';
 
 /** The one setup every model is costed on, so the comparison is like for like. */
@@ -19,6 +19,8 @@ export interface ReferenceSetup {
   readonly workload: Workload;
   /** Largest deployment tried (the smallest that fits is tried even above it). */
   readonly maxGpus: number;
+  /** Cost this deployment size only (a scenario option's), instead of trying a few. */
+  readonly gpus?: number;
 }
 
 export const DEFAULT_REFERENCE: ReferenceSetup = {
@@ -39,6 +41,7 @@ export interface PhysicalCost {
   readonly weightPrecision: 'native' | Precision;
   readonly meetsTarget: boolean;
   readonly costUsdPerMillionInputTokens: number;
+  readonly costUsdPerMillionCachedInputTokens: number;
   readonly costUsdPerMillionOutputTokens: number;
   /** (3 × input + output) / 4, comparable with the market's blended price. */
   readonly blendedCostUsdPerMillion: number;
@@ -57,7 +60,7 @@ export function physicalCost(model: ModelArchitecture & { readonly servedWeightP
   const weightPrecision = model.servedWeightPrecision?.precision ?? 'native';
   const scenario: ScenarioInput = {
     options: [{
-      // A placeholder count: the deployment is chosen below, up to the reference's bound.
+      // A placeholder count: the deployment is chosen below (up to the reference's bound) unless the reference gives one.
       model: 'reference/model', gpu: ref.gpu, gpus: 1, framework: ref.framework, utilization: ref.utilization, weightPrecision,
       workload: ref.workload, latencyTarget: ref.latencyTarget,
       costBasis: { kind: 'rented', priceUsdPerGpuHour: 'market' },
@@ -66,13 +69,14 @@ export function physicalCost(model: ModelArchitecture & { readonly servedWeightP
   };
   const [option] = resolveScenario(scenario, 'reference setup', { resolveModel: () => model });
   if (option === undefined) return null;
-  const r = chooseDeployment(option, { maxGpus: ref.maxGpus }).chosen;
+  const r = ref.gpus === undefined ? chooseDeployment(option, { maxGpus: ref.maxGpus }).chosen : runOption({ ...option, gpus: ref.gpus });
   const e = r.economics;
   const choice = r.operatingPoint;
   if (e === null || choice === null) return null;
   return {
     model: model.id, gpus: r.option.gpus, layout: describeLayout(choice.point), weightPrecision, meetsTarget: choice.meetsTarget,
     costUsdPerMillionInputTokens: e.costUsdPerMillionInputTokens,
+    costUsdPerMillionCachedInputTokens: e.costUsdPerMillionCachedInputTokens,
     costUsdPerMillionOutputTokens: e.costUsdPerMillionOutputTokens,
     blendedCostUsdPerMillion: (3 * e.costUsdPerMillionInputTokens + e.costUsdPerMillionOutputTokens) / 4,
     costUsdPerGpuHour: e.costUsdPerGpuHour,

@@ -71,7 +71,7 @@ export interface ResolveContext {
 }
 
 /** Merges `defaults` under `option`, one level deep for the object-valued fields. */
-function merge(defaults: ScenarioOptionInput | undefined, option: ScenarioOptionInput): ScenarioOptionInput {
+export function merge(defaults: ScenarioOptionInput | undefined, option: ScenarioOptionInput): ScenarioOptionInput {
   const d = defaults ?? {};
   return {
     ...d,

@@ -118,7 +118,6 @@ const DemandSchema = v.strictObject({
     v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')), scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), granularity: v.optional(wholeIn('instances')) }),
     v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(wholeIn('instances')) }),
   ], 'a fleet {kind: fixed, instances?}, {kind: autoscale, minInstances?, maxInstances?, headroom?, scaleUpLagSeconds?, evaluationSeconds?, scaleDownDelaySeconds?, targetUtilization?}, {kind: scheduled, minInstances?, headroom?, scaleUpLagSeconds?, granularity?} or {kind: smallest-meeting-slo, maxInstances?}')),
-  commitment: v.optional(v.strictObject({ instances: v.optional(wholeIn('instances')), discountFraction: v.optional(fraction), priceUsdPerGpuHour: v.optional(inRange('gpuHourUsd', '>')) })),
 });
 export type DemandInput = v.InferOutput<typeof DemandSchema>;
 

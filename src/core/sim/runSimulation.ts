@@ -6,14 +6,19 @@ import { createRng } from '../demand/rng.js';
 import { scaleTrace } from '../demand/scaleTrace.js';
 import { traceUnderEnvelope } from '../demand/traceEnvelope.js';
 import { shiftToOffPeak, type OffPeakShift } from '../demand/offPeak.js';
+import { revenueUsdPerRequest } from '../economics/prices.js';
 import { InputError } from '../errors.js';
+import { GB, SECONDS_PER_HOUR } from '../units.js';
 import { LIMITS } from '../limits.js';
 import type { ParsedTrace } from '../demand/trace/parseTrace.js';
 import type { Request, RequestSource } from '../demand/types.js';
+import type { RentedCostBasis } from '../money/costBasis.js';
 import { defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
+import { rentalTierCostBasis, rentalTiersOf, type RentalTier } from '../money/rentalTiers.js';
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { Workload } from '../perf/serving.js';
 import type { ResolvedOption } from '../scenario/resolveScenario.js';
+import type { GpuSecondsPerToken } from '../scenario/runScenario.js';
 import type { DemandInput } from '../scenario/schema.js';
 import { analyticCheck, type AnalyticCheck } from './analyticCheck.js';
 import type { ReactiveAutoscaler } from './autoscaler.js';
@@ -42,13 +47,38 @@ export const DEMAND_DEFAULTS = {
   /** Share of an instance's KV cache that holds reusable prefixes between requests (SGLang's radix cache keeps finished requests' KV there). */
   hbmShareOfKvCache: 0.5,
   hostDramBytesPerInstance: 0,
-  /** 1-year commitments quoted 20-40% below on demand (market-data.md §4.3); the middle. */
-  commitmentDiscountFraction: 0.3,
 } as const;
+
+/** Contract tiers of the rental catalog a committed fleet is priced at when the option's basis commits none: the first one the GPU has. */
+const COMMITTED_TIERS: readonly RentalTier[] = ['1-year', '3-year', '1-month'];
+
+/**
+ * The two rented ways of paying the simulation compares, in the one commitment model
+ * (`CostBasis`: a price and a term of at least `minimumGpus`): on demand, and committed. The
+ * option's own rented basis is used where it is one of them; the other comes from the rental
+ * catalog of its GPU (the committed one committing `blockGpus`). Committed is null when neither
+ * the option nor the catalog prices a contract.
+ * @throws InputError when no on-demand price is known (an owned basis on a GPU the catalog does not rent)
+ */
+export function payingWays(o: ResolvedOption, blockGpus: number): { onDemand: RentedCostBasis; committed: RentedCostBasis | null } {
+  const c = o.costBasis;
+  const tiers = rentalTiersOf(o.gpu.id);
+  const tier = (t: RentalTier) => (tiers.includes(t) ? rentalTierCostBasis(o.gpu.id, t, Math.max(1, Math.round(blockGpus))) : null);
+  const committedTier = COMMITTED_TIERS.find((t) => tiers.includes(t));
+  const committed = c.kind === 'rented' && c.commitment !== null ? c : committedTier === undefined ? null : tier(committedTier);
+  const onDemand = c.kind === 'rented' && c.commitment === null ? c : tier('on-demand');
+  if (onDemand === null) {
+    throw new InputError('costBasis', c.kind, `a rented, on-demand cost basis, or a GPU the rental catalog prices on demand (${o.gpu.id} has ${tiers.join(', ') || 'no tier'})`,
+      `the simulation prices the fleet it ran on demand too, and ${o.gpu.id} has no on-demand price in the rental catalog; give costBasis {kind: rented, priceUsdPerGpuHour}`);
+  }
+  return { onDemand, committed };
+}
 
 export interface SimulationReport {
   readonly option: ResolvedOption;
   readonly point: FrontierPoint;
+  /** GPU-seconds a token of each kind costs at the point: the pipeline's (`runOption`), as `report` has them. */
+  readonly gpuSecondsPerToken: GpuSecondsPerToken;
   readonly gpusPerInstance: number;
   readonly capacityRequestsPerSecondPerInstance: number;
   readonly meanRequestsPerSecond: number;
@@ -127,10 +157,10 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const dayProfile = shift?.profile ?? baseProfile;
   // A trace shorter than `durationHours` is looped under the profile (flat unless one is given).
   const traceSpan = trace === null ? 0 : Math.max(1, (trace.requests.at(-1)?.arrivalSeconds ?? 0) * (1 + 1 / trace.requests.length));
-  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * 3600 > traceSpan;
+  const envelope = trace !== null && demand.durationHours !== undefined && demand.durationHours * SECONDS_PER_HOUR > traceSpan;
   const traceRequests = trace === null ? null : envelope
     ? traceUnderEnvelope(trace.requests, {
-      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * 3600, rateScale: scale,
+      spanSeconds: traceSpan, durationSeconds: (demand.durationHours ?? 0) * SECONDS_PER_HOUR, rateScale: scale,
       profile: dayProfile, weekendMultiplier: demand.weekendMultiplier ?? 1,
       rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
     })
@@ -179,11 +209,11 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const unitCapacity = capacity * perUnit;
 
   const profile = dayProfile;
-  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / 3600, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / 3600);
-  const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * 3600);
+  const durationHours = traceRequests === null || envelope ? demand.durationHours ?? DEMAND_DEFAULTS.durationHours : Math.max(1 / SECONDS_PER_HOUR, (traceRequests.at(-1)?.arrivalSeconds ?? 0) / SECONDS_PER_HOUR);
+  const rate = traceRequests === null ? demand.requestsPerSecond ?? capacity * 8 * 0.6 : traceRequests.length / Math.max(1, durationHours * SECONDS_PER_HOUR);
   const hourly = traceRequests === null
-    ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * 3600 + 1800, demand.weekendMultiplier ?? 1))
-    : Array.from({ length: Math.max(1, Math.ceil(durationHours)) }, (_, h) => traceRequests.filter((r) => r.arrivalSeconds >= h * 3600 && r.arrivalSeconds < (h + 1) * 3600).length / 3600);
+    ? Array.from({ length: Math.ceil(durationHours) }, (_, h) => rate * rateMultiplierAt(profile, h * SECONDS_PER_HOUR + SECONDS_PER_HOUR / 2, demand.weekendMultiplier ?? 1))
+    : Array.from({ length: Math.max(1, Math.ceil(durationHours)) }, (_, h) => traceRequests.filter((r) => r.arrivalSeconds >= h * SECONDS_PER_HOUR && r.arrivalSeconds < (h + 1) * SECONDS_PER_HOUR).length / SECONDS_PER_HOUR);
   const f = demand.fleet ?? { kind: 'autoscale' as const };
   const headroom = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.headroom : undefined) ?? DEMAND_DEFAULTS.headroom;
   const minInstances = (f.kind === 'autoscale' || f.kind === 'scheduled' ? f.minInstances : undefined) ?? DEMAND_DEFAULTS.minInstances;
@@ -208,14 +238,14 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   // Bound the work before doing it: the expected arrivals of the run (bursts included) must stay
   // within what one run can simulate in reasonable time and memory.
   const burstFactor = demand.burst === undefined ? 1 : 1 + demand.burst.shareOfTime * (demand.burst.rateFactor - 1);
-  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * 3600 * burstFactor);
+  const expectedRequests = Math.min(demand.maxRequests ?? Infinity, hourly.reduce((sum, r) => sum + r, 0) * SECONDS_PER_HOUR * burstFactor);
   if (traceRequests === null && expectedRequests > LIMITS.simulatedRequests.max) {
     throw new InputError('demand.requestsPerSecond', String(rate), `at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')} requests in one run`,
       `about ${Math.round(expectedRequests).toLocaleString('en-US')} requests would arrive (${rate.toPrecision(3)}/s over ${durationHours} h); one run simulates at most ${LIMITS.simulatedRequests.max.toLocaleString('en-US')}: lower demand.requestsPerSecond or demand.durationHours, or set demand.maxRequests`);
   }
   const sigma = (x: number | undefined) => x ?? DEMAND_DEFAULTS.sigma;
   const meanPlanInstances = (schedule: FleetSchedule) => {
-    const end = durationHours * 3600;
+    const end = durationHours * SECONDS_PER_HOUR;
     let sum = 0;
     schedule.forEach((s, k) => { sum += s.instances * Math.max(0, Math.min(end, schedule[k + 1]?.atSeconds ?? end) - s.atSeconds); });
     return Math.max(1, Math.round(sum / Math.max(1, end)));
@@ -230,7 +260,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       return fromList(cached.requests);
     }
     return poissonArrivals({
-      requestsPerSecond: rate, profile, weekendMultiplier: demand.weekendMultiplier ?? 1, durationSeconds: durationHours * 3600,
+      requestsPerSecond: rate, profile, weekendMultiplier: demand.weekendMultiplier ?? 1, durationSeconds: durationHours * SECONDS_PER_HOUR,
       ...(demand.burst !== undefined && { burst: demand.burst }),
       sizes: {
         inputTokens: { mean: o.workload.inputTokens, sigma: sigma(demand.inputTokensSigma) },
@@ -241,7 +271,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       rng: createRng(demand.seed ?? DEMAND_DEFAULTS.seed),
     });
   };
-  const bucketSeconds = durationHours <= 3 ? 60 : 3600;
+  const bucketSeconds = durationHours <= 3 ? 60 : SECONDS_PER_HOUR;
   const freeShare = demand.freeTraffic?.share ?? 0;
   /** Marks a `freeShare` of requests free, from a stream of its own (the arrivals do not move). */
   const withClasses = (source: RequestSource): RequestSource => {
@@ -277,25 +307,22 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const slo = checkSlo(sim, o.latencyTarget);
 
   // Revenue of the served tokens; the off-peak share of demand (by the day's profile) pays the discount.
-  const listRevenueUsd = ((sim.inputTokens - sim.cachedInputTokens) * o.prices.inputUsdPerMillion + sim.cachedInputTokens * o.prices.cachedInputUsdPerMillion + sim.outputTokens * o.prices.outputUsdPerMillion) / 1e6;
+  const listRevenueUsd = revenueUsdPerRequest({ freshInputTokens: sim.inputTokens - sim.cachedInputTokens, cachedInputTokens: sim.cachedInputTokens, outputTokens: sim.outputTokens }, o.prices);
   const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
-  // A contract-rate basis (the default) carries the on-demand price beside it: overflow pays that,
-  // and the committed block pays the contract rate unless the scenario says otherwise.
-  const contractUsdPerGpuHour = costBasis.kind === 'rented' && costBasis.onDemandUsdPerGpuHour !== undefined && demand.commitment?.discountFraction === undefined ? costBasis.priceUsdPerGpuHour : undefined;
-  const commitment = { ...(contractUsdPerGpuHour === undefined ? {} : { priceUsdPerGpuHour: contractUsdPerGpuHour }), ...demand.commitment };
+  // GPUs of a fleet unit (an instance, or a unit of both pools); the block is counted in decode-instance equivalents, as the simulation counts paid time.
+  const unitGpus = pools === null ? gpusPerInstance : o.gpus;
+  const perUnitEquivalents = pools === null ? 1 : o.gpus / gpusPerInstance;
+  const optionCommitment = costBasis.kind === 'rented' ? costBasis.commitment : null;
+  const blockUnits = optionCommitment !== null ? Math.ceil(optionCommitment.minimumGpus / unitGpus) : Math.max(1, Math.min(...fleet.map((s) => s.instances)));
+  const ways = payingWays(o, blockUnits * unitGpus);
   const costs = fleetCosts({
     sim, gpusPerInstance,
-    onDemandUsdPerGpuHour: costBasis.kind === 'rented' ? costBasis.onDemandUsdPerGpuHour ?? costBasis.priceUsdPerGpuHour : 0,
-    commitmentDiscountFraction: commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction,
-    ...(commitment.priceUsdPerGpuHour !== undefined && { committedUsdPerGpuHour: commitment.priceUsdPerGpuHour }),
-    // Units of a disaggregated fleet in decode-instance equivalents, as the simulation counts paid time.
-    committedBlockInstances: (commitment.instances ?? Math.max(1, Math.min(...fleet.map((s) => s.instances)))) * (pools === null ? 1 : o.gpus / gpusPerInstance),
+    onDemand: ways.onDemand,
+    committed: ways.committed,
+    committedBlockInstances: blockUnits * perUnitEquivalents,
     owned: costBasis.kind === 'owned' ? costBasis : defaultOwnedCostBasis(o.gpu.id),
-    shares: instance.shares,
-    freshInputTokens: sim.inputTokens - sim.cachedInputTokens,
-    cachedInputTokens: sim.cachedInputTokens,
-    outputTokens: sim.outputTokens,
+    economicsAt: instance.served.economicsAt,
     slo: { attainment: sim.sloAttainment, met: slo.met },
     revenueUsd,
   });
@@ -307,7 +334,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       : f.kind === 'smallest-meeting-slo' ? `the smallest fixed fleet whose p99 TTFT and TPOT meet the target: ${search?.instances ?? 0} ${unitWord}`
         : `autoscaled on utilization, queue and waiting time every ${autoscaler?.evaluationSeconds} s (target utilization ${((autoscaler?.targetUtilization ?? 0) * 100).toFixed(0)}%; one more at once when a request has waited ${autoscaler?.maxQueueWaitSeconds} s or over 1% of an interval's requests missed the latency target, none fewer while any did), warm-up ${lag} s, scale-down after ${autoscaler?.scaleDownDelaySeconds} s low, ${minInstances}-${autoscaler?.maxInstances} instances`;
   return {
-    option: o, point: p, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
+    option: o, point: p, gpuSecondsPerToken: instance.served.gpuSecondsPerToken, gpusPerInstance, capacityRequestsPerSecondPerInstance: capacity, meanRequestsPerSecond: rate,
     pools: pools === null ? null : { prefillInstancesPerUnit: pools.prefillInstancesPerUnit, decodeInstancesPerUnit: pools.decodeInstancesPerUnit, prefillGpusPerInstance: pools.prefill.gpus, decodeGpusPerInstance: pools.model.gpus },
     autoscaler: autoscaler === undefined ? null : { minInstances: autoscaler.minInstances, maxInstances: autoscaler.maxInstances },
     profilePeakToAverage: traceRequests === null ? profilePeak : peakToMean(sim.buckets.map((b) => b.arrivals)), fleet, sim, slo, search,
@@ -335,13 +362,18 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
       ] : [{
         name: 'prefix cache',
         value: hasBlocks
-          ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / 1e9).toFixed(0)} GB of host DRAM an instance` : ''}`
+          ? `from the trace's hash_ids: fleet-wide LRU of ${(hbmShare * 100).toFixed(0)}% of each instance's KV cache${dramBytes > 0 ? ` then ${(dramBytes / GB).toFixed(0)} GB of host DRAM an instance` : ''}`
           : trace?.format === 'inferonomics-csv' ? 'the trace\'s cached_tokens column' : 'none: the trace says nothing of shared prefixes, so every prompt token is computed',
       }]),
       ...(freeShare > 0 ? [{ name: 'demand.freeTraffic', value: `${(freeShare * 100).toFixed(0)}% of requests free: admitted after paid ones, ${demand.freeTraffic?.shedAfterSeconds === undefined ? 'never shed' : `shed after waiting ${demand.freeTraffic.shedAfterSeconds} s`}; the SLO is paid traffic's` }] : []),
       { name: 'fleet', value: fleetNote },
       { name: 'instance', value: `${gpusPerInstance} ${o.gpu.id}, batch cap ${model.maxSequences} (the operating point's), ${capacity.toFixed(2)} requests/s each` },
-      { name: 'commitment', value: commitment.priceUsdPerGpuHour !== undefined ? `$${commitment.priceUsdPerGpuHour} per GPU-hour` : `${((commitment.discountFraction ?? DEMAND_DEFAULTS.commitmentDiscountFraction) * 100).toFixed(0)}% below on demand (market-data.md §4.3: 20-40%)` },
+      { name: 'on demand', value: `$${ways.onDemand.priceUsdPerGpuHour.toFixed(2)} per GPU-hour (${ways.onDemand.sources?.priceUsdPerGpuHour ?? 'the scenario\'s costBasis'})` },
+      {
+        name: 'commitment',
+        value: ways.committed === null ? `none priced for ${o.gpu.id}: give costBasis {kind: rented, priceUsdPerGpuHour, commitment {termHours, minimumGpus}}`
+          : `$${ways.committed.priceUsdPerGpuHour.toFixed(2)} per GPU-hour, ${ways.committed.commitment?.termHours ?? 0} h term, at least ${ways.committed.commitment?.minimumGpus ?? 0} GPUs (${ways.committed.sources?.priceUsdPerGpuHour ?? 'the scenario\'s costBasis'})`,
+      },
     ],
   };
 }

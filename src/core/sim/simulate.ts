@@ -17,8 +17,9 @@ export interface SimulationOptions {
   readonly latencyTarget: LatencyTarget;
   /**
    * Output tokens per second one instance delivers at its operating point (batch cap, latency
-   * target): a step's used capacity is then the tokens it emits over this rate, so utilization is
-   * the share of the capacity the report's cost per token assumes. Without it, batch occupancy.
+   * target): a step's used capacity is the tokens it emits over this rate, so utilization is the
+   * share of the capacity the report's cost per token assumes (default: the decode rate of a full
+   * batch at the instance's batch cap). How full the batches are is `batchOccupancy`, apart.
    */
   readonly outputTokensPerSecondAtCapacity?: number;
   /**
@@ -58,6 +59,8 @@ interface Instance {
   /** Requests whose prompt completes with the step in flight. */
   completing: number[];
   busySeconds: number;
+  /** Step-seconds weighted by how full the batch is (sequences over the batch cap). */
+  occupiedSeconds: number;
   usedSeconds: number;
   /** usedSeconds at the autoscaler's last decision. */
   usedAtDecision: number;
@@ -83,7 +86,8 @@ interface Instance {
  * a given request source.
  */
 export function simulate(source: RequestSource, options: SimulationOptions): SimulationResult {
-  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, outputTokensPerSecondAtCapacity: capacityTokens, shedFreeAfterSeconds = Infinity, disaggregated } = options;
+  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, shedFreeAfterSeconds = Infinity, disaggregated } = options;
+  const capacityTokens = options.outputTokensPerSecondAtCapacity ?? model.maxSequences / model.stepSeconds(model.maxSequences, 0);
   const cap = autoscaler?.maxInstances ?? Math.max(...fleet.map((s) => s.instances));
   const prefillCount = disaggregated?.prefillInstances ?? 0;
   const instances: Instance[] = Array.from({ length: cap + prefillCount }, (_, i) => ({
@@ -91,7 +95,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     role: disaggregated === undefined ? 'both' : i < cap ? 'decode' : 'prefill',
     weight: i < cap ? 1 : (disaggregated as { prefill: InstanceModel }).prefill.gpus / model.gpus,
     pending: [], pendingHead: 0, freePending: [], freeHead: 0, prefill: [], prefillHead: 0, headRemaining: 0, kvUsed: 0, decoding: 0,
-    heap: new MinHeap(), step: 0, nextEnd: Infinity, completing: [], busySeconds: 0, usedSeconds: 0, usedAtDecision: 0, paidSeconds: 0,
+    heap: new MinHeap(), step: 0, nextEnd: Infinity, completing: [], busySeconds: 0, occupiedSeconds: 0, usedSeconds: 0, usedAtDecision: 0, paidSeconds: 0,
     paidFrom: NaN, accepting: false, readyAt: NaN,
   }));
   let capacity = 1024;
@@ -267,10 +271,9 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     const duration = s.model.stepSeconds(s.decoding, prompt);
     s.nextEnd = now + duration;
     s.busySeconds += duration;
+    s.occupiedSeconds += duration * Math.min(1, (s.decoding + s.prefill.length - s.prefillHead) / s.model.maxSequences);
     const used = s.role === 'prefill' ? duration * Math.min(1, prompt / s.model.maxBatchedTokens)
-      : capacityTokens === undefined
-        ? duration * Math.min(1, (s.decoding + s.prefill.length - s.prefillHead) / s.model.maxSequences)
-        : Math.min(duration, (s.decoding + s.completing.length) / capacityTokens);
+      : Math.min(duration, (s.decoding + s.completing.length) / capacityTokens);
     s.usedSeconds += used;
     const b = Math.floor(now / bucketSeconds);
     usedByBucket[b] = (usedByBucket[b] ?? 0) + used * s.weight;
@@ -552,6 +555,7 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       busyInstanceSeconds: instances.reduce((a, s) => a + s.busySeconds * s.weight, 0),
       usedInstanceSeconds: used,
       utilization: activeInstanceSeconds > 0 ? Math.min(1, used / activeInstanceSeconds) : 0,
+      batchOccupancy: activeInstanceSeconds > 0 ? Math.min(1, instances.reduce((a, s) => a + s.occupiedSeconds * s.weight, 0) / activeInstanceSeconds) : 0,
       maxInstances: maxPaid,
       scaleEvents,
       bucketSeconds,

@@ -57,13 +57,15 @@ export interface SimulationResult {
   readonly busyInstanceSeconds: number;
   /**
    * Instance-seconds of capacity used: the output tokens each step emits over the instance's rate
-   * at its operating point (or, without that rate, each step weighted by how full its batch is).
-   * A continuously batching engine is "busy" with one request; this is the share of what it could
-   * serve at the latency target, the utilization that cost per token depends on.
+   * at its operating point. A continuously batching engine is "busy" with one request; this is the
+   * share of what it could serve at the latency target, the utilization that cost per token
+   * depends on.
    */
   readonly usedInstanceSeconds: number;
-  /** usedInstanceSeconds / activeInstanceSeconds. */
+  /** usedInstanceSeconds / activeInstanceSeconds: the busy share of paid instance-time, the one meaning of utilization. */
   readonly utilization: number;
+  /** Step-seconds weighted by how full each batch is (sequences over the batch cap), over paid instance-seconds: how full the batches ran, not what was paid for. */
+  readonly batchOccupancy: number;
   /** Most instances paid at once. */
   readonly maxInstances: number;
   /** Times the fleet's size changed. */

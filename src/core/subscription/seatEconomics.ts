@@ -80,6 +80,9 @@ export interface SeatEconomics {
   readonly shareCappedByLimit: number;
 }
 
+/** Seats drawn per plan and the seed of the draws when none are given: the CLI's `subscription` and the web's business view alike, so both give one answer. */
+export const DEFAULT_SEAT_DRAWS = { samples: 100_000, seed: 1 } as const;
+
 export interface SeatEconomicsOptions {
   /** Seats drawn (a whole number >= 1); default 100,000. */
   readonly samples?: number;

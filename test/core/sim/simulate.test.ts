@@ -49,6 +49,17 @@ describe('simulate against closed forms', () => {
 });
 
 describe('simulate mechanics', () => {
+  it('utilization is the paid share of capacity used (tokens over the rate at the operating point); batch occupancy, apart, is how full the batches ran', () => {
+    const one = () => ({ next: (() => { let done = false; return () => (done ? null : (done = true, { arrivalSeconds: 0, inputTokens: 100, cachedInputTokens: 0, outputTokens: 11 })); })() });
+    // 11 steps of 0.02 s, one sequence of a batch cap of 8 each, one token each.
+    const atRate = simulate(one(), { instance: fixedStep(0.02, 8), fleet: fixedFleet(1), latencyTarget: noTarget, outputTokensPerSecondAtCapacity: 100 });
+    expect(atRate.utilization).toBeCloseTo((11 * 0.01) / 0.22, 12); // a token is 1/100 s of capacity
+    expect(atRate.batchOccupancy).toBeCloseTo(1 / 8, 12);
+    // Without a rate, capacity is a full batch at the cap: 8 tokens a 0.02 s step.
+    const atCap = simulate(one(), { instance: fixedStep(0.02, 8), fleet: fixedFleet(1), latencyTarget: noTarget });
+    expect(atCap.utilization).toBeCloseTo(1 / 8, 12);
+  });
+
   it('a request of O output tokens on an idle instance takes one prompt step and O − 1 decode steps', () => {
     const r = simulate({ next: (() => { let done = false; return () => (done ? null : (done = true, { arrivalSeconds: 0, inputTokens: 100, cachedInputTokens: 0, outputTokens: 11 })); })() },
       { instance: fixedStep(0.02, 8), fleet: fixedFleet(1), latencyTarget: noTarget });

@@ -11,8 +11,8 @@ const renders: Record<string, () => Element> = {
   frontierChart: () => frontierChart(frontierRows, { document, minTokensPerSecondPerUser: 30 }),
   costBreakdownChartLog: () => costBreakdownChart(costRowsWide, { document }),
   costBreakdownChartLinear: () => costBreakdownChart(costRowsNarrow, { document }),
-  marginChart: () => marginChart(marginRows, { document, breakEvenUtilization, utilization: 0.6 }),
-  marginChartNoBreakEven: () => marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6 }),
+  marginChart: () => marginChart(marginRows, { document, breakEvenUtilization, utilization: 0.6, marginFraction: 1 - 4.5 / (14.44 * 0.6) }),
+  marginChartNoBreakEven: () => marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6, marginFraction: 1 - 20 / (14.44 * 0.6) }),
   validationChart: () => validationChart(validationRows, { document }),
   validationTable: () => validationTable(validationRows, { document }),
 };
@@ -87,7 +87,7 @@ describe('costBreakdownChart(rows, options)', () => {
 });
 
 describe('marginChart(rows, options)', () => {
-  const chart = marginChart(marginRows, { document, breakEvenUtilization, utilization: 0.6 });
+  const chart = marginChart(marginRows, { document, breakEvenUtilization, utilization: 0.6, marginFraction: 1 - 4.5 / (14.44 * 0.6) });
 
   it('labels utilization and margin in percent', () => {
     expect(axisLabel(chart, 'x')).toContain('Utilization (%');
@@ -100,7 +100,7 @@ describe('marginChart(rows, options)', () => {
   });
 
   it('draws no break-even marker when breakEvenUtilization is null, and says so in the caption', () => {
-    const losing = marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6 });
+    const losing = marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6, marginFraction: 1 - 20 / (14.44 * 0.6) });
     expect(losing.querySelector('g.break-even')).toBeNull();
     expect(losing.querySelector('g.break-even-label')).toBeNull();
     expect(losing.querySelector('figcaption')?.textContent).toContain('no break-even');
@@ -111,15 +111,15 @@ describe('marginChart(rows, options)', () => {
     expect(chart.querySelector('g.scenario-label')?.textContent).toBe('scenario 60%: margin 48%');
   });
 
-  it('interpolates cost and revenue, not margin, between rows: 60% between the 50% and 75% rows is -131%, 1 − 20 / (14.44 × 0.6)', () => {
-    const losing = marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6 });
+  it('labels the margin it is given (the core\'s), never one of its own: -131%, 1 − 20 / (14.44 × 0.6), between the 50% and 75% rows', () => {
+    const losing = marginChart(losingMarginRows, { document, breakEvenUtilization: null, utilization: 0.6, marginFraction: 1 - 20 / (14.44 * 0.6) });
     expect(losing.querySelector('g.scenario-label')?.textContent).toBe('scenario 60%: margin -131%');
   });
 
   it('clips margins below −200% (5% and 10% utilization) and notes it; none clipped, no note', () => {
     expect(chart.querySelectorAll('g.clipped path')).toHaveLength(2);
     expect(chart.querySelector('figcaption')?.textContent).toContain('Margins below -200% are drawn at -200%');
-    const unclipped = marginChart(marginRows.filter((row) => row.utilization >= 0.2), { document, breakEvenUtilization, utilization: 0.6 });
+    const unclipped = marginChart(marginRows.filter((row) => row.utilization >= 0.2), { document, breakEvenUtilization, utilization: 0.6, marginFraction: 1 - 4.5 / (14.44 * 0.6) });
     expect(unclipped.querySelector('figcaption')?.textContent).not.toContain('drawn at');
   });
 });
@@ -157,7 +157,7 @@ describe('charts of no rows', () => {
   it.each([
     ['frontierChart', () => frontierChart([], { document })],
     ['costBreakdownChart', () => costBreakdownChart([], { document })],
-    ['marginChart', () => marginChart([], { document, breakEvenUtilization: null, utilization: 0.6 })],
+    ['marginChart', () => marginChart([], { document, breakEvenUtilization: null, utilization: 0.6, marginFraction: null })],
     ['validationChart', () => validationChart([], { document })],
   ])('%s([]) renders empty axes without throwing', (_, render) => {
     expect(render().querySelector('svg')).not.toBeNull();

@@ -8,6 +8,8 @@ export interface MarginChartOptions extends ChartOptions {
   readonly breakEvenUtilization: number | null;
   /** The scenario's utilization (0..1), marked with a rule and a dot on the curve. */
   readonly utilization: number;
+  /** The scenario's margin at that utilization, as the core computed it (a fraction of revenue); null when there is no revenue. */
+  readonly marginFraction: number | null;
   /** Lowest margin drawn, as a fraction of revenue (default -2, i.e. −200%); lower margins are drawn at it and the caption says so. */
   readonly minMarginFraction?: number;
   /** Highest margin drawn, as a fraction of revenue (default 1, i.e. 100%, the ceiling of a margin). */
@@ -27,13 +29,13 @@ interface Point {
  * there is one, and the scenario's utilization marked with its margin. A margin falls without
  * bound as utilization nears zero, so margins are clipped to
  * [`minMarginFraction`, `maxMarginFraction`] (default −200%..100%) with a caption note when any
- * is. The scenario's margin comes from cost and revenue per GPU-hour interpolated between the two
- * nearest rows. Returns a figure (title, caption, SVG).
+ * is. The scenario's margin is the one given (the core's), clipped alike. Returns a figure (title,
+ * caption, SVG).
  *
- * @example marginChart(rows, { breakEvenUtilization: 0.31, utilization: 0.6, document })
+ * @example marginChart(rows, { breakEvenUtilization: 0.31, utilization: 0.6, marginFraction: 0.48, document })
  */
 export function marginChart(rows: readonly MarginRow[], options: MarginChartOptions): SVGSVGElement | HTMLElement {
-  const { document = globalThis.document, width = 640, height = 360, breakEvenUtilization, utilization, minMarginFraction = -2, maxMarginFraction = 1 } = options;
+  const { document = globalThis.document, width = 640, height = 360, breakEvenUtilization, utilization, marginFraction, minMarginFraction = -2, maxMarginFraction = 1 } = options;
   const low = minMarginFraction * 100;
   const high = maxMarginFraction * 100;
   const points: Point[] = [...rows]
@@ -44,7 +46,7 @@ export function marginChart(rows: readonly MarginRow[], options: MarginChartOpti
       return { utilizationPercent: row.utilization * 100, marginPercent, clipped: marginPercent !== margin && !Number.isNaN(margin), row };
     });
   const clipped = points.some((point) => point.clipped);
-  const scenarioMargin = interpolate(points, utilization * 100, low, high);
+  const scenarioMargin = marginFraction === null ? null : Math.min(high, Math.max(low, marginFraction * 100));
   const scenarioLabel = `scenario ${formatPercent(utilization)}${scenarioMargin === null ? '' : `: margin ${formatPercent(scenarioMargin / 100)}`}`;
   const tip = (point: Point) =>
     `${formatPercent(point.row.utilization)} utilization: margin ${formatPercent(point.row.marginFraction)}\n` +
@@ -85,27 +87,6 @@ export function marginChart(rows: readonly MarginRow[], options: MarginChartOpti
 
 function finite(points: readonly Point[]): number[] {
   return points.map((point) => point.marginPercent).filter(Number.isFinite);
-}
-
-/**
- * The margin (percent, clipped to [low, high]) at `utilizationPercent`; null outside the rows.
- * Cost and revenue per GPU-hour are interpolated linearly between the nearest rows, the margin
- * computed from them: revenue is linear in utilization, so this is exact where the margin's own
- * curve (1 − cost / revenue) is not.
- */
-function interpolate(points: readonly Point[], utilizationPercent: number, low: number, high: number): number | null {
-  for (let i = 0; i < points.length; i++) {
-    const right = points[i];
-    if (!right || right.utilizationPercent < utilizationPercent) continue;
-    if (right.utilizationPercent === utilizationPercent) return right.marginPercent;
-    const left = points[i - 1];
-    if (!left) return null;
-    const t = (utilizationPercent - left.utilizationPercent) / (right.utilizationPercent - left.utilizationPercent);
-    const cost = left.row.costUsdPerGpuHour + t * (right.row.costUsdPerGpuHour - left.row.costUsdPerGpuHour);
-    const revenue = left.row.revenueUsdPerGpuHour + t * (right.row.revenueUsdPerGpuHour - left.row.revenueUsdPerGpuHour);
-    return revenue > 0 ? Math.min(high, Math.max(low, (1 - cost / revenue) * 100)) : low;
-  }
-  return null;
 }
 
 function captionOf(breakEvenUtilization: number | null, clipped: boolean, lowPercent: number): string {

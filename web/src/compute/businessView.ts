@@ -1,9 +1,10 @@
 import { createRng } from '../../../src/core/demand/rng.js';
+import { LAB_DEFAULTS } from '../../../src/core/lab/defaults.js';
 import { labCost } from '../../../src/core/lab/labCost.js';
 import { labInputFor } from '../../../src/core/lab/labInput.js';
-import { runOption } from '../../../src/core/scenario/index.js';
+import { defaultFrontierOption, runOption } from '../../../src/core/scenario/index.js';
 import { PLANS } from '../../../src/core/subscription/plans.js';
-import { blendedCostUsdPerMillionTokens, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
 import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
@@ -20,8 +21,12 @@ export interface BusinessState {
   readonly lifetimeMonths: number;
   readonly outputTrillionTokensPerMonth: number;
   readonly discount: number;
-  /** The uncertainty run's base: the built-in frontier file, or the editor's scenario. */
-  readonly uncertaintyBase: 'builtin' | 'editor';
+  /**
+   * What the subscriptions, the lab and the uncertainty run serve with: the built-in frontier
+   * 2T/100B on 32 rented B200 (the default scenario's option, as the CLI's `subscription`, `lab`
+   * and `uncertainty` do, so both give one answer), or the editor's scenario.
+   */
+  readonly base: 'builtin' | 'editor';
   readonly totalParamsT: readonly [number, number];
   readonly activeParamsB: readonly [number, number];
   readonly utilization: readonly [number, number];
@@ -35,22 +40,25 @@ const rangeOf = (name: string): readonly [number, number] => {
 
 export const DEFAULT_BUSINESS: BusinessState = {
   usageProfile: 'chat', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
-  lifetimeMonths: 12, outputTrillionTokensPerMonth: 10, discount: 0.5,
-  uncertaintyBase: 'builtin',
+  // The lab's own defaults (the CLI's `lab` uses the same), in the view's units.
+  lifetimeMonths: LAB_DEFAULTS.lifetimeMonths.value,
+  outputTrillionTokensPerMonth: LAB_DEFAULTS.outputTokensPerMonth.value / 1e12,
+  discount: LAB_DEFAULTS.discountFraction.value,
+  base: 'builtin',
   totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
   activeParamsB: [rangeOf('activeParams')[0] / 1e9, rangeOf('activeParams')[1] / 1e9],
   utilization: rangeOf('utilization'),
   samples: 20_000,
 };
 
-/** Subscription seats of every plan, a lab's cost per token and the uncertainty run, from the editor's scenario and the view's inputs. */
+/** Subscription seats of every plan, a lab's cost per token and the uncertainty run, from the base option (built-in or the editor's) and the view's inputs. */
 export function computeBusiness(state: AppState, b: BusinessState, today: string) {
-  const option = resolveEditorOption(state, today);
+  const option = b.base === 'builtin' ? defaultFrontierOption() : resolveEditorOption(state, today);
   const served = runOption(option);
   const e = served.economics;
-  if (e === null || served.gpuSecondsPerToken === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
+  if (e === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
 
-  // Subscriptions: a seat's tokens cost what the editor's scenario serves them for, in its workload's mix.
+  // Subscriptions: a seat's tokens cost what the base option serves them for, in its workload's mix.
   const mix = tokenMixOfWorkload(option.workload);
   const costs: TokenCosts = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
   const profile = USAGE_PROFILES[b.usageProfile];
@@ -61,7 +69,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   };
   const seats: SeatCostRow[] = PLANS.map((plan) => {
     const usage = usageOnPlan(profile, plan, overrides);
-    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: 20_000, rng: createRng(1) });
+    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: DEFAULT_SEAT_DRAWS.samples, rng: createRng(DEFAULT_SEAT_DRAWS.seed) });
     return {
       plan: plan.name, priceUsdPerSeatPerMonth: s.priceUsdPerSeatPerMonth, meanCostUsdPerSeat: s.meanCostUsd,
       p50CostUsdPerSeat: s.costUsdPerSeat.p50, p90CostUsdPerSeat: s.costUsdPerSeat.p90, p99CostUsdPerSeat: s.costUsdPerSeat.p99,
@@ -70,8 +78,8 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
     };
   });
 
-  // A lab's cost per token: the editor's serving cost plus training, research and staff.
-  const lab = labInputFor(option, served.gpuSecondsPerToken, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, discount: b.discount }, (name) => `the view's input (${name})`);
+  // A lab's cost per token: the base option's serving cost plus training, research and staff.
+  const lab = labInputFor(served, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, discount: b.discount }, (name) => `the view's input (${name})`);
   const labResult = labCost(lab.input);
   const labRows: LabBarRow[] = (['list', 'discounted'] as const).flatMap((rates) => {
     const c = labResult[rates];
@@ -90,12 +98,12 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
     ranged('totalParams', b.totalParamsT[0] * 1e12, b.totalParamsT[1] * 1e12, 'loguniform', 'the view\'s range'),
     ranged('activeParams', b.activeParamsB[0] * 1e9, b.activeParamsB[1] * 1e9, 'loguniform', 'the view\'s range'),
     ranged('utilization', b.utilization[0], b.utilization[1], 'uniform', 'the view\'s range'),
-    ...(b.uncertaintyBase === 'builtin' ? builtin.uncertain.filter((x) => x.name === 'gpuPriceUsdPerHour') : []),
+    ...(b.base === 'builtin' ? builtin.uncertain.filter((x) => x.name === 'gpuPriceUsdPerHour') : []),
   ];
   // The built-in file re-chooses the GPU count at every grid node (3-5 frontier searches each, about
   // 10 s); the view keeps it on 32 B200 so it answers as you type (`inferonomics uncertainty` re-chooses).
   const builtinBase = { ...builtin.base, gpus: 32 };
-  const report = runUncertainty({ ...builtin, base: b.uncertaintyBase === 'builtin' ? builtinBase : state.option, uncertain }, 'uncertainty', {}, { samples: b.samples, seed: 1, checkPoints: 0 });
+  const report = runUncertainty({ ...builtin, base: b.base === 'builtin' ? builtinBase : state.option, uncertain }, 'uncertainty', {}, { samples: b.samples, seed: 1, checkPoints: 0 });
   const mc = report.monteCarlo;
   const tornadoRows: TornadoChartRow[] = report.tornado.rows.map((r) => ({ input: r.name, lowValue: r.lowValue, highValue: r.highValue, marginAtLow: r.outputAtLow, marginAtHigh: r.outputAtHigh, swing: r.swing }));
   return {

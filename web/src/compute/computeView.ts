@@ -1,10 +1,7 @@
 import type { DemandState } from './simulationView.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
-import { requestMix } from '../../../src/core/economics/prices.js';
-import { pricedGpuSeconds } from '../../../src/core/economics/tokenAttribution.js';
-import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
-import { effectiveCostBasis, parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
+import { parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
 import type { ScenarioOptionInput } from '../../../src/core/scenario/schema.js';
 import { InputError } from '../../../src/core/errors.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
@@ -155,17 +152,16 @@ export function computeView(state: AppState, today: string): ComputeResult {
       assumptions: resolved.assumptions,
       costBasisRows: describeCostBasis(resolved.costBasis),
     };
-    if (e === null || choice === null || r.frontier === null || r.gpuSecondsPerToken === null) return { ok: true, view };
-    const busySecondUsd = e.costUsdPerGpuHour / (3600 * resolved.utilization);
-    const pareto = new Set(r.frontier.points);
-    const frontierRows: FrontierRow[] = r.frontier.allPoints.map((p) => ({
-      tokensPerSecondPerUser: p.tokensPerSecondPerUser,
-      outputTokensPerSecondPerGpu: p.outputTokensPerSecondPerGpu,
-      costUsdPerMillionOutputTokens: busySecondUsd * p.decodeGpuSecondsPerOutputToken * 1e6,
-      layout: describeLayout(p),
-      mode: p.layout.mode,
-      pareto: pareto.has(p),
-      chosen: p === choice.point,
+    if (e === null || r.frontierCosts === null || r.economicsAt === null) return { ok: true, view };
+    // Every figure below is the pipeline's (`runOption`): the frontier's costs, the economics at each utilization.
+    const frontierRows: FrontierRow[] = r.frontierCosts.map((c) => ({
+      tokensPerSecondPerUser: c.point.tokensPerSecondPerUser,
+      outputTokensPerSecondPerGpu: c.point.outputTokensPerSecondPerGpu,
+      costUsdPerMillionOutputTokens: c.costUsdPerMillionOutputTokens,
+      layout: describeLayout(c.point),
+      mode: c.point.layout.mode,
+      pareto: c.pareto,
+      chosen: c.chosen,
     }));
     const p = resolved.prices;
     const costRows: CostBreakdownRow[] = [
@@ -173,14 +169,9 @@ export function computeView(state: AppState, today: string): ComputeResult {
       { kind: 'cached input', costUsdPerMillion: e.costUsdPerMillionCachedInputTokens, priceUsdPerMillion: p.cachedInputUsdPerMillion },
       { kind: 'output', costUsdPerMillion: e.costUsdPerMillionOutputTokens, priceUsdPerMillion: p.outputUsdPerMillion },
     ];
-    const w = resolved.workload;
-    const mix = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
-    // The seconds runOption priced: a cached token's KV keeping and moving included (at the option's utilization).
-    const priced = r.attribution === null ? null : pricedGpuSeconds(r.attribution);
-    const s = r.gpuSecondsPerToken;
-    const basis = effectiveCostBasis(resolved);
+    const economicsAt = r.economicsAt;
     const marginRows: MarginRow[] = Array.from({ length: 20 }, (_, i) => (i + 1) / 20).map((u) => {
-      const at = tokenEconomics(priced ?? { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output }, mix, p, basis, u);
+      const at = economicsAt(u);
       // No revenue, no margin: the chart leaves a gap (NaN) there.
       return { utilization: u, marginFraction: at.marginFraction ?? Number.NaN, costUsdPerGpuHour: at.costUsdPerGpuHour, revenueUsdPerGpuHour: at.revenueUsdPerGpuHour };
     });

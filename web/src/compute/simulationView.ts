@@ -2,6 +2,7 @@ import { parseTrace } from '../../../src/core/demand/trace/parseTrace.js';
 import { parseScenario, resolveScenario } from '../../../src/core/scenario/index.js';
 import { TRACE_SOURCES, type TraceSource } from '../data/traces/traces.js';
 import { runSimulation } from '../../../src/core/sim/runSimulation.js';
+import { SECONDS_PER_HOUR } from '../../../src/core/units.js';
 import type { FleetHourRow, LatencyBucketRow } from '../charts/types.js';
 import type { AppState } from './computeView.js';
 
@@ -42,8 +43,8 @@ export function computeSimulation(state: AppState, demand: DemandState, traceTex
   const [option] = resolveScenario(scenario, 'scenario');
   if (option === undefined) throw new Error('no option');
   const r = runSimulation(option, scenario.options[0]?.demand ?? {}, trace);
-  const hours: FleetHourRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / 3600, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
-  const latency: LatencyBucketRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / 3600, ttftP50Seconds: b.ttftP50Seconds, ttftP99Seconds: b.ttftP99Seconds, tpotP99Seconds: b.tpotP99Seconds }));
+  const hours: FleetHourRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
+  const latency: LatencyBucketRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, ttftP50Seconds: b.ttftP50Seconds, ttftP99Seconds: b.ttftP99Seconds, tpotP99Seconds: b.tpotP99Seconds }));
   return {
     requests: r.sim.requests,
     sloAttainment: r.sim.sloAttainment,

@@ -1,18 +1,18 @@
+import { DEFAULT_OPTION_INDEX, DEFAULT_SCENARIO, scenarioOption } from '../../../src/core/scenario/index.js';
 import type { AppState } from '../compute/computeView.js';
 
-/** The page's first scenario: the headline question, Kimi K2.5 on rented H200s at its providers' prices. */
+/**
+ * The page's first scenario: the default scenario's headline option (Kimi K2.5 on rented H200s at
+ * its providers' prices) with the scenario's defaults merged in, derived from
+ * src/core/scenario/defaultScenario.json, never a hand copy. The label is left out: the editor
+ * changes the setup, and the resolver names it from what is edited.
+ */
 export const DEFAULT_STATE: AppState = {
-  option: {
-    model: 'kimi-k2.5',
-    gpu: 'h200',
-    gpus: 16,
-    layout: 'best',
-    framework: 'sglang',
-    workload: { inputTokens: 5000, outputTokens: 500, prefixCacheHitRate: 0.5 },
-    latencyTarget: { minTokensPerSecondPerUser: 30, maxTtftSeconds: 5 },
-    costBasis: { kind: 'rented', priceUsdPerGpuHour: 'contract' },
-    prices: { market: 'kimi-k2.5' },
-    utilization: 0.6,
-  },
+  option: withoutLabel(scenarioOption(DEFAULT_SCENARIO, DEFAULT_OPTION_INDEX.headline)),
   configJson: null,
 };
+
+function withoutLabel<T extends { readonly label?: string }>(option: T): Omit<T, 'label'> {
+  const { label: _label, ...rest } = option;
+  return rest;
+}

@@ -18,7 +18,7 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
   const c = m.costUsdPerMillionTokens;
   const costLine = Object.assign(doc.createElement('p'), {
     id: 'business-cost',
-    textContent: `Serving cost from the editor's scenario (${m.label}): input ${usd(c.inputUsdPerMillion)}, cached input ${usd(c.cachedInputUsdPerMillion)}, output ${usd(c.outputUsdPerMillion)} per million tokens; ${usd(c.mixed)} per million in the workload's mix. ` +
+    textContent: `Serving cost of the serving base, ${m.label}: input ${usd(c.inputUsdPerMillion)}, cached input ${usd(c.cachedInputUsdPerMillion)}, output ${usd(c.outputUsdPerMillion)} per million tokens; ${usd(c.mixed)} per million in the workload's mix. ` +
       `Usage: ${m.profile.id}, ${pct(m.profile.idleShare)} of seats idle, lognormal sigma ${m.profile.sigma}.`,
   });
   const u = m.uncertainty;

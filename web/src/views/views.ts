@@ -81,7 +81,7 @@ export function renderCost(host: HTMLElement, v: ViewModel): void {
 export function renderMargin(host: HTMLElement, v: ViewModel): void {
   const doc = host.ownerDocument;
   if (v.marginRows.length === 0 || v.economics === null) return section(host);
-  section(host, marginChart([...v.marginRows], { document: doc, breakEvenUtilization: v.economics.breakEvenUtilization, utilization: v.utilization }),
+  section(host, marginChart([...v.marginRows], { document: doc, breakEvenUtilization: v.economics.breakEvenUtilization, utilization: v.utilization, marginFraction: v.economics.marginFraction }),
     csvLink(doc, 'margin-vs-utilization', toCsv(v.marginRows)));
 }
 
