@@ -117,7 +117,7 @@ function render(r: MarketAnalysis, snapshotId: string): string {
   const ref = r.reference;
   const f = r.fits.median;
   const lines = [
-    `Market prices (snapshot ${snapshotId}), all blended 3:1 input:output, against the physical model on ${ref.gpu} rented at its market median,`,
+    `Market prices (snapshot ${snapshotId}), all blended 3:1 input:output, against the physical model on ${ref.gpu} rented at the default contract rate (as report),`,
     `${ref.framework}, ${(ref.utilization * 100).toFixed(0)}% utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request;`,
     `each model at the weight precision providers serve it (the catalog's servedWeightPrecision) on the GPU count, up to ${ref.maxGpus}, with the least cost per token that meets the target.`,
     '',

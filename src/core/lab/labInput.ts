@@ -1,5 +1,6 @@
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
+import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
@@ -37,8 +38,12 @@ export interface LabAssumption {
  */
 export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (name: keyof LabOverrides) => string = (name) => `given (${name})`): { input: LabCostInput; assumptions: LabAssumption[] } {
   const o = served.option;
-  const seconds = served.gpuSecondsPerToken;
-  if (seconds === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
+  const raw = served.gpuSecondsPerToken;
+  if (raw === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
+  // The seconds the pipeline prices: a cached token's KV keeping and moving included, in busy
+  // GPU-second equivalents at the scenario's rate and utilization (exact there; scaled with the rate elsewhere).
+  const priced = served.attribution === null ? null : pricedGpuSeconds(served.attribution);
+  const seconds = priced === null ? raw : { freshInput: priced.perFreshInputToken, cachedInput: priced.perCachedInputToken, output: priced.perOutputToken };
   const rows: LabAssumption[] = [];
   const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
     const given = f[flag];
@@ -56,7 +61,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   const listUsdPerGpuHour = basis.kind === 'rented' ? basis.priceUsdPerGpuHour : gpuHourCost(basis, 1).totalUsdPerGpuHour;
   const priceSource = basis.kind === 'rented' ? (contract === null ? basis.sources?.priceUsdPerGpuHour : basis.sources?.onDemandUsdPerGpuHour) : undefined;
   rows.push({ name: 'serving', value: `${o.label}: ${o.gpus} ${o.gpu.id}, ${basis.kind} at $${listUsdPerGpuHour.toFixed(2)} per GPU-hour list${contract === null ? '' : ' (on demand)'}`, source: priceSource ?? 'the scenario' });
-  rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption)' });
+  rows.push({ name: 'gpuSecondsPerToken', value: `fresh input ${seconds.freshInput.toExponential(3)}, cached ${seconds.cachedInput.toExponential(3)}, output ${seconds.output.toExponential(3)}`, source: 'performance model: the cheapest operating point meeting the scenario\'s latency target (runOption); cached includes keeping and moving its KV' });
   rows.push({ name: 'utilization', value: `${o.utilization} of paid GPU-hours busy`, source: o.assumptions.find((x) => x.name === 'utilization')?.source ?? 'the scenario' });
   rows.push({ name: 'apiPrices', value: `$${o.prices.inputUsdPerMillion} / $${o.prices.cachedInputUsdPerMillion} / $${o.prices.outputUsdPerMillion} per million input / cached / output`, source: o.pricesDescription });
   const marginal = defaultMarginalCostBasis(o.gpu.id);

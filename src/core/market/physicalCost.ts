@@ -50,7 +50,7 @@ export interface PhysicalCost {
 
 /**
  * What the physical model says it costs to serve `model` on the reference setup: on rented GPUs of
- * that kind at their market median, at the precision providers serve it (the catalog's
+ * that kind at the default rented rate (the contract rate a provider at scale pays, as `report` uses; on demand where the catalog has no contract), at the precision providers serve it (the catalog's
  * `servedWeightPrecision`; the native one for a model without it), at the deployment with the least
  * cost per token that meets the latency target (`chooseDeployment`: GPU counts from the smallest
  * that fits up to `ref.maxGpus`, each searched over layouts and batches). Null when none fits.
@@ -63,7 +63,7 @@ export function physicalCost(model: ModelArchitecture & { readonly servedWeightP
       // A placeholder count: the deployment is chosen below (up to the reference's bound) unless the reference gives one.
       model: 'reference/model', gpu: ref.gpu, gpus: 1, framework: ref.framework, utilization: ref.utilization, weightPrecision,
       workload: ref.workload, latencyTarget: ref.latencyTarget,
-      costBasis: { kind: 'rented', priceUsdPerGpuHour: 'market' },
+      costBasis: { kind: 'rented' },
       prices: { inputUsdPerMillion: 1, cachedInputUsdPerMillion: 1, outputUsdPerMillion: 1 },
     }],
   };

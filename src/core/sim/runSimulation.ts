@@ -66,7 +66,13 @@ export function payingWays(o: ResolvedOption, blockGpus: number): { onDemand: Re
   const tier = (t: RentalTier) => (tiers.includes(t) ? rentalTierCostBasis(o.gpu.id, t, Math.max(1, Math.round(blockGpus))) : null);
   const committedTier = COMMITTED_TIERS.find((t) => tiers.includes(t));
   const committed = c.kind === 'rented' && c.commitment !== null ? c : committedTier === undefined ? null : tier(committedTier);
-  const onDemand = c.kind === 'rented' && c.commitment === null ? c : tier('on-demand');
+  // On demand: the option's own uncommitted rate, else the on-demand price the option carries
+  // beside its contract (the one `report` shows), else the rental catalog's on-demand tier.
+  const onDemand = c.kind !== 'rented' ? tier('on-demand')
+    : c.commitment === null ? c
+      : c.onDemandUsdPerGpuHour !== undefined
+        ? { kind: 'rented' as const, priceUsdPerGpuHour: c.onDemandUsdPerGpuHour, commitment: null, sources: { priceUsdPerGpuHour: c.sources?.onDemandUsdPerGpuHour ?? 'the on-demand price beside the contract rate' } }
+        : tier('on-demand');
   if (onDemand === null) {
     throw new InputError('costBasis', c.kind, `a rented, on-demand cost basis, or a GPU the rental catalog prices on demand (${o.gpu.id} has ${tiers.join(', ') || 'no tier'})`,
       `the simulation prices the fleet it ran on demand too, and ${o.gpu.id} has no on-demand price in the rental catalog; give costBasis {kind: rented, priceUsdPerGpuHour}`);
