@@ -3,7 +3,7 @@ import { ACCELERATORS } from '../catalog/accelerators.js';
 import type { EfficiencyProfile } from '../perf/efficiencyProfiles.js';
 import type { CasePredictor, MeasuredMetric } from '../validation/predictor.js';
 import { MEASURED_METRICS, metricKind } from '../validation/predictor.js';
-import { median, quantile } from '../validation/stats.js';
+import { median, quantile } from '../stats.js';
 import type { ValidationCase } from '../validation/validationCase.js';
 import {
   candidateFactors, FACTOR_BOUNDS, factorName, priorValue, profileOf, sourceOf, type FactorKey,

@@ -1,4 +1,6 @@
-/** Mean and nearest-rank percentiles of a set of values (NaN when there is none). */
+import { quantileSorted } from '../stats.js';
+
+/** Mean and percentiles (type 7, see core/stats) of a set of values (NaN when there is none). */
 export interface Percentiles { readonly mean: number; readonly p50: number; readonly p90: number; readonly p99: number }
 
 /** One priority class of a run. */
@@ -76,11 +78,11 @@ export interface SimulationResult {
   readonly utilizationByInstance: readonly number[];
 }
 
-/** Mean and nearest-rank p50, p90, p99 (the smallest value with at least q of the values at or below it). */
+/** Mean and p50, p90, p99 (the project's one quantile: type 7, interpolated; see core/stats). */
 export function percentiles(values: ArrayLike<number>): Percentiles {
   if (values.length === 0) return { mean: NaN, p50: NaN, p90: NaN, p99: NaN };
   const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  const at = (q: number) => quantileSorted(sorted, q);
   let sum = 0;
   for (const v of sorted) sum += v;
   return { mean: sum / sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99) };

@@ -1,5 +1,6 @@
 import type { Rng } from '../demand/rng.js';
 import { requestMix } from '../economics/prices.js';
+import { quantileSorted } from '../stats.js';
 import { sampleMonthlyTokens, type UsageDistribution } from './usage.js';
 
 /** Fractions (each 0-1, summing to 1) of a seat's tokens that are fresh input, cached input and output. */
@@ -132,16 +133,7 @@ export function seatEconomics(plan: PlanTerms, usage: UsageDistribution, tokenMi
     meanMarginFraction: (price - meanCostUsd) / price,
     shareOfSeatsLosingMoney: losing / samples,
     breakEvenTokensPerSeatPerMonth: breakEvenTokensPerSeatPerMonth(price, costUsdPerMillionTokens),
-    costUsdPerSeat: { p50: sortedQuantile(seatCosts, 0.5), p90: sortedQuantile(seatCosts, 0.9), p99: sortedQuantile(seatCosts, 0.99) },
+    costUsdPerSeat: { p50: quantileSorted(seatCosts, 0.5), p90: quantileSorted(seatCosts, 0.9), p99: quantileSorted(seatCosts, 0.99) },
     shareCappedByLimit: capped / samples,
   };
-}
-
-/** The q-quantile of sorted values by linear interpolation (type 7, as `quantile` in validation/stats.ts). */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const lower = sorted[below] ?? Number.NaN;
-  const upper = sorted[Math.ceil(position)] ?? Number.NaN;
-  return lower + (position - below) * (upper - lower);
 }

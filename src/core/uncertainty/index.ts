@@ -12,7 +12,7 @@ export { OUTPUT_NAMES, OUTPUT_SPECS, outputOf, type OutputName } from './outputs
 export { parseUncertainty, parseUncertaintyText, type UncertainInput, type UncertaintyScenario } from './parseUncertainty.js';
 export { physicsAt, type PhysicsPoint } from './physicsAt.js';
 export { DEFAULT_SAMPLES, DEFAULT_SEED, resolveBase, runUncertainty, type UncertaintyReport, type UncertaintyRunSettings } from './runUncertainty.js';
-export { percentileOfSorted, summarize, type SampleSummary } from './summarize.js';
+export { summarize, type SampleSummary } from './summarize.js';
 export { buildSurrogate, gridNodes, type Surrogate, type SurrogateDimension } from './surrogate.js';
 export { tornado, type Tornado, type TornadoRow } from './tornado.js';
 export { buildUncertaintyModel, defaultPointsPerDimension, optionValues, type UncertaintyModel } from './uncertaintyModel.js';

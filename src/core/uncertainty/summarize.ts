@@ -1,3 +1,5 @@
+import { quantileSorted } from '../stats.js';
+
 /** Percentiles, mean and range of a set of samples. */
 export interface SampleSummary {
   readonly p5: number;
@@ -12,19 +14,6 @@ export interface SampleSummary {
   readonly max: number;
 }
 
-/**
- * The p-quantile of ascending `sorted` values by linear interpolation between order statistics
- * (Hyndman and Fan's type 7, the default of R and NumPy): position (n − 1)·p.
- * Example: `percentileOfSorted([1, 2, 3, 4], 0.5)` = 2.5.
- */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] ?? Number.NaN;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] ?? Number.NaN;
-  return h === lo ? a : a + (h - lo) * (b - a);
-}
-
 /** Summarises `values` (left unchanged): p5, p25, p50, p75, p95, mean, sd, min and max. */
 export function summarize(values: Float64Array): SampleSummary {
   const sorted = Float64Array.from(values).sort();
@@ -33,7 +22,7 @@ export function summarize(values: Float64Array): SampleSummary {
   const mean = sum / values.length;
   let squares = 0;
   for (const x of values) squares += (x - mean) ** 2;
-  const at = (p: number) => percentileOfSorted(sorted, p);
+  const at = (p: number) => quantileSorted(sorted, p);
   return {
     p5: at(0.05), p25: at(0.25), p50: at(0.5), p75: at(0.75), p95: at(0.95),
     mean, sd: values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0,

@@ -1,6 +1,6 @@
 import type { RejectedCase } from './parseCases.js';
 import { MEASURED_METRICS, METRIC_KINDS, metricKind, type CasePredictor, type MeasuredMetric, type MetricKind } from './predictor.js';
-import { median, quantile } from './stats.js';
+import { median, quantile } from '../stats.js';
 import type { Framework, ValidationCase } from './validationCase.js';
 
 /** One published metric of a case beside the model's prediction of it. */

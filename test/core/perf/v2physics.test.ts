@@ -10,7 +10,9 @@ import { poissonArrivals, requestLengths, simulateEngine } from '../../../src/co
 import { MAX_PREFILL_SPLITS, prefillPoolSizes, throughputFrontier } from '../../../src/core/perf/frontier.js';
 import { divisors } from '../../../src/core/divisors.js';
 import { aggregated, closedLoop } from '../../../src/core/perf/serving.js';
-import { decodeStep, expertLoadImbalance, rooflineSeconds, stepTime } from '../../../src/core/perf/stepTime.js';
+import { expertLoadImbalance } from '../../../src/core/perf/moeLayerCost.js';
+import { rooflineSeconds } from '../../../src/core/perf/roofline.js';
+import { decodeStep, stepTime } from '../../../src/core/perf/stepTime.js';
 
 const model = (id: string) => findById('model', id, MODELS);
 const gpu = (id: string) => findById('gpu', id, ACCELERATORS);

@@ -26,7 +26,10 @@ describe('simulate with disaggregated prefill and decode pools', () => {
     const requests = Array.from({ length: 4 }, (_, i) => ({ arrivalSeconds: 0, inputTokens: 100, cachedInputTokens: 0, outputTokens: 3 + i }));
     const one = { ...disaggregated, prefill: fixed(0.05, 1, 2) }; // one prompt a step
     const r = simulate(fromList(requests), { instance: decode, fleet: fixedFleet(2), latencyTarget: noTarget, disaggregated: one });
-    expect(r.ttftSeconds.p99).toBeCloseTo(0.2, 12); // the fourth prompt's step ends at 4 × 50 ms
+    // TTFTs 0.05, 0.10, 0.15, 0.20 s (the fourth prompt's step ends at 4 × 50 ms). Type-7 quantiles:
+    // p50 at position 3 × 0.5 = 1.5 is 0.125 s; p99 at 2.97 is 0.15 + 0.97 × 0.05 = 0.1985 s.
+    expect(r.ttftSeconds.p50).toBeCloseTo(0.125, 12);
+    expect(r.ttftSeconds.p99).toBeCloseTo(0.15 + 0.97 * 0.05, 12);
     expect(r.completed).toBe(4);
     expect(r.outputTokens).toBe(3 + 4 + 5 + 6);
   });
