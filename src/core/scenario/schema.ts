@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
 import { LIMITS, type LimitName } from '../limits.js';
+import { OWNERS } from '../money/costBasis.js';
 
 // Every schema carries the whole "expected ..." text of its problem, range included, so that a
 // wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
@@ -55,6 +56,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('owned'),
+    owner: v.optional(v.picklist(OWNERS, `${OWNERS.join(' or ')} (default hyperscaler): whose defaults fill the fields not given`)),
     capexUsdPerGpu: v.optional(inRange('capexUsdPerGpu', '>')),
     depreciationYears: v.optional(inRange('depreciationYears', '>')),
     residualValueFraction: v.optional(fraction),
@@ -68,6 +70,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('marginal'),
+    owner: v.optional(v.picklist(OWNERS, `${OWNERS.join(' or ')} (default hyperscaler): whose defaults fill the fields not given`)),
     powerWattsPerGpu: v.optional(inRange('powerWattsPerGpu', '>')),
     idlePowerFraction: v.optional(fraction),
     pue: v.optional(inRange('pue')),
