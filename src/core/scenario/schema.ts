@@ -56,7 +56,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('owned'),
-    owner: v.optional(v.picklist(OWNERS, `${OWNERS.join(' or ')} (default hyperscaler): whose defaults fill the fields not given`)),
+    owner: v.optional(v.picklist(OWNERS, `one of ${OWNERS.join(', ')} (whose defaults fill the fields not given; default hyperscaler)`)),
     capexUsdPerGpu: v.optional(inRange('capexUsdPerGpu', '>')),
     depreciationYears: v.optional(inRange('depreciationYears', '>')),
     residualValueFraction: v.optional(fraction),
@@ -70,7 +70,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('marginal'),
-    owner: v.optional(v.picklist(OWNERS, `${OWNERS.join(' or ')} (default hyperscaler): whose defaults fill the fields not given`)),
+    owner: v.optional(v.picklist(OWNERS, `one of ${OWNERS.join(', ')} (whose defaults fill the fields not given; default hyperscaler)`)),
     powerWattsPerGpu: v.optional(inRange('powerWattsPerGpu', '>')),
     idlePowerFraction: v.optional(fraction),
     pue: v.optional(inRange('pue')),
