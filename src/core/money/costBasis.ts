@@ -10,6 +10,14 @@
  */
 
 export const COST_BASIS_KINDS = ['rented', 'owned', 'marginal'] as const;
+
+/**
+ * Who owns the GPU, which sets the defaults of an owned basis (`defaultOwnedCostBasis`): a
+ * hyperscaler buys servers at volume and builds its own data halls at its cost of capital; a
+ * neocloud buys near list price, rents colocation and borrows. The default is the hyperscaler.
+ */
+export const OWNERS = ['hyperscaler', 'neocloud'] as const;
+export type Owner = (typeof OWNERS)[number];
 export type CostBasisKind = (typeof COST_BASIS_KINDS)[number];
 
 /** A reserved-capacity contract: every committed GPU-hour is paid, busy or idle. */
@@ -64,10 +72,15 @@ export interface OwnedCostBasis extends PowerParameters {
   readonly residualValueFraction: number;
   /** Annual cost of capital (0.10 = 10% a year); capex is recovered as an annuity at this rate. */
   readonly costOfCapitalPerYear: number;
-  /** Space, cooling and power delivery (colocation), per kW of provisioned peak IT power per month. */
+  /**
+   * Space, cooling and power delivery per kW of provisioned peak IT power per month: colocation
+   * rent, or a data hall's construction recovered as an annuity.
+   */
   readonly datacenterUsdPerKwMonth: number;
   /** Staff, maintenance, support contracts and software per GPU per year. */
   readonly operationsUsdPerGpuYear: number;
+  /** Whose defaults these are, when they came from `defaultOwnedCostBasis`; absent for a basis typed in. */
+  readonly owner?: Owner;
   readonly sources?: FieldSources<OwnedField>;
 }
 

@@ -1,4 +1,5 @@
 import type { CostBasis } from './costBasis.js';
+import { OWNERSHIP_DEFAULTS } from './ownershipDefaults.js';
 
 /** One assumption of a cost basis, ready to print: `pue  1.3  ratio  sourced, 2026-11: ...`. */
 export interface CostBasisRow {
@@ -70,6 +71,9 @@ export function describeCostBasis(basis: CostBasis): CostBasisRow[] {
 
 function describeKind(basis: CostBasis): string {
   if (basis.kind === 'rented') return 'rented GPU-hours: the price per hour, busy or idle';
-  if (basis.kind === 'owned') return 'owned: capital (annuity) + power + space + operations';
+  if (basis.kind === 'owned') {
+    const who = basis.owner === undefined ? '' : ` by a ${basis.owner} (${OWNERSHIP_DEFAULTS.owners[basis.owner].description})`;
+    return `owned${who}: capital (annuity) + power + space + operations`;
+  }
   return 'marginal: power only, capex sunk';
 }

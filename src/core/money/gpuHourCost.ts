@@ -40,8 +40,8 @@ export interface GpuHourCost {
  * token-economics code solves the break-even utilization in closed form from those two numbers
  * (`breakEvenUtilization`).
  *
- * Example: an owned H100 with the defaults of `defaultOwnedCostBasis('h100-sxm')` costs about
- * $1.92 per GPU-hour at utilization 0.6, of which $1.28 is capital.
+ * Example: an owned H100 with the (hyperscaler) defaults of `defaultOwnedCostBasis('h100-sxm')` costs about
+ * $1.56 per GPU-hour at utilization 0.6, of which $1.08 is capital ($1.93 and $1.28 for a neocloud).
  * @throws InputError when utilization is not a number in [0, 1]
  */
 export function gpuHourCost(basis: CostBasis, utilization: number): GpuHourCost {

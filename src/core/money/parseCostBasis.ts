@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { InputError } from '../errors.js';
 import { LIMITS, type LimitName } from '../limits.js';
-import { COST_BASIS_KINDS, type CostBasis } from './costBasis.js';
+import { COST_BASIS_KINDS, OWNERS, type CostBasis } from './costBasis.js';
 
 // Every schema carries the "expected ..." text of its error, so a problem reads as
 // `gpuCost.pue: expected a number >= 1, received 0.9`.
@@ -49,8 +49,9 @@ const OwnedSchema = v.strictObject({
   ...power,
   datacenterUsdPerKwMonth: upTo('datacenterUsdPerKwMonth'),
   operationsUsdPerGpuYear: upTo('operationsUsdPerGpuYear'),
+  owner: v.optional(v.picklist(OWNERS, OWNERS.join(' or '))),
   sources,
-}, 'an object {kind: "owned", capexUsdPerGpu, depreciationYears, residualValueFraction, costOfCapitalPerYear, powerWattsPerGpu, idlePowerFraction, pue, electricityUsdPerKwh, datacenterUsdPerKwMonth, operationsUsdPerGpuYear}');
+}, 'an object {kind: "owned", capexUsdPerGpu, depreciationYears, residualValueFraction, costOfCapitalPerYear, powerWattsPerGpu, idlePowerFraction, pue, electricityUsdPerKwh, datacenterUsdPerKwMonth, operationsUsdPerGpuYear, owner?}');
 
 const MarginalSchema = v.strictObject({
   kind: v.literal('marginal'),

@@ -12,7 +12,7 @@ import { apiPriceOf, gpuRentalPrice, marketApiPrice } from '../market/marketPric
 import type { LayoutRequest } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
 import type { CostBasis } from '../money/costBasis.js';
-import { defaultMarginalCostBasis, defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
+import { DEFAULT_OWNER, defaultMarginalCostBasis, defaultOwnedCostBasis } from '../money/ownershipDefaults.js';
 import { contractCostBasis } from '../money/rentalTiers.js';
 import type { ServingFramework } from '../perf/efficiency.js';
 import type { Workload } from '../perf/serving.js';
@@ -231,9 +231,9 @@ function resolveCostBasis(o: ScenarioOptionInput, gpu: Accelerator, snapshot: Pr
       sources: { priceUsdPerGpuHour: source, ...(contractTerm === null || c.commitment ? {} : { commitment: contractTerm }), ...(onDemandUsdPerGpuHour === undefined ? {} : { onDemandUsdPerGpuHour: 'median on-demand neocloud price in the price catalog (see the onDemandPrice assumption)' }) },
     };
   }
-  const { kind: _kind, ...overrides } = c;
-  const basis = c.kind === 'owned' ? defaultOwnedCostBasis(gpu.id, overrides) : defaultMarginalCostBasis(gpu.id, overrides);
-  note('costBasis', `${c.kind} (defaults for ${gpu.id}${Object.keys(overrides).length > 0 ? `, overridden: ${Object.keys(overrides).join(', ')}` : ''})`, true, 'ownership defaults with their sources; see costBasis rows');
+  const { kind: _kind, owner = DEFAULT_OWNER, ...overrides } = c;
+  const basis = c.kind === 'owned' ? defaultOwnedCostBasis(gpu.id, overrides, owner) : defaultMarginalCostBasis(gpu.id, overrides, owner);
+  note('costBasis', `${c.kind} (defaults of a ${owner} for ${gpu.id}${Object.keys(overrides).length > 0 ? `, overridden: ${Object.keys(overrides).join(', ')}` : ''})`, true, 'ownership defaults with their sources; see costBasis rows');
   return basis;
 }
 

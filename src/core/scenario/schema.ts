@@ -3,6 +3,7 @@ import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
 import { LIMITS, type LimitName } from '../limits.js';
 import { COST_SPLITS } from '../economics/costSplit.js';
+import { OWNERS } from '../money/costBasis.js';
 
 // Every schema carries the whole "expected ..." text of its problem, range included, so that a
 // wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
@@ -56,6 +57,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('owned'),
+    owner: v.optional(v.picklist(OWNERS, `one of ${OWNERS.join(', ')} (whose defaults fill the fields not given; default hyperscaler)`)),
     capexUsdPerGpu: v.optional(inRange('capexUsdPerGpu', '>')),
     depreciationYears: v.optional(inRange('depreciationYears', '>')),
     residualValueFraction: v.optional(fraction),
@@ -69,6 +71,7 @@ const CostBasisSchema = v.variant('kind', [
   }),
   v.strictObject({
     kind: v.literal('marginal'),
+    owner: v.optional(v.picklist(OWNERS, `one of ${OWNERS.join(', ')} (whose defaults fill the fields not given; default hyperscaler)`)),
     powerWattsPerGpu: v.optional(inRange('powerWattsPerGpu', '>')),
     idlePowerFraction: v.optional(fraction),
     pue: v.optional(inRange('pue')),
