@@ -19,9 +19,16 @@ import { labCommand } from './commands/lab.js';
 import { uncertaintyCommand } from './commands/uncertainty.js';
 import type { CliIo } from './io.js';
 
-function rootCommand(io: CliIo) {
+/** The package's version, read from its package.json (two folders up from src/cli and from dist/cli). */
+export function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return version;
+}
+
+/** The command tree: every subcommand with its flags (the help test walks it). */
+export function rootCommand(io: CliIo) {
   return defineCommand({
-    meta: { name: 'inferonomics', description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
+    meta: { name: 'inferonomics', version: packageVersion(), description: 'Does it make money to serve LLM tokens? Physics of serving joined to the money.' },
     subCommands: { report: reportCommand(io), reproduce: reproduceCommand(io), market: marketCommand(io), simulate: simulateCommand(io), subscription: subscriptionCommand(io), lab: labCommand(io), uncertainty: uncertaintyCommand(io), fit: fitCommand(io), perf: perfCommand(io), frontier: frontierCommand(io), validate: validateCommand(io), calibrate: calibrateCommand(io), prices: pricesCommand(io) },
   });
 }
@@ -125,12 +132,16 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
       io.out.write(`${plain(await renderUsage(root))}\n`);
       return 0;
     }
+    if (name === '--version') {
+      io.out.write(`${packageVersion()}\n`);
+      return 0;
+    }
     const sub = subCommands[name];
     if (sub === undefined) {
       throw new InputError('command', name, `one of ${Object.keys(subCommands).join(', ')}`);
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out.write(`${plain(await renderUsage(sub, root))}\n`);
+      io.out.write(`${plain(await helpOf(sub, [name], rest))}\n`);
       return 0;
     }
     await runCommand(sub, { rawArgs: rest });
@@ -148,6 +159,19 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
     io.err.write(`inferonomics: internal error (please report it): ${safeMessage(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
+}
+
+/**
+ * The usage of the deepest subcommand that `args` name before their first flag
+ * (`prices import --help` is the usage of `prices import`, with its own flags), titled by its
+ * full path.
+ */
+async function helpOf(command: CommandDef, path: readonly string[], args: readonly string[]): Promise<string> {
+  const [next, ...rest] = args;
+  const subs = (command.subCommands ?? {}) as Record<string, CommandDef>;
+  const sub = next === undefined ? undefined : subs[next];
+  if (sub !== undefined && next !== undefined) return helpOf(sub, [...path, next], rest);
+  return renderUsage(command, { meta: { name: ['inferonomics', ...path.slice(0, -1)].join(' '), version: packageVersion() } });
 }
 
 /**

@@ -111,7 +111,7 @@ describe('traceUnderEnvelope', () => {
     expect(day[3600]?.prefixBlockIds).toEqual([100]);
   });
 
-  it('under a profile peaking at 2× at 15:30 the hourly counts follow the profile and the day keeps its mean', { timeout: 10_000 }, () => {
+  it('under a profile peaking at 2× at 15:30 the hourly counts follow the profile and the day keeps its mean', { timeout: 60_000 }, () => {
     const profile = diurnalProfile({ peakToAverage: 2, peakHour: 15.5 });
     const day = traceUnderEnvelope(hour, { spanSeconds: 3600, durationSeconds: 86_400, profile, rng: createRng(3) });
     const perHour = new Array<number>(24).fill(0);

@@ -12,8 +12,9 @@ import { simulate } from '../../../src/core/sim/simulate.js';
 const step = 0.01;
 const instance: InstanceModel = { stepSeconds: () => step, maxSequences: 4, kvCapacityTokens: 1e12, maxBatchedTokens: 1e9, gpus: 1 };
 const point = { ttftSeconds: step, tpotSeconds: step } as FrontierPoint;
+// 50,000 requests: the 90%-load wait agrees within 10% of the 200,000-request run (1.08 against 1.10 of the estimate).
 const run = (requestsPerSecond: number) => simulate(poissonArrivals({
-  requestsPerSecond, durationSeconds: 1e9, maxRequests: 200_000,
+  requestsPerSecond, durationSeconds: 1e9, maxRequests: 50_000,
   sizes: { inputTokens: { mean: 1, sigma: 0 }, outputTokens: { mean: 10, sigma: 0 } }, rng: createRng(5),
 }), { instance, fleet: fixedFleet(2), latencyTarget: { minTokensPerSecondPerUser: null, maxTtftSeconds: null } });
 const check = (requestsPerSecond: number, flags = { poisson: true, steady: true, fixedFleet: true }) =>
@@ -36,7 +37,8 @@ describe('analyticCheck', () => {
     const c = check(100); // load 1.25
     expect(c.meanWaitSeconds).toBeNull();
     expect(c.assumptionsHold).toBe(false);
-    expect(c.verdict).toContain('arrival rate above capacity (load 125%): the queue grows without bound');
+    // The load is the drawn sample's: 125% in expectation, 126% for these 50,000 requests.
+    expect(c.verdict).toMatch(/arrival rate above capacity \(load 12[4-6]%\): the queue grows without bound/);
     expect(c.simulatedMeanExtraTtftSeconds).toBeGreaterThan(1); // the finite run's queue, far past any steady wait
   });
 
