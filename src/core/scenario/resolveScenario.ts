@@ -7,6 +7,7 @@ import { latestSnapshot, type PriceSnapshot } from '../catalog/prices.js';
 import type { TokenPrices } from '../economics/prices.js';
 import type { LatencyTarget } from '../economics/operatingPoint.js';
 import { InputError } from '../errors.js';
+import { describeRange } from '../limits.js';
 import { apiPriceOf, gpuRentalPrice, marketApiPrice } from '../market/marketPrice.js';
 import type { LayoutRequest } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
@@ -104,7 +105,7 @@ function resolveOption(o: ScenarioOptionInput, i: number, ctx: ResolveContext): 
   };
   if (o.model === undefined) problems.push(`${at('model')}: missing (required, in the option or in defaults: a model id or config.json path)`);
   if (o.gpu === undefined) problems.push(`${at('gpu')}: missing (required, in the option or in defaults: an accelerator id)`);
-  if (o.gpus === undefined) problems.push(`${at('gpus')}: missing (required, in the option or in defaults: a whole number from 1 to 131,072)`);
+  if (o.gpus === undefined) problems.push(`${at('gpus')}: missing (required, in the option or in defaults: a whole number ${describeRange('accelerators')})`);
   const model = o.model === undefined ? undefined : attempt('model', () => (ctx.resolveModel ?? ((id: string) => findById('model', id, ALL_MODELS)))(o.model as string));
   const gpu = o.gpu === undefined ? undefined : attempt('gpu', () => findById('gpu', o.gpu as string, ACCELERATORS));
   const snapshot = ctx.prices ?? latestSnapshot();
