@@ -20,26 +20,42 @@ export function describeBreakEven(breakEvenUtilization: number | null): string {
   return breakEvenUtilization === null ? 'never at these prices' : pct(breakEvenUtilization);
 }
 
+/**
+ * The verdict in one sentence, and whether the option makes money: "Loses money at 60% utilization:
+ * margin -12%; breaks even at 71%." A model that does not fit says how many accelerators it needs.
+ */
+export function verdictSentence(v: ViewModel): { readonly profitable: boolean | null; readonly text: string } {
+  const e = v.economics;
+  if (!v.fits || e === null || v.point === null) {
+    return { profitable: null, text: `Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.` };
+  }
+  const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
+  return {
+    profitable,
+    text: `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
+      (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`),
+  };
+}
+
 /** Fills the summary: the verdict and the key figures. */
 export function renderSummary(host: HTMLElement, v: ViewModel): void {
   const doc = host.ownerDocument;
   const e = v.economics;
-  if (!v.fits || e === null || v.point === null) {
+  const sentence = verdictSentence(v);
+  if (e === null || v.point === null || sentence.profitable === null) {
     const p = doc.createElement('p');
     p.id = 'verdict';
-    p.textContent = `${describeSubject(v.subject)} Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.`;
+    p.textContent = `${describeSubject(v.subject)} ${sentence.text}`;
     section(host, p);
     return;
   }
   const verdict = doc.createElement('p');
   verdict.id = 'verdict';
-  const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
-  verdict.className = profitable ? 'profit' : 'loss';
+  verdict.className = sentence.profitable ? 'profit' : 'loss';
   const subject = doc.createElement('span');
   subject.className = 'subject';
   subject.textContent = `${describeSubject(v.subject)} `;
-  verdict.append(subject, `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
-    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`));
+  verdict.append(subject, sentence.text);
   const figures: [string, string, string][] = [
     ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
     ['cost-input', 'Cost per M input tokens', usd(e.costUsdPerMillionInputTokens)],
