@@ -69,6 +69,11 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     }
     await page.waitForSelector('#validation-summary');
     expect(await text(page, '#validation-summary')).toMatch(/24 published cases, 0 failed/);
+    // The assumptions in words, with the physics: bandwidths and peaks, efficiency factors, the model's size and KV bytes, the batch.
+    const physics = await text(page, '#physics-assumptions');
+    for (const quantity of ['Memory bandwidth (datasheet)', 'Peak dense matrix math', 'Achieved share of memory bandwidth', 'KV cache per token', 'Weights in memory', 'Chosen batch']) expect(physics).toContain(quantity);
+    const names = await page.locator('#scenario-assumptions tbody tr td:first-child, #cost-basis-assumptions tbody tr td:first-child').allInnerTexts();
+    expect(names.filter((n) => /\b[a-z]+[A-Z][a-z]|\w\.\w/.test(n))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

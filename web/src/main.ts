@@ -10,6 +10,7 @@ import { decodeState, encodeState, type LinkState } from './state/urlState.js';
 import { MAX_COMPARED, reportOptions, sameModelOn, type CompareEntry } from './compare/comparison.js';
 import { renderComparison } from './views/compareView.js';
 import type { ComputeResult } from './compute/computeView.js';
+import type { PhysicsRow } from './compute/physicsRows.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
 import { renderMarket } from './views/marketView.js';
 import { renderMarketBreadth } from './views/marketBreadthView.js';
@@ -255,9 +256,10 @@ function say(text: string | null): void {
 }
 
 /** Draws every view; a failure in one view is shown in it and never blanks the page. */
-function render(v: ViewModel): void {
+function render(v: ViewModel, physics: readonly PhysicsRow[]): void {
   const views: [string, (host: HTMLElement, v: ViewModel) => void][] = [
-    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin], ['view-assumptions', renderAssumptions],
+    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin],
+    ['view-assumptions', (host, view) => renderAssumptions(host, view, physics)],
   ];
   for (const [id, draw] of views) {
     try {
@@ -313,7 +315,7 @@ function answer(res: WorkerResponse): void {
     showProblems(form, {});
     if (!banner.dataset.sticky) say(null);
     lastGood = r.view;
-    render(r.view);
+    render(r.view, res.physics);
     status.textContent = 'ready';
   } else {
     const unclaimed = showProblems(form, r.problems);
