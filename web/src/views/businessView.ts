@@ -1,6 +1,7 @@
 import { labCostChart, seatCostChart, toCsv, tornadoChart } from '../charts/index.js';
 import type { BusinessViewModel } from '../compute/businessView.js';
 import { csvLink, table } from './dom.js';
+import { readableName } from './readableNames.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
@@ -42,14 +43,14 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
       rates, ...m.lab.rows.filter((r) => r.rates === rates).map((r) => usd(r.costUsdPerMillion)), usd(m.lab.revenueUsdPerMillion),
       `${pct(m.lab.marginFraction[rates].marginal)} / ${pct(m.lab.marginFraction[rates].serving)} / ${pct(m.lab.marginFraction[rates].full)}`,
     ]), ['compute at', 'marginal $/M', 'serving $/M', 'full $/M', 'revenue $/M', 'margin marginal / serving / full'], 'lab-table'),
-    table(doc, m.lab.assumptions.map((a) => [a.name, a.value, a.source]), ['lab assumption', 'value', 'source']),
+    table(doc, m.lab.assumptions.map((a) => [readableName(a.name), a.value, a.source]), ['lab assumption', 'value', 'source']),
     csvLink(doc, 'lab', toCsv(m.lab.rows)),
     heading(doc, 'Uncertainty'),
     verdict,
     tornadoChart(u.tornado, { document: doc, marginAtMedians: u.marginAtMedians }),
-    table(doc, u.tornado.map((r) => [r.input, `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
+    table(doc, u.tornado.map((r) => [readableName(r.input), `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
       ['input', 'p10 to p90', 'margin at p10', 'margin at p90', 'swing'], 'tornado-table'),
-    table(doc, u.breakEvens.map((b) => [b.input, `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? `none: ${b.reason ?? ''}` : inputValue(b.input, b.value)]),
+    table(doc, u.breakEvens.map((b) => [readableName(b.input), `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? `none: ${b.reason ?? ''}` : inputValue(b.input, b.value)]),
       ['input', 'range searched', 'break-even (margin 0, the others at their medians)'], 'breakeven-table'),
     csvLink(doc, 'tornado', toCsv(u.tornado)),
   );
