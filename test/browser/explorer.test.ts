@@ -64,6 +64,8 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     const { page, errors } = await open();
     expect(await text(page, '#verdict')).toMatch(/(Profitable|Loses money) at 60% utilization/);
     expect(await text(page, '#cost-output')).toMatch(/^\$\d/);
+    // The validation starts once the verdict is drawn (so as not to slow it down).
+    await page.waitForSelector('#validation-summary', { timeout: 60_000 });
     for (const view of ['#view-frontier', '#view-cost', '#view-margin', '#view-validation']) {
       expect(await page.locator(`${view} svg`).count(), view).toBeGreaterThan(0);
     }

@@ -9,6 +9,16 @@ const tokens = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : `${(x / 1
 const inputValue = (name: string, x: number) =>
   name === 'totalParams' || name === 'activeParams' ? (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${x.toFixed(2)}/h` : x.toPrecision(3);
 
+/**
+ * "never in this range: margin stays negative, -12% at 40.0% and -3% at 80.0%" from the core's
+ * "no break-even in [0.4000, 0.8000]: margin stays negative, -12% at 0.4000 and -3% at 0.8000":
+ * the range is in its own column, and the values read in the input's unit.
+ */
+function noBreakEven(input: string, reason: string | null): string {
+  const why = (reason ?? '').replace(/^no break-even in \[[^\]]*\]:\s*/, '').replace(/\b(at|near) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g, (_, word: string, x: string) => `${word} ${inputValue(input, Number(x))}`);
+  return `never in this range${why === '' ? '' : `: ${why}`}`;
+}
+
 function heading(doc: Document, text: string): HTMLHeadingElement {
   return Object.assign(doc.createElement('h3'), { textContent: text });
 }
@@ -50,7 +60,7 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
     tornadoChart(u.tornado, { document: doc, marginAtMedians: u.marginAtMedians }),
     table(doc, u.tornado.map((r) => [readableName(r.input), `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
       ['input', 'p10 to p90', 'margin at p10', 'margin at p90', 'swing'], 'tornado-table'),
-    table(doc, u.breakEvens.map((b) => [readableName(b.input), `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? `none: ${b.reason ?? ''}` : inputValue(b.input, b.value)]),
+    table(doc, u.breakEvens.map((b) => [readableName(b.input), `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? noBreakEven(b.input, b.reason) : inputValue(b.input, b.value)]),
       ['input', 'range searched', 'break-even (margin 0, the others at their medians)'], 'breakeven-table'),
     csvLink(doc, 'tornado', toCsv(u.tornado)),
   );
