@@ -14,7 +14,7 @@ const inputValue = (name: string, x: number) =>
  * "no break-even in [0.4000, 0.8000]: margin stays negative, -12% at 0.4000 and -3% at 0.8000":
  * the range is in its own column, and the values read in the input's unit.
  */
-function noBreakEven(input: string, reason: string | null): string {
+export function noBreakEven(input: string, reason: string | null): string {
   const why = (reason ?? '').replace(/^no break-even in \[[^\]]*\]:\s*/, '').replace(/\b(at|near) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g, (_, word: string, x: string) => `${word} ${inputValue(input, Number(x))}`);
   return `never in this range${why === '' ? '' : `: ${why}`}`;
 }
