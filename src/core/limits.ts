@@ -5,8 +5,13 @@
  * against these, and their messages quote the range.
  */
 export const LIMITS = {
-  /** Accelerators of one option: 2^17 = 131,072, beyond the largest clusters built (about 10^5 GPUs). */
-  accelerators: { min: 1, max: 2 ** 17 },
+  /**
+   * Accelerators of one served option: 2^16 = 65,536, some 30 times the largest serving fleet
+   * published (DeepSeek V3/R1 at peak: 278 nodes × 8 H800 = 2,224 GPUs; deepseek-ai/open-infra-index,
+   * day_6_one_more_thing_deepseekV3R1_inference_system_overview.md, 2025-03-01). A count past it is
+   * refused at once with this range instead of sweeping layouts for a fleet nobody serves from.
+   */
+  accelerators: { min: 1, max: 2 ** 16 },
   /** Prompt tokens of one request: 10 million, the longest context windows offered. */
   inputTokens: { min: 1, max: 10_000_000 },
   /** Output tokens of one request: 1 million. */
@@ -69,7 +74,7 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-/** The range as text for messages: `from 1 to 131,072`. */
+/** The range as text for messages: `from 1 to 65,536`. */
 export function describeRange(name: LimitName): string {
   const { min, max } = LIMITS[name];
   return `from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;

@@ -87,8 +87,8 @@ describe('inferonomics fit: bad input', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown model id names the closest ids', ['--model', 'deepseek-v4', '--gpu', 'h200', '--gpus', '8'], /unknown --model: deepseek-v4; did you mean .*deepseek-v3/],
     ['an unknown gpu id names the closest ids', ['--model', 'deepseek-v3', '--gpu', 'h300', '--gpus', '8'], /unknown --gpu: h300; did you mean .*h\d00/],
-    ['a negative GPU count', ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', '-3'], /invalid --gpus: -3; expected a whole number from 1 to 131,072/],
-    ['a non-numeric GPU count', ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', 'eight'], /invalid --gpus: eight; expected a whole number from 1 to 131,072/],
+    ['a negative GPU count', ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', '-3'], /invalid --gpus: -3; expected a whole number from 1 to 65,536/],
+    ['a non-numeric GPU count', ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', 'eight'], /invalid --gpus: eight; expected a whole number from 1 to 65,536/],
     ['a fractional TP', ['--model', 'deepseek-v3', '--gpu', 'h200', '--gpus', '8', '--tp', '2.5'], /invalid --tp: 2\.5/],
     ['a TP that does not divide the heads', ['--model', 'llama-3.1-70b', '--gpu', 'h200', '--gpus', '6', '--tp', '6'], /invalid --tp: 6 does not divide the 64 attention heads/],
     ['a TP × PP that does not divide the GPUs', ['--model', 'llama-3.1-70b', '--gpu', 'h200', '--gpus', '8', '--tp', '4', '--pp', '3'], /tp × pp = 12 does not divide --gpus 8/],

@@ -31,7 +31,7 @@ describe('computeView (what the page computes in its worker)', () => {
     const r = computeView({ option: { ...DEFAULT_STATE.option, gpus: -2, utilization: 3 } as never, configJson: null }, '2026-11-27');
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.problems.gpus).toMatch(/expected a whole number from 1 to 131,072, received -2/);
+      expect(r.problems.gpus).toMatch(/expected a whole number from 1 to 65,536, received -2/);
       expect(r.problems.utilization).toMatch(/received 3/);
     }
   });

@@ -1,11 +1,16 @@
 import './style.css';
 import type { ValidationRow } from './charts/types.js';
 import type { AppState, ViewModel } from './compute/computeView.js';
-import type { WorkerRequest, WorkerResponse } from './compute/worker.js';
+import type { WorkerResponse } from './compute/worker.js';
+import { WorkerLanes, type JobKind } from './compute/lanes.js';
 import { buildEditor, readEditor, showProblems, updateVisibility, writeEditor } from './editor/editor.js';
 import { pricesFollowModel, pricesSetByUser } from './editor/pricesFollowModel.js';
 import { DEFAULT_STATE } from './state/defaultState.js';
-import { decodeState, encodeState } from './state/urlState.js';
+import { decodeState, encodeState, type LinkState } from './state/urlState.js';
+import { MAX_COMPARED, reportOptions, sameModelOn, type CompareEntry } from './compare/comparison.js';
+import { renderComparison } from './views/compareView.js';
+import type { ComputeResult } from './compute/computeView.js';
+import type { PhysicsRow } from './compute/physicsRows.js';
 import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
 import { renderMarket } from './views/marketView.js';
 import { renderMarketBreadth } from './views/marketBreadthView.js';
@@ -20,12 +25,43 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const form = $<HTMLFormElement>('editor');
 const banner = $<HTMLElement>('banner');
 const status = $<HTMLElement>('status');
-const worker = new Worker(new URL('./compute/worker.ts', import.meta.url), { type: 'module' });
 
-let latest = 0;
-let latestMarket = 0;
-let latestMarketBreadth = 0;
-let latestSimulation = 0;
+/** Where each kind of work reports its state; a run past half a second shows a progress bar beside it. */
+const STATUS_OF: Readonly<Record<JobKind, string>> = {
+  view: 'status', simulate: 'simulation-status', business: 'business-status', market: 'market-status',
+  'market-breadth': 'market-breadth-status', validation: 'validation-status', compare: 'compare-status',
+};
+
+function showProgress(kind: JobKind, slow: boolean): void {
+  const id = `${kind}-progress`;
+  let bar = document.getElementById(id) as HTMLProgressElement | null;
+  if (bar === null) {
+    if (!slow) return;
+    bar = Object.assign(document.createElement('progress'), { id, className: 'working' });
+    bar.setAttribute('aria-label', `${kind} computing`);
+    $(STATUS_OF[kind]).after(bar);
+  }
+  bar.hidden = !slow;
+}
+
+const lanes = new WorkerLanes({
+  create: () => new Worker(new URL('./compute/worker.ts', import.meta.url), { type: 'module' }),
+  onAnswer: (res, elapsedMs) => {
+    // How long the newest request of each kind took, post to answer, for the browser tests to print.
+    document.body.dataset[`${res.kind.replace('-', '')}Ms`] = String(Math.round(elapsedMs));
+    answer(res);
+  },
+  onSlow: showProgress,
+  onError: (kind, message) => {
+    if (kind === 'view') {
+      say(`The computation failed: ${message}`);
+      status.textContent = 'error';
+    } else {
+      $(STATUS_OF[kind]).textContent = `failed: ${message}`;
+    }
+  },
+  now: () => performance.now(),
+});
 
 /** The frontier-model size range the market view uses, read from its inputs (T and B). */
 function readSizeRange(): SizeRange {
@@ -65,9 +101,55 @@ function writeDemand(d: DemandState): void {
   $<HTMLSelectElement>('sim-fleet').value = d.fleet;
 }
 
-/** Everything the link carries: the editor, the market's size range, the simulation's demand. */
-function linkState(): AppState {
-  return { ...readEditor(form), sizeRange: readSizeRange(), demand: readDemand() };
+/** The options of the comparison, in their order (which fixes their colours). */
+let compared: CompareEntry[] = [];
+
+/** Everything the link carries: the editor, the market's size range, the simulation's demand, the business inputs (when valid), the comparison. */
+function linkState(): LinkState {
+  const business = readBusiness().state;
+  return { ...readEditor(form), sizeRange: readSizeRange(), demand: readDemand(), ...(business === null ? {} : { business }), compare: compared };
+}
+
+function saveLink(): void {
+  history.replaceState(null, '', encodeState(linkState()));
+}
+
+/** Computes every compared option (its own worker lane), or shows the empty comparison. */
+function requestCompare(): void {
+  saveLink();
+  if (compared.length === 0) {
+    drawComparison([]);
+    return;
+  }
+  $('compare-status').textContent = 'computing…';
+  lanes.post({ kind: 'compare', states: compared, today: new Date().toISOString().slice(0, 10) });
+}
+
+function drawComparison(results: readonly ComputeResult[]): void {
+  try {
+    renderComparison($('view-compare'), compared, results, (i) => {
+      compared = compared.filter((_, j) => j !== i);
+      requestCompare();
+    });
+  } catch (e) {
+    $('view-compare').textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  $('compare-status').textContent = 'ready';
+}
+
+/** Sets the compared options (at most {@link MAX_COMPARED}, saying so past it) and computes them. */
+function setCompared(entries: readonly CompareEntry[]): void {
+  $('compare-error').textContent = entries.length > MAX_COMPARED ? `at most ${MAX_COMPARED} options; remove one to add another` : '';
+  if (entries.length > MAX_COMPARED) return;
+  compared = [...entries];
+  requestCompare();
+}
+
+function wireComparison(): void {
+  $('compare-add').addEventListener('click', () => setCompared([...compared, readEditor(form)]));
+  $('compare-gpus').addEventListener('click', () => setCompared(sameModelOn(readEditor(form))));
+  $('compare-report').addEventListener('click', () => setCompared(reportOptions()));
+  $('compare-clear').addEventListener('click', () => setCompared([]));
 }
 
 /** Runs the simulation of the editor's scenario under the demand inputs (on request: it takes seconds). */
@@ -76,9 +158,9 @@ function requestSimulation(): void {
   const ok = demand.requestsPerSecond > 0 && demand.peakToAverage >= 1 && demand.peakToAverage <= 12 && demand.durationHours > 0 && demand.durationHours <= 168;
   $('simulation-error').textContent = ok ? '' : 'requests/s > 0, peak/average 1 to 12, hours 0 to 168';
   if (!ok) return;
-  history.replaceState(null, '', encodeState(linkState()));
+  saveLink();
   $('simulation-status').textContent = 'simulating…';
-  worker.postMessage({ id: ++latestSimulation, kind: 'simulate', state: readEditor(form), demand } satisfies WorkerRequest);
+  lanes.post({ kind: 'simulate', state: readEditor(form), demand });
 }
 
 /**
@@ -104,13 +186,13 @@ function readBusiness(): { state: BusinessState | null; problems: string[] } {
     return [a, b];
   };
   const state: BusinessState = {
-    usageProfile: $<HTMLSelectElement>('biz-usage').value === 'enterprise-rollout' ? 'enterprise-rollout' : 'chat',
+    usageProfile: ((id: string) => (id === 'enterprise-rollout' || id === 'coding-agent' || id === 'chat' ? id : null))($<HTMLSelectElement>('biz-usage').value),
     idleShare: field('biz-idle-share', 'idle seats', 0, 1, true),
     medianMillionTokensPerMonth: field('biz-median', 'median tokens/month', 1e-6, 1e9, true),
     sigma: field('biz-sigma', 'sigma', 0, 10, true),
     lifetimeMonths: field('biz-lifetime', 'lifetime (months)', 1, 240, false) ?? 0,
     outputTrillionTokensPerMonth: field('biz-output-volume', 'output tokens/month (T)', 0.001, 1e6, false) ?? 0,
-    discount: field('biz-discount', 'compute discount', 0, 1, false) ?? 0,
+    discount: field('biz-discount', 'compute discount', 0, 1, true),
     base: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
     totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', 0.01, 100),
     activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', 0.1, 10000),
@@ -122,7 +204,7 @@ function readBusiness(): { state: BusinessState | null; problems: string[] } {
 
 function writeBusiness(b: BusinessState): void {
   const set = (id: string, x: number | null) => { $<HTMLInputElement>(id).value = x === null ? '' : String(x); };
-  $<HTMLSelectElement>('biz-usage').value = b.usageProfile;
+  $<HTMLSelectElement>('biz-usage').value = b.usageProfile ?? '';
   set('biz-idle-share', b.idleShare);
   set('biz-median', b.medianMillionTokensPerMonth);
   set('biz-sigma', b.sigma);
@@ -136,15 +218,14 @@ function writeBusiness(b: BusinessState): void {
   set('biz-samples', b.samples);
 }
 
-let latestBusiness = 0;
-
 /** Runs subscriptions, the lab and the uncertainty analysis for the editor's scenario (on request: seconds). */
 function requestBusiness(): void {
   const { state, problems } = readBusiness();
   $('business-error').textContent = problems.join('; ');
   if (state === null) return;
+  saveLink();
   $('business-status').textContent = 'computing…';
-  worker.postMessage({ id: ++latestBusiness, kind: 'business', state: readEditor(form), business: state, today: new Date().toISOString().slice(0, 10) } satisfies WorkerRequest);
+  lanes.post({ kind: 'business', state: readEditor(form), business: state, today: new Date().toISOString().slice(0, 10) });
 }
 
 /** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
@@ -153,9 +234,8 @@ function requestMarket(): void {
   const ok = [r.totalParams, r.activeParams].every(([lo, hi]) => lo > 0 && hi >= lo && Number.isFinite(hi));
   $('market-error').textContent = ok ? '' : 'each range needs two positive numbers, low <= high';
   if (!ok) return;
-  latestMarket += 1;
   $('market-status').textContent = 'computing…';
-  worker.postMessage({ id: latestMarket, kind: 'market', sizeRange: r } satisfies WorkerRequest);
+  lanes.post({ kind: 'market', sizeRange: r });
 }
 /** Asks for the whole-market view: the date window (from <= to) and the picked provider. */
 function requestMarketBreadth(): void {
@@ -165,7 +245,7 @@ function requestMarketBreadth(): void {
   $('market-breadth-error').textContent = ok ? '' : `the window must start on or before its end (from ${from}, to ${to})`;
   if (!ok) return;
   $('market-breadth-status').textContent = 'computing…';
-  worker.postMessage({ id: ++latestMarketBreadth, kind: 'market-breadth', breadth: { from, to, provider: $<HTMLSelectElement>('market-provider').value } } satisfies WorkerRequest);
+  lanes.post({ kind: 'market-breadth', breadth: { from, to, provider: $<HTMLSelectElement>('market-provider').value } });
 }
 
 let lastGood: ViewModel | null = null;
@@ -176,9 +256,10 @@ function say(text: string | null): void {
 }
 
 /** Draws every view; a failure in one view is shown in it and never blanks the page. */
-function render(v: ViewModel): void {
+function render(v: ViewModel, physics: readonly PhysicsRow[]): void {
   const views: [string, (host: HTMLElement, v: ViewModel) => void][] = [
-    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin], ['view-assumptions', renderAssumptions],
+    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin],
+    ['view-assumptions', (host, view) => renderAssumptions(host, view, physics)],
   ];
   for (const [id, draw] of views) {
     try {
@@ -189,11 +270,9 @@ function render(v: ViewModel): void {
   }
 }
 
-function request(state: AppState): void {
-  latest += 1;
+function request(state: AppState | LinkState): void {
   status.textContent = 'computing…';
-  const msg: WorkerRequest = { id: latest, kind: 'view', state, today: new Date().toISOString().slice(0, 10) };
-  worker.postMessage(msg);
+  lanes.post({ kind: 'view', state, today: new Date().toISOString().slice(0, 10) });
 }
 
 /** Draws a view computed on request (`view-<name>`, status `<name>-status`); a failure is shown in the view, never thrown. */
@@ -208,38 +287,42 @@ function drawOnRequest<T extends object>(name: string, result: T | { readonly er
   $(`${name}-status`).textContent = 'ready';
 }
 
-worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-  const res = event.data;
+/** The requests of the other views, sent once the first verdict is drawn (null after). */
+let afterFirstView: (() => void) | null = null;
+
+/** Draws the answer to the newest request of a kind (the lanes drop stale ones). */
+function answer(res: WorkerResponse): void {
   if (res.kind === 'simulate') return drawOnRequest('simulation', res.result, renderSimulation);
-  if (res.kind === 'business') return res.id === latestBusiness ? drawOnRequest('business', res.result, renderBusiness) : undefined;
-  if (res.kind === 'market') return res.id === latestMarket ? drawOnRequest('market', res.result, renderMarket) : undefined;
-  if (res.kind === 'market-breadth') return res.id === latestMarketBreadth ? drawOnRequest('market-breadth', res.result, renderMarketBreadth) : undefined;
+  if (res.kind === 'business') return drawOnRequest('business', res.result, renderBusiness);
+  if (res.kind === 'market') return drawOnRequest('market', res.result, renderMarket);
+  if (res.kind === 'market-breadth') return drawOnRequest('market-breadth', res.result, renderMarketBreadth);
+  if (res.kind === 'compare') return drawComparison(res.result);
   if (res.kind === 'validation') {
     try {
       renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
     } catch (e) {
       $('view-validation').textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
     }
+    $('validation-status').textContent = 'ready';
     return;
   }
-  if (res.id !== latest) return; // a newer edit is on its way
   const r = res.result;
+  // The other views start once the verdict is drawn, so that they do not slow the first one down.
+  const then = afterFirstView;
+  afterFirstView = null;
+  if (then !== null) setTimeout(then, 0);
   if (r.ok) {
     showProblems(form, {});
     if (!banner.dataset.sticky) say(null);
     lastGood = r.view;
-    render(r.view);
+    render(r.view, res.physics);
     status.textContent = 'ready';
   } else {
     const unclaimed = showProblems(form, r.problems);
     say(`Fix the highlighted fields${unclaimed.length > 0 ? `: ${unclaimed.join('; ')}` : ''}.${lastGood === null ? '' : ' Showing the last valid result.'}`);
     status.textContent = 'invalid input';
   }
-};
-worker.onerror = (e) => {
-  say(`The computation failed: ${e.message}`);
-  status.textContent = 'error';
-};
+}
 
 /** Switching to typed prices starts from the prices in use, so one edit changes one price. */
 function seedTypedPrices(target: EventTarget | null): void {
@@ -297,10 +380,12 @@ function start(): void {
   wireSectionIndex();
   buildEditor(form);
   const decoded = decodeState(location.hash);
-  let state = decoded.state ?? DEFAULT_STATE;
+  let state: LinkState = decoded.state ?? DEFAULT_STATE;
   let error = decoded.error;
   try {
     writeEditor(form, state.option, state.configJson);
+    // A link naming a model and no prices gets that model's prices, as choosing it in the editor would.
+    if (decoded.state !== null && decoded.modelWithoutPrices !== null) $('price-note').textContent = pricesFollowModel(form, decoded.modelWithoutPrices) ?? '';
   } catch (e) {
     // A link the shape check let through but the editor cannot hold: start from the default.
     error = `the link's scenario cannot be shown in the editor (${e instanceof Error ? e.message : String(e)})`;
@@ -309,6 +394,9 @@ function start(): void {
   }
   if (error !== null) {
     say(`${error}; showing the default scenario instead.`);
+    banner.dataset.sticky = 'yes';
+  } else if (decoded.state !== null && decoded.notes.length > 0) {
+    say(`Parts of the link were left at their defaults: ${decoded.notes.join('; ')}.`);
     banner.dataset.sticky = 'yes';
   }
   form.addEventListener('change', onEdit);
@@ -324,21 +412,28 @@ function start(): void {
   writeSizeRange(state.sizeRange ?? DEFAULT_SIZE_RANGE);
   for (const id of ['market-total-lo', 'market-total-hi', 'market-active-lo', 'market-active-hi']) {
     $(id).addEventListener('change', () => {
-      history.replaceState(null, '', encodeState(linkState()));
+      saveLink();
       requestMarket();
     });
   }
   writeDemand(state.demand ?? DEFAULT_DEMAND);
   $('run-simulation').addEventListener('click', requestSimulation);
-  writeBusiness(DEFAULT_BUSINESS);
+  writeBusiness(state.business ?? DEFAULT_BUSINESS);
   $('run-business').addEventListener('click', requestBusiness);
-  request(state);
-  worker.postMessage({ id: 0, kind: 'validation' } satisfies WorkerRequest);
-  requestMarket();
+  // The views' own inputs are in the link as soon as they change, not only when run.
+  for (const box of document.querySelectorAll('#simulation-section .market-inputs, #business-section .market-inputs')) box.addEventListener('change', saveLink);
+  compared = [...(state.compare ?? [])];
+  wireComparison();
   const picker = $<HTMLSelectElement>('market-provider');
   for (const c of providerChoices()) picker.add(new Option(c.label, c.value));
   for (const id of ['market-from', 'market-to', 'market-provider']) $(id).addEventListener('change', requestMarketBreadth);
-  requestMarketBreadth();
+  afterFirstView = () => {
+    requestCompare();
+    lanes.post({ kind: 'validation' });
+    requestMarket();
+    requestMarketBreadth();
+  };
+  request(linkState());
 }
 
 start();

@@ -1,12 +1,13 @@
 import type { ArgsDef } from 'citty';
 import type { LayoutRequest } from '../../core/memory/layout.js';
+import { describeRange } from '../../core/limits.js';
 import { parseLimited, requireString } from '../args.js';
 
 /** Flags shared by every command that places a model on GPUs. */
 export const placementArgs = {
   model: { type: 'string', description: 'model: a catalog id (e.g. kimi-k2.5) or the path of a Hugging Face config.json', valueHint: 'id|config.json', required: true },
   gpu: { type: 'string', description: 'accelerator catalog id (e.g. h200, b200, mi300x)', valueHint: 'id', required: true },
-  gpus: { type: 'string', description: 'number of accelerators, 1 to 131,072', valueHint: 'n', required: true },
+  gpus: { type: 'string', description: `number of accelerators, ${describeRange('accelerators')}`, valueHint: 'n', required: true },
   tp: { type: 'string', description: 'tensor-parallel GPUs per pipeline stage (default: gpus / pp)', valueHint: 'n' },
   pp: { type: 'string', description: 'pipeline-parallel stages (default 1)', valueHint: 'n' },
   ep: { type: 'string', description: 'expert-parallel groups among the tp GPUs (default 1: experts sharded by TP)', valueHint: 'n' },

@@ -7,7 +7,7 @@ import { OWNERS } from '../money/costBasis.js';
 
 // Every schema carries the whole "expected ..." text of its problem, range included, so that a
 // wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
-// `options[0].gpus: expected a whole number from 1 to 131,072, received 1000000000000`.
+// `options[0].gpus: expected a whole number from 1 to 65,536, received 1000000000000`.
 const fmt = (x: number) => x.toLocaleString('en-US');
 /** A finite number in the named range; `low`: '>=' includes the minimum, '>' excludes it. */
 const inRange = (name: LimitName, low: '>=' | '>' = '>=') => {

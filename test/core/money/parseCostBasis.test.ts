@@ -50,7 +50,7 @@ describe('parseCostBasis', () => {
     expect(problemsOf({ kind: 'rented', priceUsdPerGpuHour: -1, commitment: { termHours: 0, minimumGpus: 1.5 } }).split('; ')).toEqual([
       'gpuCost.priceUsdPerGpuHour: expected a number from 0 to 10,000, received -1',
       'gpuCost.commitment.termHours: expected a number > 0 and at most 87,600, received 0',
-      'gpuCost.commitment.minimumGpus: expected a whole number from 1 to 131,072, received 1.5',
+      'gpuCost.commitment.minimumGpus: expected a whole number from 1 to 65,536, received 1.5',
     ]);
   });
 

@@ -49,7 +49,7 @@ options:
   });
 
   it.each([
-    ['gpus: 1000000000000', 'options[0].gpus: expected a whole number from 1 to 131,072, received 1000000000000'],
+    ['gpus: 1000000000000', 'options[0].gpus: expected a whole number from 1 to 65,536, received 1000000000000'],
     ['costBasis: { kind: owned, pue: .inf }', 'options[0].costBasis.pue: expected a number from 1 to 10, received Infinity'],
     ['costBasis: { kind: owned, capexUsdPerGpu: .nan }', 'options[0].costBasis.capexUsdPerGpu: expected a number > 0 and at most 10,000,000, received NaN'],
     ['prices: { inputUsdPerMillion: 1e308, outputUsdPerMillion: 1 }', 'options[0].prices.inputUsdPerMillion: expected a number from 0 to 1,000,000, received 1e+308'],

@@ -82,7 +82,7 @@ seed: 7
       'uncertain[0].distribution: utilization takes values in (0, 1], but uniform(low 0.5, high 1.2) reaches 1.2',
       expect.stringMatching(/^uncertain\[1\]\.distribution: prefixCacheHitRate takes values in \[0, 1\], but normal\(mean 0.5, sd 0.1\) reaches -0\.09/),
       'uncertain[2].name: utilization is already uncertain[0]',
-      'base.gpus: expected a whole number from 1 to 131,072, received 0',
+      'base.gpus: expected a whole number from 1 to 65,536, received 0',
       expect.stringMatching(/^base\.gpu: .*h9000/),
     ]));
   });

@@ -36,9 +36,14 @@ describe('tornadoChart(rows, options)', () => {
     await expect(normalize(chart.outerHTML)).toMatchFileSnapshot('./output/tornadoChart.html');
   });
 
-  it('names its unit, and each bar spans the input\'s margin at p10 and p90 whichever is larger', () => {
+  it('names its unit and its inputs in words, and draws each input\'s p10 and p90 margins as two bars in two colours from the medians\' margin', () => {
     expect(chart.querySelector('g[aria-label="x-axis label"]')?.textContent).toContain('Margin (% of revenue)');
-    expect(chart.querySelector('g[aria-label="bar"]')?.querySelectorAll('rect').length).toBe(2);
+    const bars = [...chart.querySelectorAll('g.tornado-bars rect')];
+    expect(bars).toHaveLength(4);
+    expect(new Set(bars.map((b) => b.getAttribute('fill'))).size).toBe(2);
+    expect(chart.textContent).toContain('Total parameters');
+    expect(chart.textContent).not.toContain('totalParams');
+    expect(chart.textContent).toContain('input at its 10th percentile');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatUsd } from './format.js';
+import { readableName } from '../views/readableNames.js';
 import type { ChartOptions, LabBarRow, SeatCostRow, TornadoChartRow } from './types.js';
 
 interface SeatMark {
@@ -30,6 +31,7 @@ export function seatCostChart(rows: readonly SeatCostRow[], options: ChartOption
     marginLeft: 170,
     title: 'What a subscription seat costs to serve against what it pays',
     subtitle: 'Serving cost of a seat\'s monthly tokens (dots) and the plan\'s price (black tick); idle seats cost nothing.',
+    caption: 'Read: dots right of a plan\'s tick are seats that cost more to serve than they pay; the 99th-percentile dot shows the heaviest users.',
     x: { type: 'log', label: 'USD per seat per month (log scale) →', grid: true },
     y: { label: null, domain: rows.map((r) => r.plan) },
     color: { legend: true, domain: ['median seat', 'mean seat', '90th percentile', '99th percentile'], range: ['#59a14f', '#4e79a7', '#f28e2b', '#e15759'] },
@@ -42,24 +44,32 @@ export function seatCostChart(rows: readonly SeatCostRow[], options: ChartOption
 
 /**
  * Tornado: margin as each uncertain input moves from its 10th to its 90th percentile with the
- * others at their medians, widest swing on top; a rule at the all-medians margin and at zero.
+ * others at their medians, widest swing on top: a bar from the all-medians margin to the margin
+ * with the input at its 10th percentile (one colour) and one to its 90th (another), inputs named in
+ * words; a rule at the all-medians margin and at zero.
  *
  * @example tornadoChart(rows, { marginAtMedians: 0.55, document })
  */
 export function tornadoChart(rows: readonly TornadoChartRow[], options: ChartOptions & { readonly marginAtMedians: number }): SVGSVGElement | HTMLElement {
   const { document = globalThis.document, width = 640, height = 70 + 40 * rows.length, marginAtMedians } = options;
-  const bars = rows.map((r) => ({ ...r, lowPercent: Math.min(r.marginAtLow, r.marginAtHigh) * 100, highPercent: Math.max(r.marginAtLow, r.marginAtHigh) * 100 }));
+  const ends = ['input at its 10th percentile', 'input at its 90th percentile'] as const;
+  const bars = rows.flatMap((r) => [
+    { input: readableName(r.input), end: ends[0], from: marginAtMedians * 100, to: r.marginAtLow * 100, row: r },
+    { input: readableName(r.input), end: ends[1], from: marginAtMedians * 100, to: r.marginAtHigh * 100, row: r },
+  ]);
   return Plot.plot({
     document,
     width,
     height,
-    marginLeft: 140,
+    marginLeft: 190,
     title: 'Which uncertain input moves the margin most',
+    caption: 'Read: the longest bars are the inputs worth pinning down first; a bar crossing the black zero rule means that input alone can turn a profit into a loss.',
     subtitle: `Margin as each input goes from its 10th to its 90th percentile, the others at their medians (${formatPercent(marginAtMedians)} with all at their medians).`,
     x: { label: 'Margin (% of revenue) →', grid: true },
-    y: { label: null, domain: rows.map((r) => r.input) },
+    y: { label: null, domain: rows.map((r) => readableName(r.input)) },
+    color: { legend: true, domain: [...ends], range: ['#f28e2b', '#4e79a7'] },
     marks: [
-      Plot.barX(bars, { x1: 'lowPercent', x2: 'highPercent', y: 'input', fill: '#4e79a7', fillOpacity: 0.8, title: (r: TornadoChartRow) => `${r.input}: ${formatPercent(r.marginAtLow)} at p10, ${formatPercent(r.marginAtHigh)} at p90` }),
+      Plot.barX(bars, { x1: 'from', x2: 'to', y: 'input', fill: 'end', fillOpacity: 0.85, className: 'tornado-bars', title: (b: (typeof bars)[number]) => `${b.input}: ${formatPercent(b.row.marginAtLow)} at its 10th percentile, ${formatPercent(b.row.marginAtHigh)} at its 90th` }),
       Plot.ruleX([0], { stroke: 'black' }),
       Plot.ruleX([marginAtMedians * 100], { stroke: '#e15759', strokeDasharray: '4 3' }),
     ],
@@ -83,6 +93,7 @@ export function labCostChart(rows: readonly LabBarRow[], options: ChartOptions &
     marginLeft: 280,
     title: 'A lab\'s cost per token, marginal to full',
     subtitle: `USD per million output-equivalent tokens; the dashed rule is revenue (${formatUsd(revenueUsdPerMillion)}).`,
+    caption: 'Read: a bar past the dashed revenue rule is a depth of cost the token price does not cover; "full" adds training, research and staff to serving.',
     x: { label: 'USD per million output-equivalent tokens →', grid: true },
     y: { label: null, domain: rows.map(label) },
     color: { legend: true, domain: ['list', 'discounted'], range: ['#4e79a7', '#59a14f'] },

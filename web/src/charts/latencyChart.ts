@@ -25,6 +25,7 @@ export function latencyChart(rows: readonly LatencyBucketRow[], options: Latency
     height,
     title: 'Time to first token over the run',
     subtitle: 'p50 and p99 TTFT of the requests arriving in each time bucket; the red rule is the target.',
+    caption: 'Read: where the p99 line climbs above the red rule, a queue has built and the slowest requests miss the target.',
     x: { label: 'Hour of the run →' },
     y: { type: 'log', label: '↑ TTFT (seconds, log scale)', grid: true },
     color: { legend: true, domain: ['p50 TTFT', 'p99 TTFT'], range: ['#4e79a7', '#e15759'] },

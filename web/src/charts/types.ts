@@ -115,3 +115,22 @@ export interface LabBarRow {
   readonly depth: string;
   readonly costUsdPerMillion: number;
 }
+
+/** One point of one compared option's Pareto front. */
+export interface ComparisonFrontierRow {
+  /** The option's label, which fixes its colour. */
+  readonly option: string;
+  readonly tokensPerSecondPerUser: number;
+  readonly outputTokensPerSecondPerGpu: number;
+  readonly costUsdPerMillionOutputTokens: number;
+  /** The operating point the option's verdict uses. */
+  readonly chosen: boolean;
+}
+
+/** Cost and price of a million tokens of one kind for one compared option. */
+export interface ComparisonCostRow {
+  readonly option: string;
+  readonly kind: 'input' | 'cached input' | 'output';
+  readonly costUsdPerMillion: number;
+  readonly priceUsdPerMillion: number;
+}

@@ -7,20 +7,23 @@ import { PLANS } from '../../../src/core/subscription/plans.js';
 import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
+import { profileTokenMix } from '../../../src/core/subscription/seatAtList.js';
 import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
 import type { LabBarRow, SeatCostRow, TornadoChartRow } from '../charts/types.js';
 import { resolveEditorOption, type AppState } from './computeView.js';
 
 /** The business view's own inputs (the serving setup and prices come from the editor). */
 export interface BusinessState {
-  readonly usageProfile: UsageProfileId;
+  /** null: each plan's own product (chat seats for ChatGPT, coding-agent seats for Claude Code plans), as the CLI's `subscription`. */
+  readonly usageProfile: UsageProfileId | null;
   /** null: the profile's own value. */
   readonly idleShare: number | null;
   readonly medianMillionTokensPerMonth: number | null;
   readonly sigma: number | null;
   readonly lifetimeMonths: number;
   readonly outputTrillionTokensPerMonth: number;
-  readonly discount: number;
+  /** Compute discount off list rates for the lab; null: the scenario's contract rate against on-demand (as the CLI's `lab`). */
+  readonly discount: number | null;
   /**
    * What the subscriptions, the lab and the uncertainty run serve with: the built-in frontier
    * 2T/100B on 32 rented B200 (the default scenario's option, as the CLI's `subscription`, `lab`
@@ -39,11 +42,11 @@ const rangeOf = (name: string): readonly [number, number] => {
 };
 
 export const DEFAULT_BUSINESS: BusinessState = {
-  usageProfile: 'chat', idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
+  usageProfile: null, idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
   // The lab's own defaults (the CLI's `lab` uses the same), in the view's units.
   lifetimeMonths: LAB_DEFAULTS.lifetimeMonths.value,
   outputTrillionTokensPerMonth: LAB_DEFAULTS.outputTokensPerMonth.value / 1e12,
-  discount: LAB_DEFAULTS.discountFraction.value,
+  discount: null,
   base: 'builtin',
   totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
   activeParamsB: [rangeOf('activeParams')[0] / 1e9, rangeOf('activeParams')[1] / 1e9],
@@ -58,18 +61,18 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   const e = served.economics;
   if (e === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
 
-  // Subscriptions: a seat's tokens cost what the base option serves them for, in its workload's mix.
-  const mix = tokenMixOfWorkload(option.workload);
+  // Subscriptions: a seat's tokens cost what the base option serves them for, in its product's mix (the CLI's rule).
   const costs: TokenCosts = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
-  const profile = USAGE_PROFILES[b.usageProfile];
+  const profileOf = (plan: (typeof PLANS)[number]) => USAGE_PROFILES[b.usageProfile ?? plan.defaultUsage];
   const overrides = {
     ...(b.idleShare !== null && { idleShare: b.idleShare }),
     ...(b.medianMillionTokensPerMonth !== null && { medianTokensPerMonth: b.medianMillionTokensPerMonth * 1e6 }),
     ...(b.sigma !== null && { sigma: b.sigma }),
   };
   const seats: SeatCostRow[] = PLANS.map((plan) => {
+    const profile = profileOf(plan);
     const usage = usageOnPlan(profile, plan, overrides);
-    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, mix, costs, { samples: DEFAULT_SEAT_DRAWS.samples, rng: createRng(DEFAULT_SEAT_DRAWS.seed) });
+    const s = seatEconomics({ priceUsdPerSeatPerMonth: plan.priceUsdPerSeatPerMonth.value, monthlyTokenCap: plan.monthlyTokenCap?.value ?? null }, usage, profileTokenMix(profile), costs, { samples: DEFAULT_SEAT_DRAWS.samples, rng: createRng(DEFAULT_SEAT_DRAWS.seed) });
     return {
       plan: plan.name, priceUsdPerSeatPerMonth: s.priceUsdPerSeatPerMonth, meanCostUsdPerSeat: s.meanCostUsd,
       p50CostUsdPerSeat: s.costUsdPerSeat.p50, p90CostUsdPerSeat: s.costUsdPerSeat.p90, p99CostUsdPerSeat: s.costUsdPerSeat.p99,
@@ -79,7 +82,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   });
 
   // A lab's cost per token: the base option's serving cost plus training, research and staff.
-  const lab = labInputFor(served, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, discount: b.discount }, (name) => `the view's input (${name})`);
+  const lab = labInputFor(served, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, ...(b.discount !== null && { discount: b.discount }) }, (name) => `the view's input (${name})`);
   const labResult = labCost(lab.input);
   const labRows: LabBarRow[] = (['list', 'discounted'] as const).flatMap((rates) => {
     const c = labResult[rates];
@@ -108,8 +111,10 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   const tornadoRows: TornadoChartRow[] = report.tornado.rows.map((r) => ({ input: r.name, lowValue: r.lowValue, highValue: r.highValue, marginAtLow: r.outputAtLow, marginAtHigh: r.outputAtHigh, swing: r.swing }));
   return {
     label: option.label,
-    costUsdPerMillionTokens: { ...costs, mixed: blendedCostUsdPerMillionTokens(mix, costs) },
-    profile: { id: profile.id, idleShare: overrides.idleShare ?? profile.idleShare.value, sigma: overrides.sigma ?? profile.sigma.value },
+    costUsdPerMillionTokens: { ...costs, mixed: blendedCostUsdPerMillionTokens(tokenMixOfWorkload(option.workload), costs) },
+    profile: b.usageProfile === null
+      ? { id: 'each plan\'s own product', idleShare: overrides.idleShare ?? null, sigma: overrides.sigma ?? null }
+      : { id: b.usageProfile, idleShare: overrides.idleShare ?? USAGE_PROFILES[b.usageProfile].idleShare.value, sigma: overrides.sigma ?? USAGE_PROFILES[b.usageProfile].sigma.value },
     seats,
     lab: { rows: labRows, revenueUsdPerMillion: labResult.revenue.perMillion.outputEquivalent, marginFraction: { list: labResult.list.marginFraction, discounted: labResult.discounted.marginFraction }, assumptions: lab.assumptions },
     uncertainty: {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { computeView, type AppState, type ComputeResult } from './computeView.js';
 import { validationRows } from './validationRows.js';
+import { physicsRows, type PhysicsRow } from './physicsRows.js';
 import { computeMarket, type MarketViewModel } from './marketView.js';
 import { computeMarketBreadth, type MarketBreadthState, type MarketBreadthViewModel } from './marketBreadthView.js';
 import { computeSimulation, type DemandState, type SimulationViewModel } from './simulationView.js';
@@ -14,20 +15,27 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'market'; readonly sizeRange: SizeRange }
   | { readonly id: number; readonly kind: 'market-breadth'; readonly breadth: MarketBreadthState }
   | { readonly id: number; readonly kind: 'simulate'; readonly state: AppState; readonly demand: DemandState }
-  | { readonly id: number; readonly kind: 'business'; readonly state: AppState; readonly business: BusinessState; readonly today: string };
+  | { readonly id: number; readonly kind: 'business'; readonly state: AppState; readonly business: BusinessState; readonly today: string }
+  | { readonly id: number; readonly kind: 'compare'; readonly states: readonly AppState[]; readonly today: string };
 export type WorkerResponse =
-  | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult }
+  | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult; readonly physics: readonly PhysicsRow[] }
   | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> }
   | { readonly id: number; readonly kind: 'market'; readonly result: MarketViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'market-breadth'; readonly result: MarketBreadthViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'simulate'; readonly result: SimulationViewModel | { readonly error: string } }
-  | { readonly id: number; readonly kind: 'business'; readonly result: BusinessViewModel | { readonly error: string } };
+  | { readonly id: number; readonly kind: 'business'; readonly result: BusinessViewModel | { readonly error: string } }
+  | { readonly id: number; readonly kind: 'compare'; readonly result: readonly ComputeResult[] };
 
 // Heavy runs (a frontier sweep is thousands of steps) stay off the page's thread.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   let response: WorkerResponse;
-  if (req.kind === 'view') response = { id: req.id, kind: 'view', result: computeView(req.state, req.today) };
+  if (req.kind === 'view') {
+    const result = computeView(req.state, req.today);
+    response = { id: req.id, kind: 'view', result, physics: physicsRows(req.state, result.ok ? result.view : null, req.today) };
+  }
+  // The comparison: each option through the same computation as the page's own view.
+  else if (req.kind === 'compare') response = { id: req.id, kind: 'compare', result: req.states.map((state) => computeView(state, req.today)) };
   else if (req.kind === 'validation') response = { id: req.id, kind: 'validation', result: validationRows() };
   else if (req.kind === 'simulate') {
     // A trace slice is fetched on first use (a chunk of its own), then the run goes on.

@@ -1,12 +1,23 @@
 import { labCostChart, seatCostChart, toCsv, tornadoChart } from '../charts/index.js';
 import type { BusinessViewModel } from '../compute/businessView.js';
 import { csvLink, table } from './dom.js';
+import { readableName } from './readableNames.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 const tokens = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : `${(x / 1e6).toFixed(1)}M`);
 const inputValue = (name: string, x: number) =>
   name === 'totalParams' || name === 'activeParams' ? (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${x.toFixed(2)}/h` : x.toPrecision(3);
+
+/**
+ * "never in this range: margin stays negative, -12% at 40.0% and -3% at 80.0%" from the core's
+ * "no break-even in [0.4000, 0.8000]: margin stays negative, -12% at 0.4000 and -3% at 0.8000":
+ * the range is in its own column, and the values read in the input's unit.
+ */
+export function noBreakEven(input: string, reason: string | null): string {
+  const why = (reason ?? '').replace(/^no break-even in \[[^\]]*\]:\s*/, '').replace(/\b(at|near) (-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g, (_, word: string, x: string) => `${word} ${inputValue(input, Number(x))}`);
+  return `never in this range${why === '' ? '' : `: ${why}`}`;
+}
 
 function heading(doc: Document, text: string): HTMLHeadingElement {
   return Object.assign(doc.createElement('h3'), { textContent: text });
@@ -19,7 +30,7 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
   const costLine = Object.assign(doc.createElement('p'), {
     id: 'business-cost',
     textContent: `Serving cost of the serving base, ${m.label}: input ${usd(c.inputUsdPerMillion)}, cached input ${usd(c.cachedInputUsdPerMillion)}, output ${usd(c.outputUsdPerMillion)} per million tokens; ${usd(c.mixed)} per million in the workload's mix. ` +
-      `Usage: ${m.profile.id}, ${pct(m.profile.idleShare)} of seats idle, lognormal sigma ${m.profile.sigma}.`,
+      `Usage: ${m.profile.id}${m.profile.idleShare === null ? '' : `, ${pct(m.profile.idleShare)} of seats idle`}${m.profile.sigma === null ? '' : `, lognormal sigma ${m.profile.sigma}`}.`,
   });
   const u = m.uncertainty;
   const verdict = Object.assign(doc.createElement('p'), {
@@ -42,14 +53,14 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
       rates, ...m.lab.rows.filter((r) => r.rates === rates).map((r) => usd(r.costUsdPerMillion)), usd(m.lab.revenueUsdPerMillion),
       `${pct(m.lab.marginFraction[rates].marginal)} / ${pct(m.lab.marginFraction[rates].serving)} / ${pct(m.lab.marginFraction[rates].full)}`,
     ]), ['compute at', 'marginal $/M', 'serving $/M', 'full $/M', 'revenue $/M', 'margin marginal / serving / full'], 'lab-table'),
-    table(doc, m.lab.assumptions.map((a) => [a.name, a.value, a.source]), ['lab assumption', 'value', 'source']),
+    table(doc, m.lab.assumptions.map((a) => [readableName(a.name), a.value, a.source]), ['lab assumption', 'value', 'source']),
     csvLink(doc, 'lab', toCsv(m.lab.rows)),
     heading(doc, 'Uncertainty'),
     verdict,
     tornadoChart(u.tornado, { document: doc, marginAtMedians: u.marginAtMedians }),
-    table(doc, u.tornado.map((r) => [r.input, `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
+    table(doc, u.tornado.map((r) => [readableName(r.input), `${inputValue(r.input, r.lowValue)} to ${inputValue(r.input, r.highValue)}`, pct(r.marginAtLow), pct(r.marginAtHigh), pct(r.swing)]),
       ['input', 'p10 to p90', 'margin at p10', 'margin at p90', 'swing'], 'tornado-table'),
-    table(doc, u.breakEvens.map((b) => [b.input, `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? `none: ${b.reason ?? ''}` : inputValue(b.input, b.value)]),
+    table(doc, u.breakEvens.map((b) => [readableName(b.input), `${inputValue(b.input, b.low)} to ${inputValue(b.input, b.high)}`, b.value === null ? noBreakEven(b.input, b.reason) : inputValue(b.input, b.value)]),
       ['input', 'range searched', 'break-even (margin 0, the others at their medians)'], 'breakeven-table'),
     csvLink(doc, 'tornado', toCsv(u.tornado)),
   );

@@ -1,7 +1,9 @@
 import { costBreakdownChart, frontierChart, marginChart, toCsv, validationChart, validationTable } from '../charts/index.js';
 import type { ValidationRow } from '../charts/types.js';
 import type { VerdictSubject, ViewModel } from '../compute/computeView.js';
+import type { PhysicsRow } from '../compute/physicsRows.js';
 import { csvLink, table } from './dom.js';
+import { readableName } from './readableNames.js';
 
 const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -20,26 +22,42 @@ export function describeBreakEven(breakEvenUtilization: number | null): string {
   return breakEvenUtilization === null ? 'never at these prices' : pct(breakEvenUtilization);
 }
 
+/**
+ * The verdict in one sentence, and whether the option makes money: "Loses money at 60% utilization:
+ * margin -12%; breaks even at 71%." A model that does not fit says how many accelerators it needs.
+ */
+export function verdictSentence(v: ViewModel): { readonly profitable: boolean | null; readonly text: string } {
+  const e = v.economics;
+  if (!v.fits || e === null || v.point === null) {
+    return { profitable: null, text: `Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.` };
+  }
+  const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
+  return {
+    profitable,
+    text: `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
+      (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`),
+  };
+}
+
 /** Fills the summary: the verdict and the key figures. */
 export function renderSummary(host: HTMLElement, v: ViewModel): void {
   const doc = host.ownerDocument;
   const e = v.economics;
-  if (!v.fits || e === null || v.point === null) {
+  const sentence = verdictSentence(v);
+  if (e === null || v.point === null || sentence.profitable === null) {
     const p = doc.createElement('p');
     p.id = 'verdict';
-    p.textContent = `${describeSubject(v.subject)} Does not fit: the model needs ${v.smallestFitGpus ?? 'more'} of these accelerators. Nothing computed.`;
+    p.textContent = `${describeSubject(v.subject)} ${sentence.text}`;
     section(host, p);
     return;
   }
   const verdict = doc.createElement('p');
   verdict.id = 'verdict';
-  const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
-  verdict.className = profitable ? 'profit' : 'loss';
+  verdict.className = sentence.profitable ? 'profit' : 'loss';
   const subject = doc.createElement('span');
   subject.className = 'subject';
   subject.textContent = `${describeSubject(v.subject)} `;
-  verdict.append(subject, `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
-    (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`));
+  verdict.append(subject, sentence.text);
   const figures: [string, string, string][] = [
     ['cost-gpu-hour', 'Cost of a GPU-hour', usd(e.costUsdPerGpuHour)],
     ['cost-input', 'Cost per M input tokens', usd(e.costUsdPerMillionInputTokens)],
@@ -85,11 +103,25 @@ export function renderMargin(host: HTMLElement, v: ViewModel): void {
     csvLink(doc, 'margin-vs-utilization', toCsv(v.marginRows)));
 }
 
-export function renderAssumptions(host: HTMLElement, v: ViewModel): void {
+/** Every assumption in words: the scenario's, the cost basis's, and the physics behind the performance model. */
+export function renderAssumptions(host: HTMLElement, v: ViewModel, physics: readonly PhysicsRow[] = []): void {
   const doc = host.ownerDocument;
+  const heading = (text: string) => Object.assign(doc.createElement('h3'), { textContent: text });
+  const groups: [PhysicsRow['group'], string][] = [
+    ['accelerator', 'The accelerator: datasheet peaks and bandwidths'],
+    ['efficiency', 'Efficiency: what share of those peaks the model assumes is reached, and fixed overheads'],
+    ['model', 'The model: size, weights and KV cache'],
+    ['operating point', 'The chosen operating point'],
+  ];
   section(host,
-    table(doc, v.assumptions.map((a) => [a.name, a.value, a.origin, a.source]), ['assumption', 'value', 'set by', 'source']),
-    table(doc, v.costBasisRows.map((r) => [r.name, `${r.value} ${r.unit}`.trim(), r.source]), ['cost basis', 'value', 'source']));
+    heading('The scenario'),
+    table(doc, v.assumptions.map((a) => [readableName(a.name), a.value, a.origin === 'scenario' ? 'the scenario' : 'default', a.source]), ['assumption', 'value', 'set by', 'source'], 'scenario-assumptions'),
+    heading('The cost of a GPU-hour'),
+    table(doc, v.costBasisRows.map((r) => [readableName(r.name), `${r.value} ${r.unit}`.trim(), r.source]), ['cost basis', 'value', 'source'], 'cost-basis-assumptions'),
+    ...(physics.length === 0 ? [] : [
+      heading('The physics'),
+      table(doc, groups.flatMap(([g, title]) => physics.filter((r) => r.group === g).map((r) => [title.split(':')[0] ?? g, r.name, r.value, r.source])), ['part', 'quantity', 'value', 'source'], 'physics-assumptions'),
+    ]));
 }
 
 export function renderValidation(host: HTMLElement, rows: readonly ValidationRow[], summary: { cases: number; failed: number; metrics: number; medianAbsRelativeError: number | null; p90AbsRelativeError: number | null }): void {
