@@ -20,7 +20,7 @@ interface ReportOption {
 
 /** The rows of the README's headline table: label, verdict, margin %, break-even %, $/M out, $/M in. */
 function headlineRows(): { label: string; verdict: string; marginPercent: number; breakEvenPercent: number; costOut: number; costIn: number }[] {
-  const rows = [...readme.matchAll(/^(.+?)\s{2,}(PROFIT|LOSS)\s+(-?\d+)%\s+(\d+)%\s+\$([\d.]+)\s+\$([\d.]+)\s*$/gm)];
+  const rows = [...readme.matchAll(/^(.+?)\s{2,}(?:\d+\s+)?(PROFIT|LOSS)\s+(-?\d+)%\s+(\d+)%\s+\$([\d.]+)\s+\$([\d.]+)\s*$/gm)];
   return rows.map((m) => ({
     label: m[1] ?? '', verdict: m[2] ?? '', marginPercent: Number(m[3]), breakEvenPercent: Number(m[4]), costOut: Number(m[5]), costIn: Number(m[6]),
   }));

@@ -2,7 +2,7 @@ import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
 import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { OptionResult } from '../scenario/index.js';
-import { LAB_DEFAULTS, trainingFlopOf, type LabDefaultName } from './defaults.js';
+import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
 
 const D = LAB_DEFAULTS;

@@ -8,7 +8,6 @@ import { latestSnapshot, type PriceSnapshot } from '../catalog/prices.js';
 import type { TokenPrices } from '../economics/prices.js';
 import type { LatencyTarget } from '../economics/operatingPoint.js';
 import { InputError } from '../errors.js';
-import { describeRange } from '../limits.js';
 import { apiPriceOf, gpuRentalPrice, marketApiPrice } from '../market/marketPrice.js';
 import type { LayoutRequest } from '../memory/layout.js';
 import type { ModelArchitecture } from '../model/modelArchitecture.js';
