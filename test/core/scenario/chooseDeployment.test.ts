@@ -43,7 +43,7 @@ describe('chooseDeployment', () => {
       option(KIMI_B200.replace('gpus: 16', 'gpus: many'));
       expect.unreachable();
     } catch (e) {
-      expect((e as ScenarioError).problems).toEqual(['options[0].gpus: expected a whole number from 1 to 131,072, or "auto", received "many"']);
+      expect((e as ScenarioError).problems).toEqual(['options[0].gpus: expected a whole number from 1 to 65,536, or "auto", received "many"']);
     }
   });
 });
