@@ -89,13 +89,23 @@ export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices
     breakEvenUtilization: breakEvenWithinFullLoad(breakEvenUtilization(gpuHour.fixedUsdPerGpuHour, gpuHour.perUtilizationUsdPerGpuHour, revenueFull)),
     breakEvenPrices: {
       scale,
-      prices: scale === null ? null : {
-        inputUsdPerMillion: prices.inputUsdPerMillion * scale,
-        cachedInputUsdPerMillion: prices.cachedInputUsdPerMillion * scale,
-        outputUsdPerMillion: prices.outputUsdPerMillion * scale,
-      },
+      prices: scaledPrices(prices, scale),
       // Requests always carry at least one output token (workload bounds), so the quotient is finite.
       outputUsdPerMillionHoldingInput: ((costPerRequest - inputRevenue) / Math.max(mix.outputTokens, 1)) * TOKENS_PER_MILLION,
     },
   };
+}
+
+/**
+ * Every price times `scale`; null when there is no scale or a scaled price overflows (revenue from a
+ * subnormal price, with another price large but carried by no token: no finite break-even exists).
+ */
+function scaledPrices(prices: TokenPrices, scale: number | null): TokenPrices | null {
+  if (scale === null) return null;
+  const scaled = {
+    inputUsdPerMillion: prices.inputUsdPerMillion * scale,
+    cachedInputUsdPerMillion: prices.cachedInputUsdPerMillion * scale,
+    outputUsdPerMillion: prices.outputUsdPerMillion * scale,
+  };
+  return Object.values(scaled).every(Number.isFinite) ? scaled : null;
 }
