@@ -10,6 +10,13 @@ import { renderSimulation } from '../../web/src/views/simulationView.js';
 const slice = (name: string) => readFileSync(resolve(import.meta.dirname, '../../web/src/data/traces', name), 'utf8');
 
 describe('the web simulation view', () => {
+  it('a synthetic run of 2 hours shows its 120 minutes, not a bucket more for the requests draining after the end', { timeout: 60_000 }, () => {
+    const m = computeSimulation(DEFAULT_STATE, { ...DEFAULT_DEMAND, requestsPerSecond: 0.5, durationHours: 2, fleet: 'fixed' });
+    expect(m.hours).toHaveLength(120);
+    expect(Math.max(...m.hours.map((h) => h.hour))).toBeLessThan(2);
+    expect(m.latency).toHaveLength(120);
+  });
+
   it('replays the Kimi trace slice with the smallest fleet meeting the SLO: every request, prefix hits from hash_ids, and says so', { timeout: 60_000 }, () => {
     const demand = { ...DEFAULT_DEMAND, source: 'mooncake-kimi' as const, fleet: 'smallest-meeting-slo' as const };
     const m = computeSimulation({ ...DEFAULT_STATE, option: { ...DEFAULT_STATE.option, gpus: 8 } }, demand, slice('mooncake-kimi-10min.jsonl'));

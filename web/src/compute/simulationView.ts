@@ -43,8 +43,11 @@ export function computeSimulation(state: AppState, demand: DemandState, traceTex
   const [option] = resolveScenario(scenario, 'scenario');
   if (option === undefined) throw new Error('no option');
   const r = runSimulation(option, scenario.options[0]?.demand ?? {}, trace);
-  const hours: FleetHourRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
-  const latency: LatencyBucketRow[] = r.sim.buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, ttftP50Seconds: b.ttftP50Seconds, ttftP99Seconds: b.ttftP99Seconds, tpotP99Seconds: b.tpotP99Seconds }));
+  // A synthetic day shows its own hours: the bucket after the end holds only requests draining (24 bars for 24 hours, not 25).
+  const endSeconds = trace === null ? demand.durationHours * SECONDS_PER_HOUR : Infinity;
+  const buckets = r.sim.buckets.filter((b) => b.startSeconds < endSeconds - 1e-9);
+  const hours: FleetHourRow[] = buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, instances: b.activeInstances, utilization: b.utilization, meanWaiting: b.meanWaiting }));
+  const latency: LatencyBucketRow[] = buckets.map((b) => ({ hour: b.startSeconds / SECONDS_PER_HOUR, ttftP50Seconds: b.ttftP50Seconds, ttftP99Seconds: b.ttftP99Seconds, tpotP99Seconds: b.tpotP99Seconds }));
   return {
     requests: r.sim.requests,
     sloAttainment: r.sim.sloAttainment,
