@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ACCELERATOR_FAMILIES, type AcceleratorFamily } from '../accelerator/accelerator.js';
 import { oneOf } from '../errors.js';
+import { formatIssues } from '../problems.js';
 import {
   FRAMEWORK_FACTORS, HARDWARE_FACTORS, SERVING_FRAMEWORKS, type EngineSetting, type FrameworkEfficiency, type FrameworkFactor,
   type HardwareEfficiency, type HardwareFactor, type ServingFramework,
@@ -135,7 +136,7 @@ export function parseEfficiencyProfile(raw: unknown): { ok: true; profile: Effic
   if (r.success) return { ok: true, profile: r.output as EfficiencyProfile };
   return {
     ok: false,
-    problems: r.issues.map((i) => `${(i.path ?? []).map((p) => String(p.key)).join('.') || '(root)'}: ${i.message}`),
+    problems: formatIssues(r.issues),
   };
 }
 

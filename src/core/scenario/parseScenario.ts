@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseDocument } from 'yaml';
 import { InputError, quoteForMessage } from '../errors.js';
+import { formatIssues } from '../problems.js';
 import { LIMITS } from '../limits.js';
 import { ScenarioSchema, type ScenarioInput } from './schema.js';
 import { ACCELERATORS } from '../catalog/accelerators.js';
@@ -15,55 +16,7 @@ export class ScenarioError extends InputError {
   }
 }
 
-/** A received value for a message: JSON, `Infinity`/`NaN` by name, control characters escaped, cut to 40 characters. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return quoteForMessage(JSON.stringify(value) ?? String(value), 40);
-}
-
-/** One line per issue: `options[0].prices.inputUsdPerMillion: expected a number >= 0, received -1`. */
-export function formatScenarioIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  const lines: string[] = [];
-  for (const issue of issues) {
-    // A union reports why each branch failed, with paths relative to the union; a branch that got
-    // past its first level (its `kind` matched) says more than "invalid type".
-    const nested = issue.issues;
-    if (issue.type === 'union' && nested !== undefined && nested.length > 0) {
-      const own = issue.path ?? [];
-      const absolute = nested.map((n) => {
-        const p = n.path ?? [];
-        const isAbsolute = p.length >= own.length && own.every((o, k) => p[k]?.key === o.key);
-        return { ...n, path: isAbsolute ? p : [...own, ...p] } as v.BaseIssue<unknown>;
-      });
-      const depth = (n: v.BaseIssue<unknown>) => (n.path?.length ?? 0);
-      const deepest = absolute.reduce((m, n) => Math.max(m, depth(n)), 0);
-      if (deepest >= own.length + 2) {
-        lines.push(...formatScenarioIssues(absolute.filter((n) => depth(n) === deepest)));
-        continue;
-      }
-    }
-    const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '') || '(root)';
-    // valibot reports a missing key, an unknown key and a value of the wrong type all as object issues.
-    if (issue.kind === 'schema' && issue.received === 'undefined' && issue.input === undefined) {
-      lines.push(`${path}: missing (the field is required)`);
-      continue;
-    }
-    if ((issue.type === 'strict_object' || issue.type === 'object') && issue.expected === 'never') {
-      lines.push(`${path}: unknown field (misspelled?)`);
-      continue;
-    }
-    if (issue.type === 'strict_object' || issue.type === 'object') {
-      lines.push(`${path}: expected an object {field: value, ...}, received ${describeValue(issue.input)}`);
-      continue;
-    }
-    const expected = /^(a|an|one of|the|at least|at most|typed|true|24|"|\{)/.test(issue.message) ? issue.message : `a value of type ${issue.expected ?? 'unknown'}`;
-    lines.push(`${path}: expected ${expected}, received ${describeValue(issue.input)}`);
-  }
-  return [...new Set(lines)];
-}
+export { describeValue } from '../problems.js';
 
 /**
  * Catalog ids a raw scenario names that no catalog knows, found even when the rest of the file
@@ -102,7 +55,7 @@ export function parseScenario(raw: unknown, fileName: string): ScenarioInput {
   const result = v.safeParse(ScenarioSchema, raw, { abortEarly: false });
   const ids = unknownIds(raw);
   if (result.success && ids.length === 0) return result.output;
-  throw new ScenarioError(fileName, [...(result.success ? [] : formatScenarioIssues(result.issues)), ...ids]);
+  throw new ScenarioError(fileName, [...(result.success ? [] : formatIssues(result.issues)), ...ids]);
 }
 
 /**

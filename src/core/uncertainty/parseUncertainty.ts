@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { formatIssues } from '../problems.js';
 import { parseScenario, parseYamlText, ScenarioError } from '../scenario/index.js';
 import type { ScenarioOptionInput } from '../scenario/schema.js';
 import { describeDistribution, support, type Distribution } from './distribution.js';
@@ -22,23 +23,6 @@ export interface UncertaintyScenario {
   readonly samples?: number;
   readonly seed?: number;
   readonly surrogate?: { readonly pointsPerDimension?: number };
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-/** One line per issue, `uncertain[1].distribution.high: expected a number > low, received 1`. */
-function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((issue) => {
-    const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '') || '(root)';
-    if (issue.type === 'strict_object') return issue.expected === 'never' ? `${path}: unknown field (misspelled?)` : `${path}: expected a value, received nothing`;
-    // A forwarded check carries the whole object as its input; the field's own value says more.
-    const received = issue.type === 'partial_check' ? issue.path?.at(-1)?.value : issue.input;
-    return `${path}: expected ${issue.message}, received ${describe(received)}`;
-  });
 }
 
 /** The base option's problems, found by validating it as a one-option scenario, with `base` for its path. */

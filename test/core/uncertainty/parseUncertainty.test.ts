@@ -53,7 +53,7 @@ seed: 7
       'uncertain[0].distribution.high: expected a number > low, received 3',
       expect.stringMatching(/^uncertain\[1\]\.distribution\.kind: expected one of fixed, uniform, loguniform, triangular, normal, lognormal, received "beta"/),
       'uncertain[2].distribution.high: expected a number >= mode, received 3',
-      'uncertain[3].distribution.sd: expected a value, received nothing',
+      'uncertain[3].distribution.sd: missing (the field is required)',
       'uncertain[4].distribution.low: expected a number > 0, received -1',
       'uncertain[5].distribution.sigma: expected a number > 0, received 0',
       'uncertain[5].distribution.extra: unknown field (misspelled?)',
@@ -88,7 +88,7 @@ seed: 7
   });
 
   it('a file without base or uncertain inputs says so', () => {
-    expect(problemsOf({ uncertain: [] })).toEqual(['uncertain: expected at least one uncertain input, received []', 'base: expected a scenario option {model, gpu, gpus, ...}, received nothing']);
+    expect(problemsOf({ uncertain: [] })).toEqual(['uncertain: expected at least one uncertain input, received a list of 0', 'base: expected a scenario option {model, gpu, gpus, ...}, received nothing']);
   });
 
   it('bad YAML is one problem naming the file', () => {
