@@ -36,7 +36,7 @@ describe('the scenario\'s rented default', () => {
     expect(b.priceUsdPerGpuHour).toBe(1.6);
     expect(b.commitment).toEqual({ termHours: 26_280, minimumGpus: 16 });
     expect(b.onDemandUsdPerGpuHour).toBeGreaterThan(b.priceUsdPerGpuHour);
-    expect(b.sources?.priceUsdPerGpuHour).toMatch(/^the contract rate a provider at scale pays .*3-year contract, sourced, 2026-07: SemiAnalysisAI\/InferenceX-app@77ca49a/);
+    expect(b.sources?.priceUsdPerGpuHour).toMatch(/^the contract rate a provider at scale pays .*3-year contract, sourced, 2025-08: SemiAnalysisAI\/InferenceX-app@77ca49a/);
     expect(rentedOf('h200', { kind: 'rented', priceUsdPerGpuHour: 'contract' })).toEqual(b);
     expect(parseCostBasis(b, 'x')).toEqual(b);
     expect(commitmentCostUsd(b, 8)).toBeCloseTo(1.6 * 16 * 26_280, 6);

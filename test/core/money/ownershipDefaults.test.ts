@@ -240,25 +240,56 @@ describe('owned cost per GPU-hour against the hyperscaler anchor (#1)', () => {
     expect(ownedAtFullLoad('gb200')).toBeGreaterThanOrEqual(ownedAtFullLoad('b200'));
   });
 
-  // Why h100-sxm and h200 stay above 15% (1.22× and 1.18×, measured below). Space and power are 20% of our
-  // total (data hall $0.20: C&W's $11.7M per MW over an assumed 15 years; power $0.11 at PUE 1.1), in line with
-  // SemiAnalysis's "colocation rent and electricity cost typically make up less than 20% of the total cost of
-  // ownership" (InferenceX-app@77ca49a, inferencemax-open-source-inference-benchmarking.mdx). So the excess is
-  // capital + operations, which alone come to ~0.98× the whole anchor: capital at a volume price (Raymond James's
-  // low end $25,000 + SemiAnalysis's server BOM, Cheah's network, Bernstein's storage) and Microsoft's 8.34% WACC
-  // is 0.83× the anchor; operations at the unsourced 5% of capex a year ($0.19) add 0.15×. Their hyperscaler
-  // pays less for the server or for operations than any published figure we have; we do not tune either.
-  it('explains the remaining gap for h100-sxm and h200: space + power at SemiAnalysis\'s 20%, capital + operations ~ the whole anchor', () => {
+  // Why h100-sxm and h200 stay above 15% (1.22x and 1.18x) while b200 and gb200 match: not power or space (20% of
+  // our total, as SemiAnalysis says colocation + electricity are, InferenceX-app@77ca49a
+  // inferencemax-open-source-inference-benchmarking.mdx), but the Hopper capex relative to Blackwell. Our
+  // hyperscaler H100 is the 2023 Raymond James price ($25,000, the low end) + $8,527 of server, network and
+  // storage; the anchor comes from SemiAnalysis's Market August 2025 pricing surveys. Its GB200 costs 1.70x its
+  // H100 (1.6x in SemiAnalysis's "H100 vs GB200 NVL72 Training Benchmarks", 2025-08-20, newsletter.semianalysis.com/p/
+  // h100-vs-gb200-nvl72-training-benchmarks, via podcast-pipeline.pages.dev digest); ours 1.39x. Solving our cost
+  // (linear in capex: capital + operations) for the anchor's +15% needs an H100 at <= ~$22,600 (H200 <= ~$25,900),
+  // below every published H100 price found: no sourced input meets it, so we do not tune one.
+  const capexForRatio = (id: 'h100-sxm' | 'h200', ratio: number) => {
+    const capex = defaultOwnedCostBasis(id).capexUsdPerGpu;
+    const at = (c: number) => gpuHourCost(defaultOwnedCostBasis(id, { capexUsdPerGpu: c }), 1).totalUsdPerGpuHour;
+    const usdPerGpuHourPerCapexUsd = (at(capex + 1_000) - at(capex)) / 1_000;
+    return capex - (at(capex) - ratio * ANCHOR_USD_PER_GPU_HOUR[id]) / usdPerGpuHourPerCapexUsd;
+  };
+
+  it('explains the gap for h100-sxm and h200: space + power within SemiAnalysis\'s 20%, and the H100 price that would meet 15% is below every published one', () => {
     for (const id of ['h100-sxm', 'h200'] as const) {
       const c = gpuHourCost(defaultOwnedCostBasis(id), 1);
-      const anchor = ANCHOR_USD_PER_GPU_HOUR[id];
       expect((c.spaceUsdPerGpuHour + c.powerUsdPerGpuHour) / c.totalUsdPerGpuHour, id).toBeLessThanOrEqual(0.2);
-      expect(c.capitalUsdPerGpuHour / anchor, id).toBeGreaterThan(0.78);
-      expect(c.capitalUsdPerGpuHour / anchor, id).toBeLessThan(0.85);
-      expect((c.capitalUsdPerGpuHour + c.operationsUsdPerGpuHour) / anchor, id).toBeGreaterThan(0.93);
-      expect(c.totalUsdPerGpuHour / anchor, id).toBeGreaterThan(1.15);
-      expect(c.totalUsdPerGpuHour / anchor, id).toBeLessThan(1.25);
+      expect(c.totalUsdPerGpuHour / ANCHOR_USD_PER_GPU_HOUR[id], id).toBeGreaterThan(1.15);
+      expect(c.totalUsdPerGpuHour / ANCHOR_USD_PER_GPU_HOUR[id], id).toBeLessThan(1.25);
     }
+    // the GPU price inside the capex that would put each within 15%: H100 $22,566; H200 $25,903 = an H100 at $23,903 + the $2,000 premium
+    const rest = fact('hyperscalerRestOfSystemUsdPerGpu');
+    const h100Gpu = capexForRatio('h100-sxm', 1.15) - rest;
+    const h200AsH100Gpu = capexForRatio('h200', 1.15) - rest - (32_000 - 30_000);
+    expect(h100Gpu).toBeCloseTo(22_566, -1);
+    expect(h200AsH100Gpu).toBeCloseTo(23_903, -1);
+    for (const gpuUsd of [h100Gpu, h200AsH100Gpu]) expect(gpuUsd).toBeLessThan(fact('h100VolumeGpuUsd')); // $25,000, the low end of $25,000-30,000
+    // the Hopper/Blackwell ratio is the mismatch: SemiAnalysis 1.70 (1.6 in its 2025-08-20 article), ours 1.39
+    const gb200OverH100 = ownedAtFullLoad('gb200') / ownedAtFullLoad('h100-sxm');
+    expect(gb200OverH100).toBeCloseTo(1.388, 2);
+    expect(gb200OverH100).toBeLessThan(1.6);
+  });
+
+  it('names operations (5% of capex a year) as an assumption with a 2-8% range; across it the h100 moves 1.13-1.31x the anchor', () => {
+    for (const owner of ['hyperscaler', 'neocloud'] as const) {
+      const ops = OWNERSHIP_DEFAULTS.owners[owner].operationsFractionOfCapexPerYear;
+      expect(ops.basis, owner).toBe('assumption');
+      expect(ops.value, owner).toBe(0.05);
+      expect(ops.note, owner).toMatch(/range 2-8% a year/);
+    }
+    const h100At = (fraction: number) => {
+      const basis = defaultOwnedCostBasis('h100-sxm');
+      return gpuHourCost({ ...basis, operationsUsdPerGpuYear: fraction * basis.capexUsdPerGpu }, 1).totalUsdPerGpuHour / ANCHOR_USD_PER_GPU_HOUR['h100-sxm'];
+    };
+    expect(h100At(0.02)).toBeCloseTo(1.133, 3);
+    expect(h100At(0.05)).toBeCloseTo(1.221, 3);
+    expect(h100At(0.08)).toBeCloseTo(1.309, 3);
   });
 
   // Issue 13's "Done when": met for b200 and gb200, not for h100-sxm and h200 (see above). `it.fails` passes
