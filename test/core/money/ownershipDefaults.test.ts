@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCELERATORS } from '../../../src/core/catalog/accelerators.js';
 import { findById } from '../../../src/core/catalog/lookup.js';
@@ -298,6 +299,19 @@ describe('owned cost per GPU-hour against the hyperscaler anchor (#1)', () => {
     for (const [id, anchor] of Object.entries(ANCHOR_USD_PER_GPU_HOUR)) {
       expect(Math.abs(ownedAtFullLoad(id) / anchor - 1), id).toBeLessThanOrEqual(0.15);
     }
+  });
+});
+
+describe('the README\'s owned GPU-hour figures', () => {
+  it('are what defaultOwnedCostBasis costs today (hyperscaler, utilization 1), to the cent, with their ratios to anchor #1', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const m = /an hour costs \$([\d.]+) \(H100\), \$([\d.]+) \(H200\), \$([\d.]+) \(B200\) and \$([\d.]+) \(GB200\): ([\d.]+)x, ([\d.]+)x, ([\d.]+)x and ([\d.]+)x/.exec(readme);
+    if (m === null) throw new Error('README.md no longer states the owned GPU-hour figures in the expected words');
+    const ids = ['h100-sxm', 'h200', 'b200', 'gb200'] as const;
+    ids.forEach((id, i) => {
+      expect(Number(m[i + 1]), id).toBeCloseTo(ownedAtFullLoad(id), 2);
+      expect(Number(m[i + 5]), id).toBeCloseTo(ownedAtFullLoad(id) / ANCHOR_USD_PER_GPU_HOUR[id], 2);
+    });
   });
 });
 
