@@ -1,4 +1,5 @@
 import type { DemandState } from './simulationView.js';
+import type { EfficiencyProfile } from '../../../src/core/perf/efficiencyProfiles.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
 import { parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
@@ -17,6 +18,8 @@ export interface AppState {
   readonly sizeRange?: SizeRange;
   /** The simulation view's demand inputs. */
   readonly demand?: DemandState;
+  /** Efficiency factors fitted to the user's measurements (absent: the shipped calibration); never in the link. */
+  readonly profile?: EfficiencyProfile;
 }
 
 /** What a verdict judges, in words: the model, the accelerators, the cost basis and the price source. */
@@ -104,9 +107,11 @@ export function resolveEditorOption(state: AppState, today: string): ResolvedOpt
   // A path-like reference: catalog checks skip it and the resolver hands back the pasted model.
   const option = configModel === null ? state.option : { ...state.option, model: 'pasted/config.json' };
   const scenario = parseScenario({ options: [option] }, 'scenario');
-  const [resolved] = resolveScenario(scenario, 'scenario', configModel === null ? {} : { resolveModel: () => configModel });
+  const profile = state.profile === undefined ? {} : { profile: state.profile };
+  const [resolved] = resolveScenario(scenario, 'scenario', { ...(configModel === null ? {} : { resolveModel: () => configModel }), ...profile });
   if (resolved === undefined) throw new Error('no option');
-  return resolved;
+  // Fitted factors run the whole pipeline, as the CLI's --profile does.
+  return { ...resolved, ...profile };
 }
 
 /**
