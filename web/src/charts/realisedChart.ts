@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatUsd, formatUsdLogTick } from './format.js';
 import type { ChartOptions } from './types.js';
+import { logTicks } from './validationChart.js';
 
 /** One price schedule's blended prices on a traffic mix, USD per million tokens. */
 export interface RealisedChartRow {
@@ -44,6 +45,9 @@ export function realisedChart(rows: readonly RealisedChartRow[], options: ChartO
     rows.length > drawn.length ? `${rows.length - drawn.length} schedule(s) with a zero price not drawn (no place on a log axis).` : '',
   ].filter((s) => s !== '').join(' ');
   const longest = Math.max(0, ...drawn.map((r) => r.schedule.length));
+  const values = dots.map((d) => d.usdPerMillion);
+  // Explicit 1-2-5 ticks where a decade or two holds fewer than three powers of ten, so a phone's axis still reads $0.20 … $5.
+  const ticks = values.length === 0 ? undefined : logTicks(Math.min(...values), Math.max(...values));
   const tip = (d: Dot) => `${d.schedule}\nlist ${formatUsd(d.row.listBlendedUsdPerMillion)}, realised ${formatUsd(d.row.realisedBlendedUsdPerMillion)} per M (${d.row.realisedToListRatio.toFixed(2)}× list)`;
   return Plot.plot({
     document,
@@ -53,7 +57,7 @@ export function realisedChart(rows: readonly RealisedChartRow[], options: ChartO
     marginRight: 24,
     title: 'List against realised price, per provider and model',
     caption,
-    x: { type: 'log', label: 'USD per million tokens (input and output blended by the traffic) →', grid: true, tickFormat: formatUsdLogTick },
+    x: { type: 'log', label: 'USD per million tokens (input and output blended by the traffic) →', grid: true, ...(ticks === undefined ? {} : { ticks }), tickFormat: formatUsdLogTick },
     y: { label: null, domain: drawn.map((r) => r.schedule) },
     color: { legend: true, domain: [...SERIES], range: COLOURS },
     marks: [
