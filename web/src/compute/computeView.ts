@@ -1,4 +1,5 @@
 import type { DemandState } from './simulationView.js';
+import { problemsByField, type FieldProblems } from './fieldProblems.js';
 import type { EfficiencyProfile } from '../../../src/core/perf/efficiencyProfiles.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
@@ -71,24 +72,11 @@ export interface ViewModel {
   readonly costBasisRows: readonly CostBasisRow[];
 }
 
-/** Problems of a state, by field path (`prices.inputUsdPerMillion`), for messages next to the fields. */
-export type FieldProblems = Readonly<Record<string, string>>;
+export { problemsByField, type FieldProblems };
 
 export type ComputeResult =
   | { readonly ok: true; readonly view: ViewModel }
   | { readonly ok: false; readonly problems: FieldProblems; readonly message: string };
-
-/** Splits `options[0].prices.x: message` into `prices.x` → `message`; other problems go under `(general)`. */
-export function problemsByField(problems: readonly string[]): FieldProblems {
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const m = /^options\[0\]\.?([^:]*): (.*)$/.exec(p);
-    const key = m?.[1] || '(general)';
-    const text = m?.[2] ?? p;
-    out[key] = out[key] === undefined ? text : `${out[key]}; ${text}`;
-  }
-  return out;
-}
 
 /**
  * The editor's option resolved as a one-option scenario; a pasted config.json is its model.
