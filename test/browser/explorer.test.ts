@@ -340,10 +340,11 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     await settled(page);
     expect(await page.locator('#profile-note').isVisible()).toBe(true);
     expect(await text(page, '#cost-output')).not.toBe(cost);
-    await page.fill('#calibration-text', '[{"id": "mine", "gpus": 8}]');
+    // An uploaded file is read into the box and fitted at once.
     await page.evaluate(() => { document.getElementById('calibration-status')!.textContent = 'editing'; });
-    await page.click('#run-calibration');
+    await page.setInputFiles('#calibration-file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from('[{"id": "mine", "gpus": 8}]') });
     await ready(page, 'calibration-status');
+    expect(await page.inputValue('#calibration-text')).toBe('[{"id": "mine", "gpus": 8}]');
     expect(await text(page, '#calibration-error')).toMatch(/^no valid case among 1 \(mine: not a valid case: /);
     expect(errors).toEqual([]);
   });
