@@ -294,14 +294,29 @@ let viewState: AppState | null = null;
 function request(state: AppState | LinkState): void {
   status.textContent = 'computing…';
   viewState = withProfile(state);
+  // A new scenario supersedes a sensitivity not yet sent for the last one.
+  if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
+  sensitivityTimer = null;
   lanes.post({ kind: 'view', state: viewState, today: new Date().toISOString().slice(0, 10) });
 }
 
-/** The deployment sensitivity of the scenario just drawn (its own lane: five more runs of the model). */
+/** A sensitivity request waiting for the editing to pause. */
+let sensitivityTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The deployment sensitivity of the scenario just drawn (its own lane: five more runs of the
+ * model), sent once no edit has followed for a quarter of a second, so that while the user types
+ * it does not take the CPU from the verdict's recompute.
+ */
 function requestSensitivity(): void {
-  if (viewState === null) return;
+  const state = viewState;
+  if (state === null) return;
   $('sensitivity-status').textContent = 'computing…';
-  lanes.post({ kind: 'sensitivity', state: viewState, today: new Date().toISOString().slice(0, 10) });
+  if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
+  sensitivityTimer = setTimeout(() => {
+    sensitivityTimer = null;
+    lanes.post({ kind: 'sensitivity', state, today: new Date().toISOString().slice(0, 10) });
+  }, 250);
 }
 
 /** Reads the realised-price inputs: an empty field is the preset's value; every problem names its field. */
