@@ -29,6 +29,7 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await wide?.page.close();
     await browser?.close();
     await server?.close();
   });
@@ -59,6 +60,28 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   }
 
   const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+  /** The desktop page of the every-section visit, kept open (its views computed, the calibration run) for the new views' tests. */
+  let wide: { page: Page; errors: string[] } | undefined;
+
+  /** Pastes the shipped cases into the calibration and starts the fit (it runs in its own lane while the test goes on). */
+  async function startCalibration(page: Page): Promise<void> {
+    await page.click('#calibration-shipped');
+    await page.waitForFunction(() => (document.getElementById('calibration-text') as HTMLTextAreaElement).value.length > 100);
+    await page.evaluate(() => { document.getElementById('calibration-status')!.textContent = 'editing'; });
+    await page.click('#run-calibration');
+  }
+
+  const ready = (page: Page, status: string) => page.waitForFunction((id) => document.getElementById(id)?.textContent === 'ready', status, { timeout: 60_000 });
+
+  /** The desktop page with every view drawn: the one the every-section visit left open, or a new one. */
+  async function widePage(): Promise<{ page: Page; errors: string[] }> {
+    if (wide !== undefined) return wide;
+    wide = await open('', { width: 1440, height: 900 });
+    await startCalibration(wide.page);
+    for (const status of ['sensitivity-status', 'realised-status', 'calibration-status']) await ready(wide.page, status);
+    return wide;
+  }
 
   it('loads with no console errors and shows the verdict, the cost figures, every chart and the validation table', async () => {
     const { page, errors } = await open();
@@ -219,7 +242,9 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
     it(`at ${viewport.width}×${viewport.height} the section index reaches every section with no horizontal overflow, and the editor stays in reach`, async () => {
       const { page, errors } = await open('', viewport);
-      for (const status of ['market-status', 'market-breadth-status']) {
+      // The calibration fits while the other views finish, so its section is drawn with data when visited.
+      await startCalibration(page);
+      for (const status of ['market-status', 'market-breadth-status', 'sensitivity-status', 'realised-status', 'calibration-status']) {
         await page.waitForFunction((id) => document.getElementById(id)?.textContent === 'ready', status, { timeout: 60_000 });
       }
       await page.waitForSelector('#validation-summary');
@@ -261,10 +286,68 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
       }
       expect(await page.evaluate(() => location.hash)).toBe(hashBefore);
       console.log(`screenshots of every section at ${viewport.width}×${viewport.height}: ${screenshotDir}`);
+      // The new views' charts are drawn at the window's width, their labels inside the chart.
+      const cutLabels = await page.evaluate(() => [...document.querySelectorAll('#view-sensitivity svg, #view-realised svg, #view-calibration svg')].flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter((t) => { const r = t.getBoundingClientRect(); return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1); }).map((t) => t.textContent);
+      }));
+      expect(cutLabels, 'chart labels cut by their chart').toEqual([]);
       expect(errors).toEqual([]);
-      await page.close();
+      if (viewport.width > 900) wide = { page, errors };
+      else await page.close();
     });
   }
+
+  it('the deployment sensitivity charts the margin of each moved input, the chosen option ringed, as the verdict states it', async () => {
+    const { page, errors } = await widePage();
+    expect(await page.locator('#view-sensitivity g.case-point > *').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#view-sensitivity g.chosen > *').count()).toBe(1);
+    const rows = await page.locator('#sensitivity-table tbody tr').allInnerTexts();
+    expect(rows[0]).toMatch(/^as given\tnone \(the option as reported\)\t(PROFIT|LOSS)\t-?\d+%\t\$\d/);
+    // One answer on the page: the sensitivity's first row is the verdict's own margin and cost.
+    expect(rows[0]).toContain(`\t${await text(page, '#margin')}\t`);
+    expect(await page.locator('#view-sensitivity a.csv').getAttribute('download')).toBe('deployment-sensitivity.csv');
+    expect(await text(page, '#view-sensitivity figcaption')).toMatch(/Each row moves one input of the chosen option/);
+    expect(errors).toEqual([]);
+  });
+
+  it('the realised prices chart list against realised per schedule, and follow the traffic mix', async () => {
+    const { page, errors } = await widePage();
+    const schedules = await page.locator('#realised-table tbody tr').count();
+    expect(schedules).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('#view-realised g.price-dot > *').count()).toBe(2 * schedules);
+    const before = await text(page, '#realised-table');
+    await page.evaluate(() => { document.getElementById('realised-status')!.textContent = 'editing'; });
+    await page.fill('#realised-batch-share', '1');
+    await page.locator('#realised-batch-share').dispatchEvent('change');
+    await ready(page, 'realised-status');
+    expect(await text(page, '#realised-table')).not.toBe(before);
+    expect(await text(page, '#realised-summary')).toMatch(/100% of requests by batch/);
+    await page.fill('#realised-requests', '0.5:100');
+    await page.locator('#realised-requests').dispatchEvent('change');
+    expect(await text(page, '#realised-error')).toBe('context mix, class 1: "0.5:100"; expected share:inputTokens:outputTokens, e.g. 0.9:8000:400');
+    expect(errors).toEqual([]);
+  });
+
+  it('the calibration fits your measurements, charts them against the model, and its factors can run the page; bad cases are named', async () => {
+    const { page, errors } = await widePage();
+    expect(await text(page, '#calibration-summary')).toMatch(/^24 cases from 10 sources fitted\. Median \|error\| in sample [\d.]+%, leaving each source out [\d.]+%\.$/);
+    expect(await page.locator('#view-calibration g.fitted > *').count()).toBe(49);
+    expect(await page.locator('#calibration-factors tbody tr').count()).toBeGreaterThan(0);
+    const cost = await text(page, '#cost-output');
+    await page.evaluate(() => { document.getElementById('status')!.textContent = 'editing'; });
+    await page.click('#use-factors');
+    await settled(page);
+    expect(await page.locator('#profile-note').isVisible()).toBe(true);
+    expect(await text(page, '#cost-output')).not.toBe(cost);
+    // An uploaded file is read into the box and fitted at once.
+    await page.evaluate(() => { document.getElementById('calibration-status')!.textContent = 'editing'; });
+    await page.setInputFiles('#calibration-file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from('[{"id": "mine", "gpus": 8}]') });
+    await ready(page, 'calibration-status');
+    expect(await page.inputValue('#calibration-text')).toBe('[{"id": "mine", "gpus": 8}]');
+    expect(await text(page, '#calibration-error')).toMatch(/^no valid case among 1 \(mine: not a valid case: /);
+    expect(errors).toEqual([]);
+  });
 
   it('switching the model moves the prices, the verdict and the assumptions with it; a model with no market price asks for prices', async () => {
     const { page, errors } = await open();
@@ -348,9 +431,11 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     const link = `#${encodeURIComponent(JSON.stringify({ option: { gpus: 100000 } }))}`;
     const again = await open(link);
     const linkMs = await again.page.evaluate(() => Math.round(performance.now()));
+    // Where the time goes: the page's script loaded and ran, then start() (editor, link, the check on the page's thread that refuses the link).
+    const [importedMs, startedMs] = await again.page.evaluate(() => [document.body.dataset.importedMs, document.body.dataset.startedMs]);
     expect(await text(again.page, '[data-for="gpus"]')).toMatch(/from 1 to 65,536, received 100000/);
     expect(await again.page.inputValue('#model')).toBe('kimi-k2.5');
-    console.log(`gpus 100000: typed, refused ${typedMs} ms after the edit (goal < 1,000); a link with it, refused ${linkMs} ms after navigation start`);
+    console.log(`gpus 100000: typed, refused ${typedMs} ms after the edit (goal < 1,000); a link with it, refused ${linkMs} ms after navigation start (page modules run by ${importedMs} ms, refused on the page's thread by ${startedMs} ms, before the worker answers)`);
     // Refused, not computed: the 80 s freeze this guards against is far past this bound, which leaves room for a loaded machine.
     expect(typedMs).toBeLessThan(5_000);
     expect([...errors, ...again.errors]).toEqual([]);

@@ -20,7 +20,16 @@ import { DEFAULT_DEMAND, type DemandState } from './compute/simulationView.js';
 import { DEFAULT_BUSINESS, type BusinessState } from './compute/businessView.js';
 import { renderBusiness } from './views/businessView.js';
 import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
+import type { EfficiencyProfile } from '../../src/core/perf/efficiencyProfiles.js';
+import { renderSensitivity } from './views/sensitivityView.js';
+import { renderRealised } from './views/realisedView.js';
+import { renderCalibration } from './views/calibrationView.js';
+import type { RealisedState } from './compute/realisedView.js';
+import { parseRequestMix } from './compute/requestMix.js';
+import { earlyProblems } from './state/earlyCheck.js';
 
+/** When the page's modules had loaded and run (ms after navigation start), for the browser tests to print where the first answer's time goes. */
+const IMPORTED_MS = Math.round(performance.now());
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('editor');
 const banner = $<HTMLElement>('banner');
@@ -30,7 +39,16 @@ const status = $<HTMLElement>('status');
 const STATUS_OF: Readonly<Record<JobKind, string>> = {
   view: 'status', simulate: 'simulation-status', business: 'business-status', market: 'market-status',
   'market-breadth': 'market-breadth-status', validation: 'validation-status', compare: 'compare-status',
+  sensitivity: 'sensitivity-status', realised: 'realised-status', calibrate: 'calibration-status',
 };
+
+/** Efficiency factors fitted to the user's measurements and chosen for the whole page (null: the shipped ones); not in the link. */
+let fittedProfile: EfficiencyProfile | null = null;
+
+/** A state for the worker: the editor's, with the fitted factors when the user chose them. */
+function withProfile<T extends AppState>(state: T): T {
+  return fittedProfile === null ? state : { ...state, profile: fittedProfile };
+}
 
 function showProgress(kind: JobKind, slow: boolean): void {
   const id = `${kind}-progress`;
@@ -122,7 +140,7 @@ function requestCompare(): void {
     return;
   }
   $('compare-status').textContent = 'computing…';
-  lanes.post({ kind: 'compare', states: compared, today: new Date().toISOString().slice(0, 10) });
+  lanes.post({ kind: 'compare', states: compared.map(withProfile), today: new Date().toISOString().slice(0, 10) });
 }
 
 function drawComparison(results: readonly ComputeResult[]): void {
@@ -160,7 +178,7 @@ function requestSimulation(): void {
   if (!ok) return;
   saveLink();
   $('simulation-status').textContent = 'simulating…';
-  lanes.post({ kind: 'simulate', state: readEditor(form), demand });
+  lanes.post({ kind: 'simulate', state: withProfile(readEditor(form)), demand });
 }
 
 /**
@@ -225,7 +243,7 @@ function requestBusiness(): void {
   if (state === null) return;
   saveLink();
   $('business-status').textContent = 'computing…';
-  lanes.post({ kind: 'business', state: readEditor(form), business: state, today: new Date().toISOString().slice(0, 10) });
+  lanes.post({ kind: 'business', state: withProfile(readEditor(form)), business: state, today: new Date().toISOString().slice(0, 10) });
 }
 
 /** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
@@ -270,9 +288,102 @@ function render(v: ViewModel, physics: readonly PhysicsRow[]): void {
   }
 }
 
+/** The state of the newest view request: its sensitivity runs once its verdict is drawn. */
+let viewState: AppState | null = null;
+
 function request(state: AppState | LinkState): void {
   status.textContent = 'computing…';
-  lanes.post({ kind: 'view', state, today: new Date().toISOString().slice(0, 10) });
+  viewState = withProfile(state);
+  // A new scenario supersedes a sensitivity not yet sent for the last one.
+  if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
+  sensitivityTimer = null;
+  lanes.post({ kind: 'view', state: viewState, today: new Date().toISOString().slice(0, 10) });
+}
+
+/** A sensitivity request waiting for the editing to pause. */
+let sensitivityTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The deployment sensitivity of the scenario just drawn (its own lane: five more runs of the
+ * model), sent once no edit has followed for a quarter of a second, so that while the user types
+ * it does not take the CPU from the verdict's recompute.
+ */
+function requestSensitivity(): void {
+  const state = viewState;
+  if (state === null) return;
+  $('sensitivity-status').textContent = 'computing…';
+  if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
+  sensitivityTimer = setTimeout(() => {
+    sensitivityTimer = null;
+    lanes.post({ kind: 'sensitivity', state, today: new Date().toISOString().slice(0, 10) });
+  }, 250);
+}
+
+/** Reads the realised-price inputs: an empty field is the preset's value; every problem names its field. */
+function readRealised(): { state: RealisedState | null; problems: string[] } {
+  const problems: string[] = [];
+  const fraction = (id: string, label: string): number | null => {
+    const raw = $<HTMLInputElement>(id).value.trim();
+    if (raw === '') return null;
+    const x = Number(raw);
+    if (!Number.isFinite(x) || x < 0 || x > 1) problems.push(`${label}: ${raw}; expected a number from 0 to 1`);
+    return x;
+  };
+  const workload = $<HTMLSelectElement>('realised-workload').value;
+  const mix = parseRequestMix($<HTMLInputElement>('realised-requests').value);
+  if ('problem' in mix) problems.push(mix.problem);
+  const state: RealisedState = {
+    workload: workload === 'rag' || workload === 'coding-agent' || workload === 'batch' ? workload : 'chat',
+    model: $<HTMLSelectElement>('realised-model').value,
+    batchShare: fraction('realised-batch-share', 'batch share'),
+    cacheHitRate: fraction('realised-cache-hit-rate', 'cache hit rate'),
+    cacheWriteShare: fraction('realised-cache-write-share', 'cache writes'),
+    requests: 'problem' in mix ? null : mix.requests,
+  };
+  return { state: problems.length === 0 ? state : null, problems };
+}
+
+function requestRealised(): void {
+  const { state, problems } = readRealised();
+  $('realised-error').textContent = problems.join('; ');
+  if (state === null) return;
+  $('realised-status').textContent = 'computing…';
+  lanes.post({ kind: 'realised', realised: state });
+}
+
+/** Validates and fits the pasted measurements in their own worker lane. */
+function requestCalibration(): void {
+  const text = $<HTMLTextAreaElement>('calibration-text').value;
+  $('calibration-error').textContent = text.trim() === '' ? 'paste or upload measured cases first (a JSON array in the validation format)' : '';
+  if (text.trim() === '') return;
+  $('calibration-status').textContent = 'fitting…';
+  lanes.post({ kind: 'calibrate', text });
+}
+
+/** Makes the page (verdict, charts, sensitivity, comparison, simulation, business) use `profile`, or the shipped factors (null). */
+function useProfile(profile: EfficiencyProfile | null, description: string): void {
+  fittedProfile = profile;
+  $('profile-note').hidden = profile === null;
+  $('profile-note-text').textContent = profile === null ? '' : `Using the efficiency factors fitted to ${description} (kept on this page only; a copied link uses the shipped factors).`;
+  request(linkState());
+  requestCompare();
+}
+
+function wireCalibration(): void {
+  const box = $<HTMLTextAreaElement>('calibration-text');
+  // The shipped cases are a chunk of their own, fetched on request.
+  $('calibration-shipped').addEventListener('click', () => {
+    void import('./data/validationCases.json').then((m) => { box.value = JSON.stringify(m.default, null, 1); });
+  });
+  $<HTMLInputElement>('calibration-file').addEventListener('change', (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file === undefined) return;
+    void file.text().then((t) => { box.value = t; requestCalibration(); }, (err: unknown) => {
+      $('calibration-error').textContent = `could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}`;
+    });
+  });
+  $('run-calibration').addEventListener('click', requestCalibration);
+  $('profile-revert').addEventListener('click', () => useProfile(null, ''));
 }
 
 /** Draws a view computed on request (`view-<name>`, status `<name>-status`); a failure is shown in the view, never thrown. */
@@ -297,6 +408,18 @@ function answer(res: WorkerResponse): void {
   if (res.kind === 'market') return drawOnRequest('market', res.result, renderMarket);
   if (res.kind === 'market-breadth') return drawOnRequest('market-breadth', res.result, renderMarketBreadth);
   if (res.kind === 'compare') return drawComparison(res.result);
+  if (res.kind === 'sensitivity') return drawOnRequest('sensitivity', res.result, renderSensitivity);
+  if (res.kind === 'realised') {
+    const picker = $<HTMLSelectElement>('realised-model');
+    // The models with a schedule come with the first answer (the schedules stay off the page's thread).
+    if (!('error' in res.result) && picker.options.length === 1) for (const m of res.result.models) picker.add(new Option(m, m));
+    return drawOnRequest('realised', res.result, renderRealised);
+  }
+  if (res.kind === 'calibrate') {
+    const result = res.result;
+    $('calibration-error').textContent = 'error' in result ? result.error : '';
+    return drawOnRequest('calibration', result, (host, m) => renderCalibration(host, m, () => useProfile(m.profile, `${m.cases} of your cases`)));
+  }
   if (res.kind === 'validation') {
     try {
       renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
@@ -317,11 +440,18 @@ function answer(res: WorkerResponse): void {
     lastGood = r.view;
     render(r.view, res.physics);
     status.textContent = 'ready';
+    requestSensitivity();
   } else {
-    const unclaimed = showProblems(form, r.problems);
-    say(`Fix the highlighted fields${unclaimed.length > 0 ? `: ${unclaimed.join('; ')}` : ''}.${lastGood === null ? '' : ' Showing the last valid result.'}`);
-    status.textContent = 'invalid input';
+    refuse(r.problems);
+    $('sensitivity-status').textContent = 'waiting for a valid scenario';
   }
+}
+
+/** Shows a state's problems by their fields, and says so in the banner. */
+function refuse(problems: Readonly<Record<string, string>>): void {
+  const unclaimed = showProblems(form, problems);
+  say(`Fix the highlighted fields${unclaimed.length > 0 ? `: ${unclaimed.join('; ')}` : ''}.${lastGood === null ? '' : ' Showing the last valid result.'}`);
+  status.textContent = 'invalid input';
 }
 
 /** Switching to typed prices starts from the prices in use, so one edit changes one price. */
@@ -427,13 +557,22 @@ function start(): void {
   const picker = $<HTMLSelectElement>('market-provider');
   for (const c of providerChoices()) picker.add(new Option(c.label, c.value));
   for (const id of ['market-from', 'market-to', 'market-provider']) $(id).addEventListener('change', requestMarketBreadth);
+  for (const box of document.querySelectorAll('#realised-section input, #realised-section select')) box.addEventListener('change', requestRealised);
+  wireCalibration();
   afterFirstView = () => {
     requestCompare();
     lanes.post({ kind: 'validation' });
     requestMarket();
     requestMarketBreadth();
+    requestRealised();
   };
-  request(linkState());
+  const first = linkState();
+  request(first);
+  // A link the scenario checks refuse is answered by its fields now, not once the worker has loaded (it answers the same).
+  const early = earlyProblems(first);
+  if (early !== null) refuse(early);
+  document.body.dataset.startedMs = String(Math.round(performance.now()));
+  document.body.dataset.importedMs = String(IMPORTED_MS);
 }
 
 start();

@@ -70,7 +70,7 @@ export function validationChart(rows: readonly ValidationRow[], options: Validat
 }
 
 /** Powers of ten inside [lo, hi]; 1-2-5 steps where that gives fewer than three. */
-function logTicks(lo: number, hi: number): number[] {
+export function logTicks(lo: number, hi: number): number[] {
   const steps = (multiples: readonly number[]) => {
     const out: number[] = [];
     for (let exponent = Math.floor(Math.log10(lo)); exponent <= Math.ceil(Math.log10(hi)); exponent++) {

@@ -1,4 +1,6 @@
 import type { DemandState } from './simulationView.js';
+import { problemsByField, type FieldProblems } from './fieldProblems.js';
+import type { EfficiencyProfile } from '../../../src/core/perf/efficiencyProfiles.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
 import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
 import { parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
@@ -17,6 +19,8 @@ export interface AppState {
   readonly sizeRange?: SizeRange;
   /** The simulation view's demand inputs. */
   readonly demand?: DemandState;
+  /** Efficiency factors fitted to the user's measurements (absent: the shipped calibration); never in the link. */
+  readonly profile?: EfficiencyProfile;
 }
 
 /** What a verdict judges, in words: the model, the accelerators, the cost basis and the price source. */
@@ -68,24 +72,11 @@ export interface ViewModel {
   readonly costBasisRows: readonly CostBasisRow[];
 }
 
-/** Problems of a state, by field path (`prices.inputUsdPerMillion`), for messages next to the fields. */
-export type FieldProblems = Readonly<Record<string, string>>;
+export { problemsByField, type FieldProblems };
 
 export type ComputeResult =
   | { readonly ok: true; readonly view: ViewModel }
   | { readonly ok: false; readonly problems: FieldProblems; readonly message: string };
-
-/** Splits `options[0].prices.x: message` into `prices.x` → `message`; other problems go under `(general)`. */
-export function problemsByField(problems: readonly string[]): FieldProblems {
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const m = /^options\[0\]\.?([^:]*): (.*)$/.exec(p);
-    const key = m?.[1] || '(general)';
-    const text = m?.[2] ?? p;
-    out[key] = out[key] === undefined ? text : `${out[key]}; ${text}`;
-  }
-  return out;
-}
 
 /**
  * The editor's option resolved as a one-option scenario; a pasted config.json is its model.
@@ -104,9 +95,11 @@ export function resolveEditorOption(state: AppState, today: string): ResolvedOpt
   // A path-like reference: catalog checks skip it and the resolver hands back the pasted model.
   const option = configModel === null ? state.option : { ...state.option, model: 'pasted/config.json' };
   const scenario = parseScenario({ options: [option] }, 'scenario');
-  const [resolved] = resolveScenario(scenario, 'scenario', configModel === null ? {} : { resolveModel: () => configModel });
+  const profile = state.profile === undefined ? {} : { profile: state.profile };
+  const [resolved] = resolveScenario(scenario, 'scenario', { ...(configModel === null ? {} : { resolveModel: () => configModel }), ...profile });
   if (resolved === undefined) throw new Error('no option');
-  return resolved;
+  // Fitted factors run the whole pipeline, as the CLI's --profile does.
+  return { ...resolved, ...profile };
 }
 
 /**

@@ -8,6 +8,9 @@ import { computeSimulation, type DemandState, type SimulationViewModel } from '.
 import { loadTrace } from '../data/traces/traces.js';
 import { computeBusiness, type BusinessState, type BusinessViewModel } from './businessView.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
+import { computeSensitivity, type SensitivityViewModel } from './sensitivityView.js';
+import { computeRealised, type RealisedState, type RealisedViewModel } from './realisedView.js';
+import { computeCalibration, type CalibrationViewModel } from './calibrationView.js';
 
 export type WorkerRequest =
   | { readonly id: number; readonly kind: 'view'; readonly state: AppState; readonly today: string }
@@ -16,7 +19,10 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'market-breadth'; readonly breadth: MarketBreadthState }
   | { readonly id: number; readonly kind: 'simulate'; readonly state: AppState; readonly demand: DemandState }
   | { readonly id: number; readonly kind: 'business'; readonly state: AppState; readonly business: BusinessState; readonly today: string }
-  | { readonly id: number; readonly kind: 'compare'; readonly states: readonly AppState[]; readonly today: string };
+  | { readonly id: number; readonly kind: 'compare'; readonly states: readonly AppState[]; readonly today: string }
+  | { readonly id: number; readonly kind: 'sensitivity'; readonly state: AppState; readonly today: string }
+  | { readonly id: number; readonly kind: 'realised'; readonly realised: RealisedState }
+  | { readonly id: number; readonly kind: 'calibrate'; readonly text: string };
 export type WorkerResponse =
   | { readonly id: number; readonly kind: 'view'; readonly result: ComputeResult; readonly physics: readonly PhysicsRow[] }
   | { readonly id: number; readonly kind: 'validation'; readonly result: ReturnType<typeof validationRows> }
@@ -24,7 +30,10 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: 'market-breadth'; readonly result: MarketBreadthViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'simulate'; readonly result: SimulationViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'business'; readonly result: BusinessViewModel | { readonly error: string } }
-  | { readonly id: number; readonly kind: 'compare'; readonly result: readonly ComputeResult[] };
+  | { readonly id: number; readonly kind: 'compare'; readonly result: readonly ComputeResult[] }
+  | { readonly id: number; readonly kind: 'sensitivity'; readonly result: SensitivityViewModel | { readonly error: string } }
+  | { readonly id: number; readonly kind: 'realised'; readonly result: RealisedViewModel | { readonly error: string } }
+  | { readonly id: number; readonly kind: 'calibrate'; readonly result: CalibrationViewModel | { readonly error: string } };
 
 // Heavy runs (a frontier sweep is thousands of steps) stay off the page's thread.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -36,6 +45,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   // The comparison: each option through the same computation as the page's own view.
   else if (req.kind === 'compare') response = { id: req.id, kind: 'compare', result: req.states.map((state) => computeView(state, req.today)) };
+  // These three never throw: bad input comes back as { error } naming the field.
+  else if (req.kind === 'sensitivity') response = { id: req.id, kind: 'sensitivity', result: computeSensitivity(req.state, req.today) };
+  else if (req.kind === 'realised') response = { id: req.id, kind: 'realised', result: computeRealised(req.realised) };
+  else if (req.kind === 'calibrate') response = { id: req.id, kind: 'calibrate', result: computeCalibration(req.text) };
   else if (req.kind === 'validation') response = { id: req.id, kind: 'validation', result: validationRows() };
   else if (req.kind === 'simulate') {
     // A trace slice is fetched on first use (a chunk of its own), then the run goes on.
