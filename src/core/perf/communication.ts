@@ -71,6 +71,17 @@ export function allToAllSeconds(
   return latency + Math.max(intraBytes / link, interBytes / nic);
 }
 
+/**
+ * Share of a GPU's streaming multiprocessors that expert-parallel all-to-all kernels hold while
+ * they run beside compute in steps that carry prompt tokens (DeepEP's normal, NVLink-forwarding
+ * kernels: `num_sms = 20` by default in deep_ep Buffer, of the 132 SMs of an H800/H100 SXM; the
+ * DeepSeek-V3 report, §3.2.2, sizes its all-to-all at 20 SMs). Decode steps use DeepEP's
+ * low-latency kernels, which free every SM once their RDMA messages are issued (deepseek-ai/
+ * profile-data README, 2025-02-27), so they hold none. Taken for every accelerator: the SM counts
+ * of others differ by a few percent (B200 148), which this figure does not resolve.
+ */
+export const PREFILL_ALL_TO_ALL_SM_SHARE = 20 / 132;
+
 /** Seconds to pass `bytes` of activations from one pipeline stage to the next. */
 export function pipelineHandOffSeconds(gpu: Accelerator, eff: HardwareEfficiency, crossesNodes: boolean, bytes: number): number {
   if (bytes <= 0) return 0;
