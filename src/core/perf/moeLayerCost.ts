@@ -47,10 +47,12 @@ export function moeLayerCost(cost: StageCost, s: LayerCostInputs, moe: MixtureOf
   cost.kernel((2 * f.router * tokens) / tp, f.router * s.otherBytesPerWeight, s.otherFlopPerSecond, s.hbmBytesPerSecond);
   if (layout.ep > 1) {
     // Dispatch in fp8, combine in bf16: each GPU sends k copies of its tokens' hidden states.
+    // Decode steps use the low-latency kernels, steps with prompt tokens the normal ones.
     const k = moe.expertsPerToken;
+    const mode = s.prefillTokens > 0 ? 'normal' : 'low-latency';
     cost.expertCollective(
-      allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * 1) +
-        allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * ACTIVATION_BYTES),
+      allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * 1, mode) +
+        allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * ACTIVATION_BYTES, mode),
     );
   } else {
     cost.blockingCollective(allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * ACTIVATION_BYTES));

@@ -20,7 +20,7 @@ describe('wide expert parallelism with data-parallel attention', () => {
     const moe = deepseek.moe!;
     const k = moe.expertsPerToken;
     const perGpu = (sequences / 144) * expertLoadImbalance(144, sequences * k, ctx.framework.expertLoadSkew);
-    const expertAllToAlls = 58 * (allToAllSeconds(h800, ctx.hardware, 144, perGpu, k, deepseek.hiddenSize) + allToAllSeconds(h800, ctx.hardware, 144, perGpu, k, deepseek.hiddenSize * 2));
+    const expertAllToAlls = 58 * (allToAllSeconds(h800, ctx.hardware, 144, perGpu, k, deepseek.hiddenSize, 'low-latency') + allToAllSeconds(h800, ctx.hardware, 144, perGpu, k, deepseek.hiddenSize * 2, 'low-latency'));
     // A TP all-reduce of every token over the 144 GPUs in each of the 3 dense layers would add ≈ 27 ms.
     expect(t.communicationTotalSeconds).toBeCloseTo(expertAllToAlls, 12);
   });
@@ -54,5 +54,30 @@ describe('wide expert parallelism with data-parallel attention', () => {
     expect(overlapped.communicationTotalSeconds - prefill(0).communicationTotalSeconds).toBeCloseTo((hidden * share) / (1 - share), 9);
     const decode = (overlap: number) => stepTime({ ...ctx, framework: { ...ctx.framework, expertCommunicationOverlap: overlap } }, decodeStep(64 * 32, 4096));
     expect(decode(0.9).communicationTotalSeconds).toBeCloseTo(decode(0).communicationTotalSeconds, 12);
+  });
+});
+
+describe('DeepEP all-to-all modes', () => {
+  const hw = wide(144).hardware;
+  it('across nodes the low-latency (decode) kernels send every remote expert copy over the NIC; the normal kernels one copy per remote node', () => {
+    // EP 144 over 18 nodes, top-8: 8 × 136/144 = 7.56 remote copies a token against 18·(1 − (17/18)^8)·17/18 = 6.24 remote nodes.
+    const nic = h800.scaleOutBandwidthBytesPerSecond! * hw.scaleOutLink;
+    const ll = allToAllSeconds(h800, hw, 144, 128, 8, 7168, 'low-latency');
+    const normal = allToAllSeconds(h800, hw, 144, 128, 8, 7168, 'normal');
+    const remoteNodes = 18 * (1 - Math.pow(17 / 18, 8)) * (17 / 18);
+    expect(ll - normal).toBeCloseTo((128 * 7168 * (8 * (136 / 144) - remoteNodes)) / nic, 9);
+  });
+
+  it('inside one scale-up domain the two modes cost the same', () => {
+    expect(allToAllSeconds(h800, hw, 8, 128, 8, 7168, 'low-latency')).toBe(allToAllSeconds(h800, hw, 8, 128, 8, 7168, 'normal'));
+  });
+
+  it('a decode step of DeepSeek on EP 144 uses the low-latency kernels, a prefill step the normal ones', () => {
+    const ctx = wide(144);
+    const t = stepTime(ctx, decodeStep(64 * 144, 4096));
+    const moe = deepseek.moe!;
+    const perGpu = 64 * expertLoadImbalance(144, 64 * 144 * 8, ctx.framework.expertLoadSkew);
+    const ll = 58 * (allToAllSeconds(h800, ctx.hardware, 144, perGpu, moe.expertsPerToken, 7168, 'low-latency') + allToAllSeconds(h800, ctx.hardware, 144, perGpu, moe.expertsPerToken, 14336, 'low-latency'));
+    expect(t.communicationTotalSeconds).toBeCloseTo(ll, 12);
   });
 });
