@@ -69,8 +69,9 @@ describe('inferonomics fit', () => {
   it('data-parallel attention holds tp times the MLA sequences of plain TP', async () => {
     const tp = await runCliJson<FitJson>([...dsv3, '--gpu', 'h200', '--gpus', '8']);
     const dp = await runCliJson<FitJson>([...dsv3, '--gpu', 'h200', '--gpus', '8', '--dp-attention']);
-    // Attention weights are replicated under DP attention, so a little less room per GPU.
-    expect(dp.maxConcurrentSequences).toBeGreaterThan(6 * tp.maxConcurrentSequences);
+    // Attention, dense FFN, shared experts and vocabulary tables are replicated under DP attention
+    // (as the engines run it), so less room per GPU: 464 against 8 × 86 today.
+    expect(dp.maxConcurrentSequences).toBeGreaterThan(5 * tp.maxConcurrentSequences);
     expect(dp.maxConcurrentSequences).toBeLessThanOrEqual(8 * tp.maxConcurrentSequences);
   });
 

@@ -98,6 +98,7 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
       ['utilization of a fleet held at the peak', `${(r.demand.published.peakSizedUtilization * 100).toFixed(1)}%`, `${(r.demand.peakSizedUtilization * 100).toFixed(1)}%`, ''],
     ], ['', 'published', 'tool', 'difference']),
     `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : p.decode.sequencesPerGpu.toFixed(0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${(p.assumptions.prefixCacheHitRate * 100).toFixed(1)}% cached; ${p.assumptions.layouts}.`,
+    `The published prefill rate (${formatInt(p.prefill.publishedFreshTokensPerSecondPerGpu)} cache-miss tokens/s a GPU) is ${share(p.prefill.publishedShareOfModelledCapacity)} of the modelled capacity of full 16K-token steps; ${p.assumptions.speculationNote}.`,
     'The model sizes capacity for steady full use; the published average counts nodes held through the day\'s troughs, so a model somewhat under it is expected.',
     '',
   ].join('\n');

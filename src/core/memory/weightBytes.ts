@@ -45,7 +45,9 @@ export function totalWeightBytes(model: ModelArchitecture, precisions: WeightPre
 /**
  * Weight bytes one GPU of pipeline stage `stage` holds: attention split by attention-TP, dense FFN
  * and shared experts by TP, routed experts as ⌈E/ep⌉ experts sharded tp/ep ways, the router
- * replicated, the vocabulary-parallel embedding on the first stage and LM head on the last.
+ * replicated, the vocabulary-parallel embedding on the first stage and LM head on the last. Under
+ * data-parallel attention the dense FFN, shared experts and vocabulary tables are replicated on
+ * every rank, as the step model runs them (perf/layerCostInputs.ts `denseTp`).
  */
 export function weightBytesPerGpuOfStage(
   model: ModelArchitecture,
@@ -59,15 +61,16 @@ export function weightBytesPerGpuOfStage(
   const embed = bytesPerWeight(precisions.embeddings);
   let bytes = 0;
   const attention = (attentionParamsPerLayer(model) / layout.attentionTp) * other;
+  const denseTp = layout.dpAttention ? 1 : layout.tp;
   for (const index of layers) {
     const f = ffnParamsOfLayer(model, index);
-    bytes += attention + ((f.dense + f.shared) / layout.tp) * other + f.router * other;
+    bytes += attention + ((f.dense + f.shared) / denseTp) * other + f.router * other;
     if (f.routed > 0 && model.moe !== null) {
       const expertsHere = Math.ceil(model.moe.routedExpertCount / layout.ep);
       bytes += ((expertsHere * gatedFfnParams(model.hiddenSize, model.moe.expertFfnSize)) / layout.moeTp) * routed;
     }
   }
-  const table = (model.vocabSize * model.hiddenSize) / layout.tp;
+  const table = (model.vocabSize * model.hiddenSize) / denseTp;
   if (stage === 0) bytes += table * embed;
   if (stage === layout.pp - 1 && !model.tiedEmbeddings) bytes += table * embed;
   return bytes;

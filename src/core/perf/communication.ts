@@ -38,12 +38,23 @@ export function collectiveLatency(gpu: Accelerator, eff: HardwareEfficiency, gro
 }
 
 /**
+ * How DeepEP moves an expert-parallel all-to-all. `normal` (prefill and mixed steps): a token
+ * crosses the NIC once per remote scale-up domain it needs and fans out over the links on arrival
+ * (NVLink forwarding). `low-latency` (decode steps): pure RDMA, one message per remote expert copy,
+ * no forwarding (DeepEP README, legacy V1 kernels: "low-latency kernels with pure RDMA").
+ */
+export type AllToAllMode = 'normal' | 'low-latency';
+
+/**
  * Seconds of one expert-parallel all-to-all (dispatch or combine) over `groupSize` GPUs, where each
  * GPU sends `tokensPerGpu` tokens to `copiesPerToken` experts each, `bytesPerCopy` per copy, as
- * DeepEP does it: inside a scale-up domain every copy goes over its links; across domains a token
- * crosses the NIC once per remote domain it needs (the expected number of distinct domains k
- * uniform picks hit) and fans out over the links on arrival. Links and NIC work at once.
- * Example: EP 72 over nodes of 8, top-8: 4.9 remote nodes a token instead of 7.2 remote experts.
+ * DeepEP does it: inside a scale-up domain every copy goes over its links; across domains the
+ * normal kernels send a token over the NIC once per remote domain it needs (the expected number of
+ * distinct domains k uniform picks hit), the low-latency kernels once per remote copy. Links and
+ * NIC work at once.
+ * Example: EP 72 over nodes of 8, top-8: 4.9 remote nodes a token (normal) or 7.1 remote copies (low-latency).
+ * DeepEP's published low-latency figures (H800, CX7 400 Gb/s, 128 tokens, top-8, EP 128): dispatch
+ * 192 µs and combine 369 µs, i.e. 7.1 MB and 13.8 MB of remote copies at about 37-39 GB/s.
  */
 export function allToAllSeconds(
   gpu: Accelerator,
@@ -52,6 +63,7 @@ export function allToAllSeconds(
   tokensPerGpu: number,
   copiesPerToken: number,
   bytesPerCopy: number,
+  mode: AllToAllMode = 'normal',
 ): number {
   if (groupSize <= 1 || tokensPerGpu <= 0) return 0;
   const link = gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
@@ -62,14 +74,32 @@ export function allToAllSeconds(
     return collectiveLatency(gpu, eff, groupSize) + bytes / link;
   }
   const nic = scaleOutBandwidth(gpu) * eff.scaleOutLink;
-  const domainsHit = domains * (1 - Math.pow(1 - 1 / domains, copiesPerToken));
-  const remoteDomains = domainsHit * ((domains - 1) / domains);
-  const interBytes = tokensPerGpu * remoteDomains * bytesPerCopy;
-  const intraBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize) + interBytes;
+  const localBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize);
+  let interBytes: number;
+  let intraBytes: number;
+  if (mode === 'low-latency') {
+    interBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((groupSize - domain) / groupSize);
+    intraBytes = localBytes;
+  } else {
+    const domainsHit = domains * (1 - Math.pow(1 - 1 / domains, copiesPerToken));
+    interBytes = tokensPerGpu * domainsHit * ((domains - 1) / domains) * bytesPerCopy;
+    intraBytes = localBytes + interBytes;
+  }
   // Across domains every rank waits on RDMA peers in log2(domains) rounds of signalling.
   const latency = collectiveLatency(gpu, eff, domain) + eff.scaleOutLatencySeconds * Math.max(1, Math.log2(domains));
   return latency + Math.max(intraBytes / link, interBytes / nic);
 }
+
+/**
+ * Share of a GPU's streaming multiprocessors that expert-parallel all-to-all kernels hold while
+ * they run beside compute in steps that carry prompt tokens (DeepEP's normal, NVLink-forwarding
+ * kernels: `num_sms = 20` by default in deep_ep Buffer, of the 132 SMs of an H800/H100 SXM; the
+ * DeepSeek-V3 report, §3.2.2, sizes its all-to-all at 20 SMs). Decode steps use DeepEP's
+ * low-latency kernels, which free every SM once their RDMA messages are issued (deepseek-ai/
+ * profile-data README, 2025-02-27), so they hold none. Taken for every accelerator: the SM counts
+ * of others differ by a few percent (B200 148), which this figure does not resolve.
+ */
+export const PREFILL_ALL_TO_ALL_SM_SHARE = 20 / 132;
 
 /** Seconds to pass `bytes` of activations from one pipeline stage to the next. */
 export function pipelineHandOffSeconds(gpu: Accelerator, eff: HardwareEfficiency, crossesNodes: boolean, bytes: number): number {

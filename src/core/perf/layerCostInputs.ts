@@ -31,6 +31,16 @@ export interface LayerCostInputs {
   /** Share of the bandwidth the routed-expert kernels keep for their weight format. */
   readonly routedHbmShare: number;
   readonly attentionParamsPerLayer: number;
+  /**
+   * Tensor-parallel degree of the dense parts outside attention (dense FFN layers, shared experts,
+   * LM head): the instance's TP, or 1 under data-parallel attention, where each attention rank runs
+   * them on its own tokens with the weights replicated (DeepSeek's day 6: "MLA/Shared Expert DP144";
+   * SGLang's large-scale EP blog, 2025-05-05: DP for dense FFNs and the LM head; TensorRT-LLM
+   * modeling_deepseekv3.py: "If using attention DP, the MLP also uses DP instead of TP").
+   */
+  readonly denseTp: number;
+  /** Rows (tokens) of one GPU's dense GEMMs: every token of the step under TP, its rank's share under DP. */
+  readonly denseRows: number;
 }
 
 export function layerCostInputs(ctx: PerfContext, work: StepWork): LayerCostInputs {
@@ -54,6 +64,8 @@ export function layerCostInputs(ctx: PerfContext, work: StepWork): LayerCostInpu
     otherHbmShare: weightOnly(ctx, otherLinear),
     routedHbmShare: weightOnly(ctx, routedExperts),
     attentionParamsPerLayer: attentionParamsPerLayer(ctx.model),
+    denseTp: ctx.layout.dpAttention ? 1 : ctx.layout.tp,
+    denseRows: (decodeTokens + prefillTokens) / (ctx.layout.dpAttention ? ctx.layout.attentionDp : 1),
   };
 }
 

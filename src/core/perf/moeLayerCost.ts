@@ -43,14 +43,16 @@ export function moeLayerCost(cost: StageCost, s: LayerCostInputs, moe: MixtureOf
   const touchedHere = Math.min(localExperts, (touched / layout.ep) * imbalance);
   const rowsPerExpert = (tokens * moe.expertsPerToken * imbalance) / Math.max(1e-9, touched);
   cost.kernel((2 * f.activeRouted * tokens * imbalance) / tp, (touchedHere * perExpert * s.routedBytesPerWeight) / layout.moeTp, s.routedFlopPerSecond * gemmShapeShare(hw, rowsPerExpert), s.hbmBytesPerSecond * hw.expertHbmShare * s.routedHbmShare);
-  if (f.shared > 0) cost.kernel((2 * f.shared * tokens) / tp, (f.shared * s.otherBytesPerWeight) / tp, s.otherFlopPerSecond * gemmShapeShare(hw, tokens), s.hbmBytesPerSecond * s.otherHbmShare);
+  if (f.shared > 0) cost.kernel((2 * f.shared * tokens) / tp, (f.shared * s.otherBytesPerWeight) / s.denseTp, s.otherFlopPerSecond * gemmShapeShare(hw, s.denseRows), s.hbmBytesPerSecond * s.otherHbmShare);
   cost.kernel((2 * f.router * tokens) / tp, f.router * s.otherBytesPerWeight, s.otherFlopPerSecond, s.hbmBytesPerSecond);
   if (layout.ep > 1) {
     // Dispatch in fp8, combine in bf16: each GPU sends k copies of its tokens' hidden states.
+    // Decode steps use the low-latency kernels, steps with prompt tokens the normal ones.
     const k = moe.expertsPerToken;
+    const mode = s.prefillTokens > 0 ? 'normal' : 'low-latency';
     cost.expertCollective(
-      allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * 1) +
-        allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * ACTIVATION_BYTES),
+      allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * 1, mode) +
+        allToAllSeconds(gpu, hw, layout.ep, (tokens / tp) * imbalance, k, model.hiddenSize * ACTIVATION_BYTES, mode),
     );
   } else {
     cost.blockingCollective(allReduceSeconds(gpu, hw, tp, tokens * model.hiddenSize * ACTIVATION_BYTES));

@@ -1,7 +1,7 @@
 import { bytesPerWeight } from '../precision.js';
 import { ffnParamsOfLayer } from '../model/parameters.js';
 import { attentionLayerCost } from './attentionLayerCost.js';
-import { pipelineHandOffSeconds } from './communication.js';
+import { PREFILL_ALL_TO_ALL_SM_SHARE, pipelineHandOffSeconds } from './communication.js';
 import { denseFfnLayerCost } from './denseFfnLayerCost.js';
 import { layerClasses, stagesOf } from './layerClasses.js';
 import { ACTIVATION_BYTES, gemmShapeShare, layerCostInputs, type LayerCostInputs } from './layerCostInputs.js';
@@ -82,7 +82,11 @@ function stageTime(s: LayerCostInputs, layers: readonly number[], last: boolean,
 
   const { kernelSeconds, blockingCollectiveSeconds, expertCollectiveSeconds } = cost;
   const hiddenExpert = fw.expertCommunicationOverlap * Math.min(expertCollectiveSeconds, kernelSeconds);
-  const communicationSeconds = blockingCollectiveSeconds + expertCollectiveSeconds - hiddenExpert;
+  // Kernels that run beside SM-based all-to-all kernels (steps with prompt tokens) run on the SMs
+  // those leave: the overlapped stretch of compute takes 1 / (1 − share) as long.
+  const smShare = s.prefillTokens > 0 ? PREFILL_ALL_TO_ALL_SM_SHARE : 0;
+  const sharedSms = (hiddenExpert * smShare) / (1 - smShare);
+  const communicationSeconds = blockingCollectiveSeconds + expertCollectiveSeconds - hiddenExpert + sharedSms;
   // Per step, per sequence of the busiest scheduler (one per attention rank), and per layer.
   const sequencesPerRank = (w.decodeSequences + w.prefillSequences) / layout.attentionDp;
   const overheadSeconds = fw.stepOverheadSeconds + fw.sequenceOverheadSeconds * sequencesPerRank + cost.layerOverheadSeconds;
@@ -97,7 +101,7 @@ function stageTime(s: LayerCostInputs, layers: readonly number[], last: boolean,
     memorySeconds: cost.memorySeconds,
     kernelSeconds,
     communicationSeconds,
-    communicationTotalSeconds: blockingCollectiveSeconds + expertCollectiveSeconds,
+    communicationTotalSeconds: blockingCollectiveSeconds + expertCollectiveSeconds + sharedSms,
     overheadSeconds,
     flopPerGpu: cost.flopPerGpu,
     hbmBytesPerGpu: cost.hbmBytesPerGpu,
@@ -105,14 +109,19 @@ function stageTime(s: LayerCostInputs, layers: readonly number[], last: boolean,
   };
 }
 
-/** Adds the LM head to `cost`: the vocabulary projection of every token sampled in the step (one per decoded token and per prefill). */
+/**
+ * Adds the LM head to `cost`: the vocabulary projection of every token sampled in the step (one per
+ * decoded token and per prefill), vocabulary-parallel over TP or, under data-parallel attention,
+ * whole on each rank for its own tokens.
+ */
 function lmHeadCost(cost: StageCost, s: LayerCostInputs): void {
   const { ctx, work: w } = s;
   const { model, layout } = ctx;
   const lmHead = model.vocabSize * model.hiddenSize;
   const sampled = s.decodeTokens + w.prefillSequences;
   const embeddings = ctx.weightPrecisions.embeddings;
-  cost.kernel((2 * lmHead * sampled) / layout.tp, (lmHead * bytesPerWeight(embeddings)) / layout.tp, achievedMatmulFlopPerSecond(ctx, embeddings) * gemmShapeShare(ctx.hardware, sampled), s.hbmBytesPerSecond);
+  const rows = layout.dpAttention ? sampled / layout.attentionDp : sampled;
+  cost.kernel((2 * lmHead * sampled) / layout.tp, (lmHead * bytesPerWeight(embeddings)) / s.denseTp, achievedMatmulFlopPerSecond(ctx, embeddings) * gemmShapeShare(ctx.hardware, rows), s.hbmBytesPerSecond);
 }
 
 /**

@@ -47,6 +47,17 @@ export function deepseekAccounting() {
   return { dailyCostUsd, revenueUsd, costProfitMargin: (revenueUsd - dailyCostUsd) / dailyCostUsd };
 }
 
+/**
+ * Mean prompt of the day, which DeepSeek does not publish, from what it does: if every request has
+ * a prompt of P and an answer of O tokens, the input-to-output ratio is P / O = 608B / 168B and the
+ * mean KV length per output token is P + O / 2 = 4,989, so P = 4,989 / (1 + O / (2P)) ≈ 4,383.
+ */
+export function derivedPromptTokens(): number {
+  const d = DEEPSEEK_DAY;
+  const outputPerInput = d.outputTokens / d.inputTokens;
+  return d.meanKvTokensPerOutputToken / (1 + outputPerInput / 2);
+}
+
 /** Largest decode batch (bisection) whose tokens/s per user is at least `target`; null if even one sequence is slower. */
 function batchAtSpeed(at: (batch: number) => ServingPoint, target: number, maxBatch: number): ServingPoint | null {
   if (at(1).tokensPerSecondPerUser < target) return null;
@@ -82,7 +93,7 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
   const decodeCtx = setup(d.decode.nodes, d.decode.ep);
   const decode = batchAtSpeed((b) => decodeOnly(decodeCtx, b, d.meanKvTokensPerOutputToken, speculation), targetSpeed, 400 * d.decode.ep);
   const prefillCtx = setup(d.prefill.nodes, d.prefill.ep);
-  const prompt = d.meanKvTokensPerOutputToken;
+  const prompt = derivedPromptTokens();
   const perRank = Math.max(1, Math.floor(prefillCtx.framework.maxBatchedTokens / (prompt * (1 - hitRate))));
   const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: prompt, outputTokens: 0, prefixCacheHitRate: hitRate });
 
@@ -95,7 +106,8 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
       layouts: `prefill ${d.prefill.nodes} nodes EP${d.prefill.ep} + DP attention; decode ${d.decode.nodes} nodes EP${d.decode.ep} + DP attention (as published); fp8 weights, bf16 KV, in-house framework factors`,
       decodeSpeedTokensPerSecondPerUser: targetSpeed,
       decodeContextTokens: d.meanKvTokensPerOutputToken,
-      promptTokens: `${prompt} (prompt length is not published; the mean KV length stands in for it)`,
+      promptTokens: `${Math.round(prompt)} (not published; derived from the day's 3.62 input tokens per output token and its 4,989 tokens of KV per output token, every request alike)`,
+      speculationNote: 'the day-6 overview does not say decode uses MTP; its 20-22 tokens/s per user is read without it, and the MTP row shows what MTP would change',
       prefixCacheHitRate: hitRate,
       speculation,
     },
@@ -108,6 +120,10 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
     prefill: {
       inputTokensPerSecondPerNode: prefill.inputTokensPerSecondPerGpu * d.gpusPerNode,
       publishedInputTokensPerSecondPerNode: d.inputTokensPerSecondPerNode,
+      /** The published rate as a share of the modelled capacity of full 16K-token prefill steps. */
+      publishedShareOfModelledCapacity: d.inputTokensPerSecondPerNode / (prefill.inputTokensPerSecondPerGpu * d.gpusPerNode),
+      /** Cache-miss tokens a second per GPU the published rate implies (73.7k × 43.7% / 8 ≈ 4.0k). */
+      publishedFreshTokensPerSecondPerGpu: (d.inputTokensPerSecondPerNode * (1 - hitRate)) / d.gpusPerNode,
     },
     predictedPrefillNodes: prefillGpus / d.gpusPerNode,
     predictedDecodeNodes: decodeGpus / d.gpusPerNode,

@@ -62,13 +62,14 @@ describe.skipIf(!hasShared)('calibrate on the shared cases', () => {
   });
 
   it('pins the accuracy: shipped profile in-sample and leave-one-source-out errors stay at their measured levels', { timeout: 120_000 }, () => {
+    // Measured 2026-12-07 after the wide-EP physics: in-sample 10.3% / 38.1%, leave one source out 13.8% / 46.6%.
     const v = validateCases(shared(), casePredictor(SHIPPED_PROFILE));
     expect(v.summary.failed).toBe(0);
     expect(v.summary.medianAbsRelativeError ?? 1).toBeLessThan(0.12);
-    expect(v.summary.p90AbsRelativeError ?? 1).toBeLessThan(0.5);
+    expect(v.summary.p90AbsRelativeError ?? 1).toBeLessThan(0.42);
     for (const k of v.summary.byMetricKind) expect(Math.abs(k.medianRelativeError ?? 0), k.kind).toBeLessThan(0.15);
     const r = calibrate(shared(), casePredictor, {});
-    expect(r.leaveOneSourceOut?.medianAbsRelativeError ?? 1).toBeLessThan(0.18);
-    expect(r.leaveOneSourceOut?.p90AbsRelativeError ?? 1).toBeLessThan(0.55);
+    expect(r.leaveOneSourceOut?.medianAbsRelativeError ?? 1).toBeLessThan(0.16);
+    expect(r.leaveOneSourceOut?.p90AbsRelativeError ?? 1).toBeLessThan(0.5);
   });
 });
