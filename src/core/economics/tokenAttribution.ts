@@ -8,7 +8,6 @@ import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import type { CostSplit } from './costSplit.js';
 import { cachedKvSeconds, totalCachedKvSeconds, type CachedKvSeconds } from './kvHoldingCost.js';
 import { gpuSecondsPerToken, type GpuSecondsPerToken } from './phaseAttribution.js';
-import type { TokenGpuSeconds } from './tokenEconomics.js';
 
 /** Who pays for which GPU-second at an operating point, and what a cached token's KV costs besides. */
 export interface TokenAttribution {
@@ -43,9 +42,9 @@ export function attributeTokenCosts(ctx: PerfContext, p: FrontierPoint, workload
 }
 
 /** The GPU-seconds `tokenEconomics` prices: the attributed GPU-time, a cached token's KV keeping and moving added to its own. */
-export function pricedGpuSeconds(a: TokenAttribution): TokenGpuSeconds {
+export function pricedGpuSeconds(a: TokenAttribution): GpuSecondsPerToken {
   const s = a.gpuSecondsPerToken;
-  return { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput + (a.cachedKv === null ? 0 : totalCachedKvSeconds(a.cachedKv)), perOutputToken: s.output };
+  return { ...s, cachedInput: s.cachedInput + (a.cachedKv === null ? 0 : totalCachedKvSeconds(a.cachedKv)) };
 }
 
 /** A cached token's cost per million by part (USD): its attention GPU-time, then each KV keeping and moving part (zero under `marginal`). */

@@ -1,5 +1,6 @@
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
+import { requestMix } from '../economics/prices.js';
 import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
@@ -42,8 +43,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   if (raw === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
   // The seconds the pipeline prices: a cached token's KV keeping and moving included, in busy
   // GPU-second equivalents at the scenario's rate and utilization (exact there; scaled with the rate elsewhere).
-  const priced = served.attribution === null ? null : pricedGpuSeconds(served.attribution);
-  const seconds = priced === null ? raw : { freshInput: priced.perFreshInputToken, cachedInput: priced.perCachedInputToken, output: priced.perOutputToken };
+  const seconds = served.attribution === null ? raw : pricedGpuSeconds(served.attribution);
   const rows: LabAssumption[] = [];
   const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
     const given = f[flag];
@@ -85,7 +85,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   } else discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
   const rest: Omit<LabCostInput, 'training'> = {
     researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
-    tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
+    tokensPerMonth: requestMix(inputTokens, output, hit),
     revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
     gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
   };

@@ -1,12 +1,13 @@
 import { DEFAULT_COST_SPLIT } from '../economics/costSplit.js';
 import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
-import { requestMix, type RequestMix } from '../economics/prices.js';
+import { requestMix } from '../economics/prices.js';
 import { attributeTokenCosts, pricedGpuSeconds, type TokenAttribution } from '../economics/tokenAttribution.js';
 import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
 import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
 import { buildPerfContext } from '../perf/buildContext.js';
 import { throughputFrontier, type Frontier, type FrontierPoint, type PoolLayout } from '../perf/frontier.js';
 import type { PerfContext } from '../perf/perfContext.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import type { ResolvedOption } from './resolveScenario.js';
 import type { CostBasis } from '../money/costBasis.js';
@@ -45,7 +46,7 @@ export interface FrontierCost {
 export interface OptionResult {
   readonly option: ResolvedOption;
   /** Tokens of each kind in the option's average request (its workload, split by prefix-cache hit). */
-  readonly mix: RequestMix;
+  readonly mix: PerTokenKind;
   /** The cost basis the money uses: the option's, with a committed minimum above the GPUs used spread over the used ones. */
   readonly costBasis: CostBasis;
   /** False when the model does not fit the GPUs at all: nothing else is computed. */

@@ -1,7 +1,7 @@
 import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
-import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import { InputError } from '../errors.js';
 import { syntheticMoe } from '../model/syntheticMoe.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 import { chooseDeployment, runOption, type ResolvedOption } from '../scenario/index.js';
 
 /** The inputs the physics depends on: the model's size (when it is hypothetical) and the workload. */
@@ -17,7 +17,7 @@ export const PHYSICS_INPUT_NAMES = ['totalParams', 'activeParams', 'inputTokens'
 
 export interface PhysicsResult {
   /** GPU-seconds per fresh input, cached input and output token at the chosen operating point. */
-  readonly seconds: TokenGpuSeconds;
+  readonly seconds: PerTokenKind;
   readonly meetsLatencyTarget: boolean;
   /** The GPUs of the deployment: the base's, or the count chosen for this point when the base left it to be chosen. */
   readonly gpus: number;
@@ -46,7 +46,6 @@ export function physicsAt(base: ResolvedOption, point: PhysicsPoint, synthetic: 
       `${r.smallestFit === null ? '' : ` (it needs ${r.smallestFit.gpus})`}; ${chosen ? 'narrow the range' : 'raise base.gpus, set it to "auto", or narrow the range'}`);
   }
   // The seconds runOption prices: a cached token's KV keeping and moving included (at the base's price and utilization).
-  const s = r.gpuSecondsPerToken;
-  const seconds = r.attribution === null ? { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output } : pricedGpuSeconds(r.attribution);
+  const seconds = r.attribution === null ? r.gpuSecondsPerToken : pricedGpuSeconds(r.attribution);
   return { seconds, meetsLatencyTarget: r.operatingPoint.meetsTarget, gpus: r.option.gpus };
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestMix, revenueUsdPerRequest } from '../../../src/core/economics/prices.js';
-import { tokenEconomics, type TokenGpuSeconds } from '../../../src/core/economics/tokenEconomics.js';
+import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
+import type { PerTokenKind } from '../../../src/core/tokenKinds.js';
 import type { CostBasis } from '../../../src/core/money/costBasis.js';
 import { defaultOwnedCostBasis } from '../../../src/core/money/ownershipDefaults.js';
 
 const rented: CostBasis = { kind: 'rented', priceUsdPerGpuHour: 2, commitment: null };
-const seconds: TokenGpuSeconds = { perFreshInputToken: 0.0001, perCachedInputToken: 0.00001, perOutputToken: 0.001 };
+const seconds: PerTokenKind = { freshInput: 0.0001, cachedInput: 0.00001, output: 0.001 };
 const prices = { inputUsdPerMillion: 0.5, cachedInputUsdPerMillion: 0.1, outputUsdPerMillion: 2.5 };
 const mix = requestMix(1000, 500, 0.5);
 
@@ -75,9 +76,9 @@ describe('tokenEconomics invariants (generated inputs)', () => {
     fc.constantFrom('h100-sxm', 'h200', 'b200').map((g) => defaultOwnedCostBasis(g)),
   );
   const secs = fc.record({
-    perFreshInputToken: fc.double({ min: 1e-7, max: 1e-3, noNaN: true }),
-    perCachedInputToken: fc.double({ min: 0, max: 1e-4, noNaN: true }),
-    perOutputToken: fc.double({ min: 1e-6, max: 1e-1, noNaN: true }),
+    freshInput: fc.double({ min: 1e-7, max: 1e-3, noNaN: true }),
+    cachedInput: fc.double({ min: 0, max: 1e-4, noNaN: true }),
+    output: fc.double({ min: 1e-6, max: 1e-1, noNaN: true }),
   });
   const priceArb = fc.record({
     inputUsdPerMillion: fc.double({ min: 0.01, max: 20, noNaN: true }),
