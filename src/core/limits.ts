@@ -1,3 +1,5 @@
+import { MiB } from './units.js';
+
 /**
  * The finite range of every numeric input, chosen for the physics and the money: wide enough for
  * any real deployment or price, narrow enough that no computation overflows, hangs or runs out of
@@ -69,7 +71,7 @@ export const LIMITS = {
   /** Options of one scenario file. */
   scenarioOptions: { min: 1, max: 1_000 },
   /** Size of a scenario, trace, config or price file read, bytes (64 MiB). */
-  inputFileBytes: { min: 0, max: 64 * 2 ** 20 },
+  inputFileBytes: { min: 0, max: 64 * MiB },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

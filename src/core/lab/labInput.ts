@@ -5,6 +5,7 @@ import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
+import { BILLION, MILLION, TFLOP, THOUSAND, TRILLION } from '../units.js';
 
 const D = LAB_DEFAULTS;
 
@@ -97,7 +98,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   } else if (f.trainingFlop !== undefined) {
     const mfu = D.trainingMfu.value;
     const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
-    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
+    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / TFLOP).toFixed(0)} TFLOP/s = ${(achieved / TFLOP).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
     rows.push({ name: 'trainingFlop', value: f.trainingFlop.toExponential(2), source: givenBy('trainingFlop') });
     training = { kind: 'flop', trainingFlop: f.trainingFlop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
     rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
@@ -115,6 +116,6 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
 /** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */
 export function count(x: number): string {
   if (x >= 1e18 || (x > 0 && x < 1)) return x.toExponential(2);
-  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['k', 1e3]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
+  for (const [unit, size] of [['T', TRILLION], ['B', BILLION], ['M', MILLION], ['k', THOUSAND]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
   return String(Number(x.toPrecision(3)));
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_COST_SPLIT } from '../economics/costSplit.js';
 import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
+import type { GpuSecondsPerToken } from '../economics/phaseAttribution.js';
 import { requestMix } from '../economics/prices.js';
 import { attributeTokenCosts, pricedGpuSeconds, type TokenAttribution } from '../economics/tokenAttribution.js';
 import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
@@ -19,12 +20,8 @@ const FINE_BATCH_GROWTH = 2 ** 0.25;
 /** Which points the operating point may be chosen from: every layout, or one serving mode only (the simulator runs one). */
 export type ServingMode = 'any' | 'aggregated' | 'disaggregated';
 
-/** GPU-seconds one token of each kind costs at the operating point. */
-export interface GpuSecondsPerToken {
-  readonly freshInput: number;
-  readonly cachedInput: number;
-  readonly output: number;
-}
+/** GPU-seconds one token of each kind costs at the operating point (a PerTokenKind). */
+export type { GpuSecondsPerToken };
 
 /** The perf contexts of the operating point's pools: the same context twice when aggregated. */
 export interface PointContexts {

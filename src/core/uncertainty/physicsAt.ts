@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { syntheticMoe } from '../model/syntheticMoe.js';
 import type { PerTokenKind } from '../tokenKinds.js';
 import { chooseDeployment, runOption, type ResolvedOption } from '../scenario/index.js';
+import { BILLION, TRILLION } from '../units.js';
 
 /** The inputs the physics depends on: the model's size (when it is hypothetical) and the workload. */
 export interface PhysicsPoint {
@@ -39,7 +40,7 @@ export function physicsAt(base: ResolvedOption, point: PhysicsPoint, synthetic: 
   const chosen = base.deployment !== undefined;
   const r = chosen ? chooseDeployment({ ...base, model, workload }).chosen : runOption({ ...base, model, workload });
   if (r.gpuSecondsPerToken === null || r.operatingPoint === null) {
-    const size = synthetic ? `a ${(point.totalParams / 1e12).toPrecision(3)}T-total / ${(point.activeParams / 1e9).toPrecision(3)}B-active MoE` : model.id;
+    const size = synthetic ? `a ${(point.totalParams / TRILLION).toPrecision(3)}T-total / ${(point.activeParams / BILLION).toPrecision(3)}B-active MoE` : model.id;
     const gpus = r.option.gpus;
     throw new InputError('uncertain', size, `a model that fits ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}`,
       `${size} with ${workload.inputTokens} + ${workload.outputTokens} tokens a request does not fit ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}` +
