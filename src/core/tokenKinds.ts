@@ -16,19 +16,9 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 /** One value of type `T` for each token kind. Example: `{ freshInput: 2500, cachedInput: 2500, output: 500 }` tokens per request. */
 export type PerTokenKind<T = number> = { readonly [K in TokenKind]: T };
 
-/** A value for each kind from `f(kind)`. Example: `perTokenKind(() => 0)` is all zeros. */
-export function perTokenKind<T>(f: (kind: TokenKind) => T): PerTokenKind<T> {
-  return { freshInput: f('freshInput'), cachedInput: f('cachedInput'), output: f('output') };
-}
-
 /** `f` applied to each kind's value. Example: `mapKinds({ freshInput: 1, cachedInput: 2, output: 3 }, (x) => 2 * x)` is 2 / 4 / 6. */
 export function mapKinds<T, U>(a: PerTokenKind<T>, f: (value: T, kind: TokenKind) => U): PerTokenKind<U> {
   return { freshInput: f(a.freshInput, 'freshInput'), cachedInput: f(a.cachedInput, 'cachedInput'), output: f(a.output, 'output') };
-}
-
-/** `f` applied kind by kind to two values. Example: `zipKinds(a, b, (x, y) => Math.max(x, y))` is the larger of each kind. */
-export function zipKinds<A, B, U>(a: PerTokenKind<A>, b: PerTokenKind<B>, f: (x: A, y: B, kind: TokenKind) => U): PerTokenKind<U> {
-  return { freshInput: f(a.freshInput, b.freshInput, 'freshInput'), cachedInput: f(a.cachedInput, b.cachedInput, 'cachedInput'), output: f(a.output, b.output, 'output') };
 }
 
 /** Each kind times `k`. Example: GPU-seconds per token times USD per busy GPU-second is USD per token. */
@@ -48,9 +38,4 @@ export function addKinds(a: PerTokenKind, b: PerTokenKind): PerTokenKind {
  */
 export function dotKinds(a: PerTokenKind, b: PerTokenKind): number {
   return a.freshInput * b.freshInput + a.cachedInput * b.cachedInput + a.output * b.output;
-}
-
-/** The total over kinds. Example: the tokens of a request of 2,500 fresh, 2,500 cached and 500 output are 5,500. */
-export function sumKinds(a: PerTokenKind): number {
-  return a.freshInput + a.cachedInput + a.output;
 }

@@ -1,9 +1,6 @@
 import { isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
-/** Tokens in one prefix block of a Mooncake trace's `hash_ids`. */
-export const MOONCAKE_BLOCK_TOKENS = 512;
-
 /**
  * Rows of a Mooncake trace (Qin et al., "Mooncake: A KVCache-centric Architecture for LLM
  * Serving", FAST 2025; kvcache-ai/Mooncake `FAST25-release/traces`): one JSON object a line,
