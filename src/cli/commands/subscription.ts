@@ -9,6 +9,7 @@ import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtLi
 import { findWorkloadPreset, presetWorkload, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
 import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type SeatEconomics } from '../../core/subscription/seatEconomics.js';
 import type { TokenPrices } from '../../core/economics/prices.js';
+import { costAsTokenPrices } from '../../core/economics/tokenEconomics.js';
 import type { PerTokenKind } from '../../core/tokenKinds.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
@@ -49,7 +50,7 @@ function defaultCosts(): { label: string; scenario: string; costs: TokenPrices }
   return {
     label: option.label,
     scenario: DEFAULT_SCENARIO.title ?? 'built-in default scenario',
-    costs: { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens },
+    costs: costAsTokenPrices(e),
   };
 }
 

@@ -32,6 +32,14 @@ export interface TokenEconomics {
   readonly breakEvenPrices: { readonly scale: number | null; readonly prices: TokenPrices | null; readonly outputUsdPerMillionHoldingInput: number };
 }
 
+/**
+ * What serving a million tokens of each kind costs, in a price list's shape: what a seat's tokens
+ * are priced at (subscriptions) and what a price is set against. Example: $0.36 / $0.04 / $6.62.
+ */
+export function costAsTokenPrices(e: Pick<TokenEconomics, 'costUsdPerMillionInputTokens' | 'costUsdPerMillionCachedInputTokens' | 'costUsdPerMillionOutputTokens'>): TokenPrices {
+  return { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
+}
+
 /** True when serving is profitable at the utilization: margin >= 0, or nothing to pay and nothing earned. */
 export function isProfitable(e: Pick<TokenEconomics, 'revenueUsdPerGpuHour' | 'costUsdPerGpuHour'>): boolean {
   return e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;

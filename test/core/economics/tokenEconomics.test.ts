@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestMix, revenueUsdPerRequest } from '../../../src/core/economics/prices.js';
-import { tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
+import { requestMix, revenueUsdPerRequest, usdPerMillionOf } from '../../../src/core/economics/prices.js';
+import { costAsTokenPrices, tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
 import type { PerTokenKind } from '../../../src/core/tokenKinds.js';
 import type { CostBasis } from '../../../src/core/money/costBasis.js';
 import { defaultOwnedCostBasis } from '../../../src/core/money/ownershipDefaults.js';
@@ -19,6 +19,13 @@ describe('tokenEconomics, checked by hand', () => {
     expect(e.costUsdPerMillionOutputTokens).toBeCloseTo(1.1111, 4);
     expect(e.costUsdPerMillionInputTokens).toBeCloseTo(0.11111, 5);
     expect(e.costUsdPerMillionCachedInputTokens).toBeCloseTo(0.011111, 6);
+  });
+
+  it('costAsTokenPrices puts the three costs per million in a price list: a seat priced at them pays the cost of its tokens', () => {
+    const e = tokenEconomics(seconds, mix, prices, rented, 0.5);
+    expect(usdPerMillionOf(costAsTokenPrices(e))).toEqual({ freshInput: e.costUsdPerMillionInputTokens, cachedInput: e.costUsdPerMillionCachedInputTokens, output: e.costUsdPerMillionOutputTokens });
+    // A request at cost prices earns its own cost.
+    expect(revenueUsdPerRequest(mix, costAsTokenPrices(e))).toBeCloseTo(e.costUsdPerRequest, 15);
   });
 
   it('revenue per fully busy GPU-hour = revenue per request × requests a busy GPU-hour serves', () => {

@@ -5,7 +5,7 @@ import { labInputFor } from '../../../src/core/lab/labInput.js';
 import { defaultFrontierOption, runOption } from '../../../src/core/scenario/index.js';
 import { PLANS } from '../../../src/core/subscription/plans.js';
 import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload } from '../../../src/core/subscription/seatEconomics.js';
-import type { TokenPrices } from '../../../src/core/economics/prices.js';
+import { costAsTokenPrices } from '../../../src/core/economics/tokenEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
 import { profileTokenMix } from '../../../src/core/subscription/seatAtList.js';
@@ -64,7 +64,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   if (e === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
 
   // Subscriptions: a seat's tokens cost what the base option serves them for, in its product's mix (the CLI's rule).
-  const costs: TokenPrices = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
+  const costs = costAsTokenPrices(e);
   const profileOf = (plan: (typeof PLANS)[number]) => USAGE_PROFILES[b.usageProfile ?? plan.defaultUsage];
   const overrides = {
     ...(b.idleShare !== null && { idleShare: b.idleShare }),
