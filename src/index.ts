@@ -26,6 +26,7 @@ export {
 } from './core/scenario/index.js';
 export type { ScenarioInput, ScenarioOptionInput, DemandInput } from './core/scenario/schema.js';
 export type { TokenEconomics } from './core/economics/tokenEconomics.js';
+export type { PerTokenKind, TokenKind } from './core/tokenKinds.js';
 
 // Performance: one setup (perf), every layout and batch (frontier), memory fit.
 export { servingPerformance, type ServingPerformance, type ServingDoesNotFit, type ServingRequest, type ServingPhase } from './core/perf/servingPerformance.js';

@@ -1,3 +1,5 @@
+import { MiB, SECONDS_PER_DAY } from './units.js';
+
 /**
  * The finite range of every numeric input, chosen for the physics and the money: wide enough for
  * any real deployment or price, narrow enough that no computation overflows, hangs or runs out of
@@ -21,7 +23,7 @@ export const LIMITS = {
   /** Decode speed a user is promised, tokens per second per user. */
   tokensPerSecondPerUser: { min: 0, max: 100_000 },
   /** Time to first token target, seconds (a day). */
-  ttftSeconds: { min: 0, max: 86_400 },
+  ttftSeconds: { min: 0, max: SECONDS_PER_DAY },
   /** API price, USD per million tokens: up to a dollar a token. */
   priceUsdPerMillion: { min: 0, max: 1_000_000 },
   /** Rental price of one GPU-hour, USD. */
@@ -53,13 +55,13 @@ export const LIMITS = {
   /** A multiplier of the arrival rate (weekends, bursts). */
   rateMultiplier: { min: 0, max: 100 },
   /** Mean duration of a burst, seconds (1 s to a day). */
-  burstSeconds: { min: 1, max: 86_400 },
+  burstSeconds: { min: 1, max: SECONDS_PER_DAY },
   /** Spread (σ of the log) of lognormal request sizes. */
   sizeSigma: { min: 0, max: 5 },
   /** Instances of a simulated fleet. */
   instances: { min: 1, max: 100_000 },
   /** Scale-up lag of an autoscaler, seconds (a day). */
-  scaleUpLagSeconds: { min: 0, max: 86_400 },
+  scaleUpLagSeconds: { min: 0, max: SECONDS_PER_DAY },
   /** Autoscaler headroom over the demand (10 = 1000%). */
   headroom: { min: 0, max: 10 },
   /** Host DRAM for a second prefix-cache tier, bytes per instance: up to 64 TB. */
@@ -69,7 +71,7 @@ export const LIMITS = {
   /** Options of one scenario file. */
   scenarioOptions: { min: 1, max: 1_000 },
   /** Size of a scenario, trace, config or price file read, bytes (64 MiB). */
-  inputFileBytes: { min: 0, max: 64 * 2 ** 20 },
+  inputFileBytes: { min: 0, max: 64 * MiB },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

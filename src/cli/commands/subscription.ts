@@ -7,7 +7,10 @@ import { findPlan, freeTierOf, PLAN_CATALOG, PLANS, type SubscriptionPlan } from
 import { freeTierCost, type FreeTierCost } from '../../core/subscription/freeTier.js';
 import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtList.js';
 import { findWorkloadPreset, presetWorkload, WORKLOAD_PRESET_IDS } from '../../core/scenario/workloadPresets.js';
-import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type SeatEconomics, type TokenCosts, type TokenMix } from '../../core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type SeatEconomics } from '../../core/subscription/seatEconomics.js';
+import type { TokenPrices } from '../../core/economics/prices.js';
+import { costAsTokenPrices } from '../../core/economics/tokenEconomics.js';
+import type { PerTokenKind } from '../../core/tokenKinds.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
@@ -40,25 +43,25 @@ interface Input<T> {
 }
 
 /** The serving costs of the report's default scenario's frontier-on-B200 option. */
-function defaultCosts(): { label: string; scenario: string; costs: TokenCosts } {
+function defaultCosts(): { label: string; scenario: string; costs: TokenPrices } {
   const option = defaultFrontierOption();
   const e = runOption(option).economics;
   if (e === null) throw new Error(`${option.label}: not served, so it has no serving costs to price a seat's tokens`);
   return {
     label: option.label,
     scenario: DEFAULT_SCENARIO.title ?? 'built-in default scenario',
-    costs: { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens },
+    costs: costAsTokenPrices(e),
   };
 }
 
-function parseTokenMix(raw: unknown): TokenMix {
+function parseTokenMix(raw: unknown): PerTokenKind {
   const text = requireString('--token-mix', raw, 'three fractions in,cached,out summing to 1, e.g. 0.03,0.96,0.01');
   const parts = text.split(',').map(decimal);
   const [inputShare, cachedShare, outputShare] = parts;
   if (parts.length !== 3 || inputShare === undefined || cachedShare === undefined || outputShare === undefined || !parts.every((x) => x >= 0 && x <= 1) || Math.abs(inputShare + cachedShare + outputShare - 1) > 1e-6) {
     throw new InputError('--token-mix', text, 'three fractions in,cached,out from 0 to 1 summing to 1, e.g. 0.03,0.96,0.01');
   }
-  return { inputShare, cachedShare, outputShare };
+  return { freshInput: inputShare, cachedInput: cachedShare, output: outputShare };
 }
 
 const fromData = (d: DocumentedValue) => `${d.basis}: ${d.note}${d.source === 'assumption' || d.source === 'definition' || d.source === 'arithmetic' ? '' : ` (${d.source}, ${d.date})`}`;
@@ -93,10 +96,10 @@ export function subscriptionCommand(io: CliIo) {
         cached: { value: costCached ?? base.costs.cachedInputUsdPerMillion, source: costCached === undefined ? costSource : '--cost-cached-input-usd-per-million' },
         output: { value: costOutput ?? base.costs.outputUsdPerMillion, source: costOutput === undefined ? costSource : '--cost-output-usd-per-million' },
       };
-      const tokenCosts: TokenCosts = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
+      const tokenCosts: TokenPrices = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
       const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
       if (preset !== null && mixGiven !== undefined) throw new InputError('--workload-preset', preset.id, 'either --workload-preset or --token-mix, not both');
-      const mixOf = (profile: UsageProfile): Input<TokenMix> => {
+      const mixOf = (profile: UsageProfile): Input<PerTokenKind> => {
         if (mixGiven !== undefined) return { value: mixGiven, source: '--token-mix' };
         if (preset !== null) return { value: tokenMixOfWorkload(presetWorkload(preset)), source: `the ${preset.id} workload preset's mean request (--workload-preset)` };
         return { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` };
@@ -131,7 +134,7 @@ interface RunContext {
 interface PlanRow {
   readonly plan: SubscriptionPlan;
   readonly profile: UsageProfile;
-  readonly mix: Input<TokenMix>;
+  readonly mix: Input<PerTokenKind>;
   readonly usage: UsageDistribution;
   readonly economics: SeatEconomics;
   /** The seat's tokens valued at the plan's API list prices. */
@@ -188,7 +191,8 @@ function toJson(c: RunContext, rows: readonly PlanRow[]) {
         id: plan.id, name: plan.name, vendor: plan.vendor, limitGuidance: plan.limitGuidance,
         price: plan.priceUsdPerSeatPerMonth, limit: plan.monthlyTokenCap, usageMultiple: plan.usageMultiple,
         usageProfile: r.profile.id,
-        tokenMix: { ...r.mix.value, source: r.mix.source },
+        // The --json names of the token mix, kept as they were before PerTokenKind.
+        tokenMix: { inputShare: r.mix.value.freshInput, cachedShare: r.mix.value.cachedInput, outputShare: r.mix.value.output, source: r.mix.source },
         usage,
         ...e,
         atListPrice: r.atList,
@@ -214,7 +218,7 @@ function render(c: RunContext, rows: readonly PlanRow[]): string {
   const median = (p: UsageProfile) => (c.overrides.medianTokensPerMonth === undefined
     ? `median ${tokens(p.medianTokensPerMonth.value)} tokens a month at a $20 tier × the plan's usage multiple`
     : `median ${tokens(c.overrides.medianTokensPerMonth)} tokens a month on every plan`);
-  const mixText = (m: TokenMix) => `${pct(m.inputShare)} fresh / ${pct(m.cachedShare)} cached / ${pct(m.outputShare)} output`;
+  const mixText = (m: PerTokenKind) => `${pct(m.freshInput)} fresh / ${pct(m.cachedInput)} cached / ${pct(m.output)} output`;
   const out = [
     `Subscriptions: what serving a seat costs against its price, over ${formatInt(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
     table([

@@ -108,7 +108,8 @@ function toJson(title: string, file: string | null, r: UncertaintyReport) {
       synthetic: s.synthetic,
       dimensions: s.dimensions,
       physicsRuns: s.nodes.length,
-      nodes: s.nodes,
+      // The --json names of GPU-seconds per token, kept as they were before PerTokenKind.
+      nodes: s.nodes.map((n) => ({ ...n, seconds: { perFreshInputToken: n.seconds.freshInput, perCachedInputToken: n.seconds.cachedInput, perOutputToken: n.seconds.output } })),
       check: r.surrogateCheck,
     },
     warnings: r.model.warnings,

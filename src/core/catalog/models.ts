@@ -4,6 +4,7 @@ import { ACTIVE_COUNT_CONVENTIONS, type ModelArchitecture, type SourceRef } from
 import { SourceRefSchema, nonNegativeInt, parseOrThrow, positive, positiveInt } from './sourceSchema.js';
 import data from './models.json' with { type: 'json' };
 import hypotheticalData from './hypotheticalModels.json' with { type: 'json' };
+import { BILLION } from '../units.js';
 
 const precision = v.picklist(PRECISIONS);
 const layerIndices = v.array(nonNegativeInt);
@@ -102,8 +103,8 @@ function toModel(r: ModelRecord): CatalogModel {
       published === null
         ? null
         : {
-            totalParams: published.totalParamsBillions * 1e9,
-            activeParams: published.activeParamsBillions * 1e9,
+            totalParams: published.totalParamsBillions * BILLION,
+            activeParams: published.activeParamsBillions * BILLION,
             activeCounts: published.activeCounts,
             source: published.source,
           },

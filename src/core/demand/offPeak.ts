@@ -1,4 +1,5 @@
-import { HOURS_PER_DAY, type DemandProfile } from './profile.js';
+import type { DemandProfile } from './profile.js';
+import { HOURS_PER_DAY } from '../units.js';
 
 export interface OffPeakShift {
   /** The day's profile after the shift (mean still 1). */

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { HOURS_PER_DAY, SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../units.js';
 
 /**
  * How demand moves over a day: 24 hourly multipliers of the mean request rate, with mean 1.
@@ -9,10 +10,6 @@ import { InputError } from '../errors.js';
 export interface DemandProfile {
   readonly hourlyMultipliers: readonly number[];
 }
-
-export const HOURS_PER_DAY = 24;
-export const SECONDS_PER_DAY = 86_400;
-const SECONDS_PER_HOUR = 3600;
 
 /** Demand that does not move: 24 multipliers of 1. */
 export const FLAT_PROFILE: DemandProfile = Object.freeze({ hourlyMultipliers: Object.freeze(new Array<number>(HOURS_PER_DAY).fill(1)) });

@@ -1,7 +1,5 @@
-import { SECONDS_PER_HOUR } from '../units.js';
+import { SECONDS_PER_JULIAN_YEAR } from '../units.js';
 import { DEFAULT_KV_HOLDING, KV_TIER_PRICES, type KvHolding } from './kvTiers.js';
-
-const SECONDS_PER_YEAR = 365.25 * 24 * SECONDS_PER_HOUR;
 
 /**
  * What keeping and moving one cached token's KV costs, each part in busy GPU-seconds at the
@@ -50,7 +48,7 @@ export function cachedKvSeconds(input: CachedKvInput): CachedKvSeconds {
   const reads = holding.readShares;
   const capacity = (tier: 'hostDram' | 'ssd') => {
     const p = KV_TIER_PRICES[tier];
-    const usd = (bytes * held[tier] * p.usdPerByte) / (p.lifeYears * SECONDS_PER_YEAR);
+    const usd = (bytes * held[tier] * p.usdPerByte) / (p.lifeYears * SECONDS_PER_JULIAN_YEAR);
     return busyGpuSecondUsd > 0 ? usd / busyGpuSecondUsd : 0;
   };
   return {

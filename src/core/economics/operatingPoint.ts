@@ -1,5 +1,5 @@
 import type { FrontierPoint } from '../perf/frontier.js';
-import type { RequestMix } from './prices.js';
+import { dotKinds, type PerTokenKind } from '../tokenKinds.js';
 
 /** The latency a user needs: a floor on tokens/s per user and a ceiling on TTFT (null: no bound). */
 export interface LatencyTarget {
@@ -11,9 +11,9 @@ export type OperatingPointChoice =
   | { readonly meetsTarget: true; readonly point: FrontierPoint; readonly candidates: number }
   | { readonly meetsTarget: false; readonly point: FrontierPoint; readonly reason: string };
 
-/** GPU-seconds of one request of `mix` at a point (prefix-cache hits aside: they cost little and alike). */
-export function gpuSecondsPerRequest(p: FrontierPoint, mix: RequestMix): number {
-  return mix.freshInputTokens * p.prefillGpuSecondsPerInputToken + mix.outputTokens * p.decodeGpuSecondsPerOutputToken;
+/** GPU-seconds of one request of `mix` tokens at a point (prefix-cache hits aside: they cost little and alike). */
+export function gpuSecondsPerRequest(p: FrontierPoint, mix: PerTokenKind): number {
+  return dotKinds(mix, { freshInput: p.prefillGpuSecondsPerInputToken, cachedInput: 0, output: p.decodeGpuSecondsPerOutputToken });
 }
 
 /**
@@ -21,7 +21,7 @@ export function gpuSecondsPerRequest(p: FrontierPoint, mix: RequestMix): number 
  * the floor and TTFT at most the ceiling, the one with the fewest GPU-seconds per request. When none
  * meets it, the point closest to it (fastest per user) with the reason, so the report can say so.
  */
-export function chooseOperatingPoint(points: readonly FrontierPoint[], target: LatencyTarget, mix: RequestMix): OperatingPointChoice | null {
+export function chooseOperatingPoint(points: readonly FrontierPoint[], target: LatencyTarget, mix: PerTokenKind): OperatingPointChoice | null {
   if (points.length === 0) return null;
   const ok = (p: FrontierPoint) =>
     (target.minTokensPerSecondPerUser === null || p.tokensPerSecondPerUser >= target.minTokensPerSecondPerUser) &&

@@ -4,17 +4,15 @@ import { aggregated, type Workload } from '../perf/serving.js';
 import { prefillStep, stepTime } from '../perf/stepTime.js';
 import { splitPrefillSeconds } from './cachedTokenCost.js';
 import type { CostSplit } from './costSplit.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 
 /**
  * GPU-seconds each kind of token bears at an operating point. For a request of `fresh` uncached
  * prompt tokens, `cached` prefix-cache hits and `O` output tokens,
- * `fresh·freshInput + cached·cachedInput + O·output` is the point's whole GPU-time per request.
+ * `fresh·freshInput + cached·cachedInput + O·output` (`dotKinds(requestMix, seconds)`) is the
+ * point's whole GPU-time per request.
  */
-export interface GpuSecondsPerToken {
-  readonly freshInput: number;
-  readonly cachedInput: number;
-  readonly output: number;
-}
+export type GpuSecondsPerToken = PerTokenKind;
 
 /** A prompt cut into chunks of the engine's token budget (all data-parallel attention ranks together), as the aggregated server cuts it. */
 function chunking(ctx: PerfContext, freshTokens: number): { chunks: number; chunkTokens: number; budgetTokens: number } {

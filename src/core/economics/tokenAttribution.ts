@@ -8,7 +8,7 @@ import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import type { CostSplit } from './costSplit.js';
 import { cachedKvSeconds, totalCachedKvSeconds, type CachedKvSeconds } from './kvHoldingCost.js';
 import { gpuSecondsPerToken, type GpuSecondsPerToken } from './phaseAttribution.js';
-import type { TokenGpuSeconds } from './tokenEconomics.js';
+import { dotKinds } from '../tokenKinds.js';
 
 /** Who pays for which GPU-second at an operating point, and what a cached token's KV costs besides. */
 export interface TokenAttribution {
@@ -29,9 +29,9 @@ export interface TokenAttribution {
 export function attributeTokenCosts(ctx: PerfContext, p: FrontierPoint, workload: Workload, split: CostSplit, basis: CostBasis, utilization: number): TokenAttribution {
   const seconds = gpuSecondsPerToken(ctx, p, workload, split);
   const cached = workload.inputTokens * workload.prefixCacheHitRate;
-  const fresh = workload.inputTokens - cached;
-  const prompt = fresh * seconds.freshInput + cached * seconds.cachedInput;
-  const total = prompt + workload.outputTokens * seconds.output;
+  const tokens = { freshInput: workload.inputTokens - cached, cachedInput: cached, output: workload.outputTokens };
+  const prompt = dotKinds({ ...tokens, output: 0 }, seconds);
+  const total = dotKinds(tokens, seconds);
   const busyGpuSecondUsd = gpuHourCost(basis, utilization).totalUsdPerGpuHour / (SECONDS_PER_HOUR * utilization);
   const cachedKv = split === 'marginal' ? null : cachedKvSeconds({
     kvBytesPerToken: kvCacheBytesPerToken(kvCacheShape(ctx.model, ctx.kvPrecision), Math.max(1, workload.inputTokens)),
@@ -43,9 +43,9 @@ export function attributeTokenCosts(ctx: PerfContext, p: FrontierPoint, workload
 }
 
 /** The GPU-seconds `tokenEconomics` prices: the attributed GPU-time, a cached token's KV keeping and moving added to its own. */
-export function pricedGpuSeconds(a: TokenAttribution): TokenGpuSeconds {
+export function pricedGpuSeconds(a: TokenAttribution): GpuSecondsPerToken {
   const s = a.gpuSecondsPerToken;
-  return { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput + (a.cachedKv === null ? 0 : totalCachedKvSeconds(a.cachedKv)), perOutputToken: s.output };
+  return { ...s, cachedInput: s.cachedInput + (a.cachedKv === null ? 0 : totalCachedKvSeconds(a.cachedKv)) };
 }
 
 /** A cached token's cost per million by part (USD): its attention GPU-time, then each KV keeping and moving part (zero under `marginal`). */

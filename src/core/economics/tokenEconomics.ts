@@ -1,14 +1,8 @@
 import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import { breakEvenUtilization, gpuHourCost, type GpuHourCost } from '../money/gpuHourCost.js';
 import type { CostBasis } from '../money/costBasis.js';
-import { revenueUsdPerRequest, type RequestMix, type TokenPrices } from './prices.js';
-
-/** GPU-seconds each kind of token costs at an operating point (from the performance model). */
-export interface TokenGpuSeconds {
-  readonly perFreshInputToken: number;
-  readonly perCachedInputToken: number;
-  readonly perOutputToken: number;
-}
+import { dotKinds, mapKinds, type PerTokenKind } from '../tokenKinds.js';
+import { revenueUsdPerRequest, tokenPricesOf, usdPerMillionOf, type TokenPrices } from './prices.js';
 
 export interface TokenEconomics {
   readonly gpuHour: GpuHourCost;
@@ -38,6 +32,14 @@ export interface TokenEconomics {
   readonly breakEvenPrices: { readonly scale: number | null; readonly prices: TokenPrices | null; readonly outputUsdPerMillionHoldingInput: number };
 }
 
+/**
+ * What serving a million tokens of each kind costs, in a price list's shape: what a seat's tokens
+ * are priced at (subscriptions) and what a price is set against. Example: $0.36 / $0.04 / $6.62.
+ */
+export function costAsTokenPrices(e: Pick<TokenEconomics, 'costUsdPerMillionInputTokens' | 'costUsdPerMillionCachedInputTokens' | 'costUsdPerMillionOutputTokens'>): TokenPrices {
+  return { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
+}
+
 /** True when serving is profitable at the utilization: margin >= 0, or nothing to pay and nothing earned. */
 export function isProfitable(e: Pick<TokenEconomics, 'revenueUsdPerGpuHour' | 'costUsdPerGpuHour'>): boolean {
   return e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
@@ -58,27 +60,29 @@ function breakEvenWithinFullLoad(u: number | null): number | null {
  * so a busy GPU-second costs `C(u) / (3600·u)`; each kind of token costs its GPU-seconds at that
  * rate (prefill and decode kept apart, never one token stream over the whole hour). Revenue at full
  * load is the revenue of the requests one busy GPU-hour serves; break-even utilization solves
- * `u · R_full = C(u)` with C linear in u (power draw grows with load).
+ * `u · R_full = C(u)` with C linear in u (power draw grows with load). `seconds`: busy
+ * GPU-seconds per token of each kind (from the performance model); `mix`: tokens of each kind in
+ * one request (`requestMix`).
  * Example: $2/GPU-hour at 50% utilization and 1 ms of GPU per output token: $1.11 per million.
  */
-export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices: TokenPrices, basis: CostBasis, utilization: number): TokenEconomics {
+export function tokenEconomics(seconds: PerTokenKind, mix: PerTokenKind, prices: TokenPrices, basis: CostBasis, utilization: number): TokenEconomics {
   const gpuHour = gpuHourCost(basis, utilization);
   const cost = gpuHour.totalUsdPerGpuHour;
   const busySecondUsd = cost / (SECONDS_PER_HOUR * utilization);
-  const gpuSecondsPerRequest =
-    mix.freshInputTokens * seconds.perFreshInputToken + mix.cachedInputTokens * seconds.perCachedInputToken + mix.outputTokens * seconds.perOutputToken;
+  const gpuSecondsPerRequest = dotKinds(mix, seconds);
   const revenue = revenueUsdPerRequest(mix, prices);
   const revenueFull = (revenue * SECONDS_PER_HOUR) / gpuSecondsPerRequest;
   const revenueAtU = revenueFull * utilization;
   const scale = finiteOrNull(cost / revenueAtU);
-  const inputRevenue = (mix.freshInputTokens * prices.inputUsdPerMillion + mix.cachedInputTokens * prices.cachedInputUsdPerMillion) / TOKENS_PER_MILLION;
+  const inputRevenue = dotKinds({ ...mix, output: 0 }, usdPerMillionOf(prices)) / TOKENS_PER_MILLION;
   const costPerRequest = busySecondUsd * gpuSecondsPerRequest;
+  const costPerMillion = mapKinds(seconds, (s) => busySecondUsd * s * TOKENS_PER_MILLION);
   return {
     gpuHour,
     costUsdPerGpuHour: cost,
-    costUsdPerMillionInputTokens: busySecondUsd * seconds.perFreshInputToken * TOKENS_PER_MILLION,
-    costUsdPerMillionCachedInputTokens: busySecondUsd * seconds.perCachedInputToken * TOKENS_PER_MILLION,
-    costUsdPerMillionOutputTokens: busySecondUsd * seconds.perOutputToken * TOKENS_PER_MILLION,
+    costUsdPerMillionInputTokens: costPerMillion.freshInput,
+    costUsdPerMillionCachedInputTokens: costPerMillion.cachedInput,
+    costUsdPerMillionOutputTokens: costPerMillion.output,
     costUsdPerRequest: costPerRequest,
     revenueUsdPerRequest: revenue,
     revenueUsdPerGpuHourAtFullLoad: revenueFull,
@@ -91,7 +95,7 @@ export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices
       scale,
       prices: scaledPrices(prices, scale),
       // Requests always carry at least one output token (workload bounds), so the quotient is finite.
-      outputUsdPerMillionHoldingInput: ((costPerRequest - inputRevenue) / Math.max(mix.outputTokens, 1)) * TOKENS_PER_MILLION,
+      outputUsdPerMillionHoldingInput: ((costPerRequest - inputRevenue) / Math.max(mix.output, 1)) * TOKENS_PER_MILLION,
     },
   };
 }
@@ -102,10 +106,6 @@ export function tokenEconomics(seconds: TokenGpuSeconds, mix: RequestMix, prices
  */
 function scaledPrices(prices: TokenPrices, scale: number | null): TokenPrices | null {
   if (scale === null) return null;
-  const scaled = {
-    inputUsdPerMillion: prices.inputUsdPerMillion * scale,
-    cachedInputUsdPerMillion: prices.cachedInputUsdPerMillion * scale,
-    outputUsdPerMillion: prices.outputUsdPerMillion * scale,
-  };
+  const scaled = tokenPricesOf(mapKinds(usdPerMillionOf(prices), (usd) => usd * scale));
   return Object.values(scaled).every(Number.isFinite) ? scaled : null;
 }

@@ -1,7 +1,8 @@
-import type { TokenPrices } from '../economics/prices.js';
+import { usdPerMillionOf, type TokenPrices } from '../economics/prices.js';
 import { InputError } from '../errors.js';
 import type { CostBasis, MarginalCostBasis } from '../money/costBasis.js';
 import { gpuHourCost } from '../money/gpuHourCost.js';
+import { addKinds, dotKinds, mapKinds, scaleKinds, type PerTokenKind } from '../tokenKinds.js';
 import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 
 /**
@@ -19,15 +20,6 @@ import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
  * joint costs (training, staff) are shared between kinds by relative sales value, and the API
  * earns exactly its output price per output-equivalent token.
  */
-
-/** Tokens of each kind (a count, per month or over a lifetime). */
-export interface TokenCounts {
-  /** Prompt tokens that are prefilled. */
-  readonly freshInput: number;
-  /** Prompt tokens served from the prefix cache. */
-  readonly cachedInput: number;
-  readonly output: number;
-}
 
 /**
  * The final training run's compute, either counted (FLOP at an achieved rate and a price per
@@ -79,10 +71,10 @@ export interface LabCostInput {
   /** Months the model serves traffic (> 0); staff and operating cost run for as long. */
   readonly lifetimeMonths: number;
   /** Tokens served a month, by kind. */
-  readonly tokensPerMonth: TokenCounts;
+  readonly tokensPerMonth: PerTokenKind;
   readonly revenue: RevenueMix;
   /** Busy GPU-seconds one token of each kind takes at the operating point (the performance model). */
-  readonly gpuSecondsPerToken: TokenCounts;
+  readonly gpuSecondsPerToken: PerTokenKind;
   /** Busy share of paid GPU-hours, in (0, 1]. */
   readonly utilization: number;
   /** The serving hardware at list rates: a rented basis is discounted, an owned one is not. */
@@ -94,7 +86,7 @@ export interface LabCostInput {
 }
 
 /** USD per million tokens: output-equivalent and of each kind. */
-export interface PerMillion extends TokenCounts {
+export interface PerMillion extends PerTokenKind {
   readonly outputEquivalent: number;
 }
 
@@ -124,8 +116,8 @@ export interface CostAtRates {
 
 export interface LabCostResult {
   /** Output-equivalent tokens per token of each kind (output = 1). */
-  readonly outputEquivalentWeights: TokenCounts;
-  readonly lifetimeTokens: TokenCounts;
+  readonly outputEquivalentWeights: PerTokenKind;
+  readonly lifetimeTokens: PerTokenKind;
   readonly lifetimeOutputEquivalentTokens: number;
   /** GPU-hours of the final run; null when training was given in USD. */
   readonly trainingGpuHours: number | null;
@@ -146,14 +138,14 @@ export interface LabCostResult {
  * Example: Claude Sonnet ($3 / $0.30 / $15) → fresh 0.2, cached 0.02, output 1.
  * @throws InputError when the output price is not > 0
  */
-export function outputEquivalentWeights(prices: TokenPrices): TokenCounts {
+export function outputEquivalentWeights(prices: TokenPrices): PerTokenKind {
   if (!(prices.outputUsdPerMillion > 0)) throw new InputError('apiPrices.outputUsdPerMillion', String(prices.outputUsdPerMillion), 'a number > 0');
-  return { freshInput: prices.inputUsdPerMillion / prices.outputUsdPerMillion, cachedInput: prices.cachedInputUsdPerMillion / prices.outputUsdPerMillion, output: 1 };
+  return { ...mapKinds(usdPerMillionOf(prices), (usd) => usd / prices.outputUsdPerMillion), output: 1 };
 }
 
 /** Output-equivalent tokens of a token count under `weights`. Example: 5 fresh, 5 cached, 1 out at 0.2/0.02 → 2.1. */
-export function outputEquivalentTokens(tokens: TokenCounts, weights: TokenCounts): number {
-  return tokens.freshInput * weights.freshInput + tokens.cachedInput * weights.cachedInput + tokens.output * weights.output;
+export function outputEquivalentTokens(tokens: PerTokenKind, weights: PerTokenKind): number {
+  return dotKinds(tokens, weights);
 }
 
 /**
@@ -177,15 +169,10 @@ function trainingGpuHours(training: Extract<TrainingCompute, { kind: 'flop' }>):
   return training.trainingFlop / (training.achievedFlopPerSecondPerGpu * SECONDS_PER_HOUR);
 }
 
-const perKind = (usdPerToken: TokenCounts, outputEquivalentUsdPerToken: number): PerMillion => ({
-  freshInput: usdPerToken.freshInput * TOKENS_PER_MILLION,
-  cachedInput: usdPerToken.cachedInput * TOKENS_PER_MILLION,
-  output: usdPerToken.output * TOKENS_PER_MILLION,
+const perKind = (usdPerToken: PerTokenKind, outputEquivalentUsdPerToken: number): PerMillion => ({
+  ...scaleKinds(usdPerToken, TOKENS_PER_MILLION),
   outputEquivalent: outputEquivalentUsdPerToken * TOKENS_PER_MILLION,
 });
-
-const scale = (t: TokenCounts, k: number): TokenCounts => ({ freshInput: t.freshInput * k, cachedInput: t.cachedInput * k, output: t.output * k });
-const dot = (a: TokenCounts, b: TokenCounts) => a.freshInput * b.freshInput + a.cachedInput * b.cachedInput + a.output * b.output;
 
 /**
  * A lab's cost per token at three levels (marginal, serving, full), each at list and at
@@ -208,7 +195,7 @@ export function labCost(input: LabCostInput): LabCostResult {
   if (!(discountFraction >= 0 && discountFraction <= 1)) throw new InputError('discountFraction', String(discountFraction), 'a number from 0 to 1');
   if (!(revenue.apiShare >= 0 && revenue.apiShare <= 1)) throw new InputError('apiShare', String(revenue.apiShare), 'a number from 0 to 1');
   const weights = outputEquivalentWeights(revenue.apiPrices);
-  const lifetimeTokens = scale(tokensPerMonth, lifetimeMonths);
+  const lifetimeTokens = scaleKinds(tokensPerMonth, lifetimeMonths);
   const lifetimeOutputEquivalent = outputEquivalentTokens(lifetimeTokens, weights);
   if (!(lifetimeOutputEquivalent > 0) || !Number.isFinite(lifetimeOutputEquivalent)) {
     throw new InputError('tokensPerMonth', String(lifetimeOutputEquivalent / lifetimeMonths), 'a positive, finite number of output-equivalent tokens a month');
@@ -229,11 +216,11 @@ export function labCost(input: LabCostInput): LabCostResult {
     if (powerUsdPerBusySecond > servingUsdPerBusySecond) {
       warnings.push(`at discount ${discount}, the serving GPU-hour ($${servingUsdPerGpuHour.toFixed(3)}) costs less than its power; marginal cost shown as the serving cost`);
     }
-    const servingPerToken = scale(gpuSecondsPerToken, servingUsdPerBusySecond);
-    const marginalPerToken = scale(gpuSecondsPerToken, marginalUsdPerBusySecond);
-    const servingLifetimeUsd = dot(lifetimeTokens, servingPerToken);
+    const servingPerToken = scaleKinds(gpuSecondsPerToken, servingUsdPerBusySecond);
+    const marginalPerToken = scaleKinds(gpuSecondsPerToken, marginalUsdPerBusySecond);
+    const servingLifetimeUsd = dotKinds(lifetimeTokens, servingPerToken);
     const servingPerOutputEquivalent = servingLifetimeUsd / lifetimeOutputEquivalent;
-    const marginalPerOutputEquivalent = dot(lifetimeTokens, marginalPerToken) / lifetimeOutputEquivalent;
+    const marginalPerOutputEquivalent = dotKinds(lifetimeTokens, marginalPerToken) / lifetimeOutputEquivalent;
 
     const trainingUsd = trainingUsdAtListRates(training) * keep;
     const researchUsd = researchMultiple * trainingUsd;
@@ -242,11 +229,7 @@ export function labCost(input: LabCostInput): LabCostResult {
     const otherUsd = otherOperatingUsdPerYear * years;
     const fixedUsd = trainingUsd + researchUsd + staffUsd + otherUsd;
     const fixedPerOutputEquivalent = fixedUsd / lifetimeOutputEquivalent;
-    const fullPerToken: TokenCounts = {
-      freshInput: servingPerToken.freshInput + fixedPerOutputEquivalent * weights.freshInput,
-      cachedInput: servingPerToken.cachedInput + fixedPerOutputEquivalent * weights.cachedInput,
-      output: servingPerToken.output + fixedPerOutputEquivalent * weights.output,
-    };
+    const fullPerToken = addKinds(servingPerToken, scaleKinds(weights, fixedPerOutputEquivalent));
     const fullPerOutputEquivalent = servingPerOutputEquivalent + fixedPerOutputEquivalent;
     const margin = (costPerToken: number) => {
       const m = (revenueUsdPerToken - costPerToken) / revenueUsdPerToken;
@@ -286,7 +269,7 @@ export function labCost(input: LabCostInput): LabCostResult {
     revenue: {
       apiUsdPerMillionOutputEquivalent: apiUsdPerToken * TOKENS_PER_MILLION,
       subscriptionUsdPerMillionOutputEquivalent: subscriptionUsdPerToken * TOKENS_PER_MILLION,
-      perMillion: perKind(scale(weights, revenueUsdPerToken), revenueUsdPerToken),
+      perMillion: perKind(scaleKinds(weights, revenueUsdPerToken), revenueUsdPerToken),
       lifetimeUsd: revenueUsdPerToken * lifetimeOutputEquivalent,
     },
     list,

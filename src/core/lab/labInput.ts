@@ -1,9 +1,11 @@
 import { gpuHourCost } from '../money/gpuHourCost.js';
 import { defaultMarginalCostBasis, sourceText } from '../money/ownershipDefaults.js';
+import { requestMix } from '../economics/prices.js';
 import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
 import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
+import { BILLION, MILLION, TFLOP, THOUSAND, TRILLION } from '../units.js';
 
 const D = LAB_DEFAULTS;
 
@@ -42,8 +44,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   if (raw === null) throw new Error(`${o.label}: the model does not fit its GPUs, so a token has no serving cost`);
   // The seconds the pipeline prices: a cached token's KV keeping and moving included, in busy
   // GPU-second equivalents at the scenario's rate and utilization (exact there; scaled with the rate elsewhere).
-  const priced = served.attribution === null ? null : pricedGpuSeconds(served.attribution);
-  const seconds = priced === null ? raw : { freshInput: priced.perFreshInputToken, cachedInput: priced.perCachedInputToken, output: priced.perOutputToken };
+  const seconds = served.attribution === null ? raw : pricedGpuSeconds(served.attribution);
   const rows: LabAssumption[] = [];
   const pick = (flag: keyof LabOverrides, name: LabDefaultName, show: (x: number) => string = String): number => {
     const given = f[flag];
@@ -85,7 +86,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   } else discountFraction = pick('discount', 'discountFraction', (x) => `${x} off cloud list rates`);
   const rest: Omit<LabCostInput, 'training'> = {
     researchMultiple, staffUsdPerYear, otherOperatingUsdPerYear, lifetimeMonths,
-    tokensPerMonth: { freshInput: inputTokens * (1 - hit), cachedInput: inputTokens * hit, output },
+    tokensPerMonth: requestMix(inputTokens, output, hit),
     revenue: { apiShare, apiPrices: o.prices, subscription: { usdPerSeatMonth, outputEquivalentTokensPerSeatMonth: tokensPerSeat } },
     gpuSecondsPerToken: seconds, utilization: o.utilization, servingCostBasis: basis, marginalCostBasis: marginal, discountFraction,
   };
@@ -97,7 +98,7 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
   } else if (f.trainingFlop !== undefined) {
     const mfu = D.trainingMfu.value;
     const achieved = o.gpu.peakFlopPerSecond.bf16 * mfu;
-    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / 1e12).toFixed(0)} TFLOP/s = ${(achieved / 1e12).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
+    rows.push({ name: 'trainingMfu', value: `${mfu} × bf16 peak ${(o.gpu.peakFlopPerSecond.bf16 / TFLOP).toFixed(0)} TFLOP/s = ${(achieved / TFLOP).toFixed(0)} TFLOP/s per ${o.gpu.id}`, source: sourceText(D.trainingMfu) });
     rows.push({ name: 'trainingFlop', value: f.trainingFlop.toExponential(2), source: givenBy('trainingFlop') });
     training = { kind: 'flop', trainingFlop: f.trainingFlop, achievedFlopPerSecondPerGpu: achieved, listUsdPerGpuHour };
     rows.push({ name: 'trainingUsdPerGpuHour', value: `$${listUsdPerGpuHour.toFixed(2)} list`, source: 'the serving GPU\'s list price (above)' });
@@ -115,6 +116,6 @@ export function labInputFor(served: OptionResult, f: LabOverrides, givenBy: (nam
 /** A count or an amount with a suffix: 2.5e14 → "250T", 4.03e7 → "40.3M", 1.8e25 → "1.80e25". */
 export function count(x: number): string {
   if (x >= 1e18 || (x > 0 && x < 1)) return x.toExponential(2);
-  for (const [unit, size] of [['T', 1e12], ['B', 1e9], ['M', 1e6], ['k', 1e3]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
+  for (const [unit, size] of [['T', TRILLION], ['B', BILLION], ['M', MILLION], ['k', THOUSAND]] as const) if (x >= size) return `${Number((x / size).toPrecision(3))}${unit}`;
   return String(Number(x.toPrecision(3)));
 }

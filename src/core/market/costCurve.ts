@@ -3,6 +3,7 @@ import type { CatalogModel } from '../catalog/models.js';
 import { countParameters } from '../model/parameters.js';
 import { blendedUsdPerMillion, marketApiPrice } from './marketPrice.js';
 import { fitLine, lineAt, type LineFit } from './regression.js';
+import { BILLION } from '../units.js';
 
 /** One open-weight model as the market prices it. */
 export interface MarketPoint {
@@ -34,7 +35,7 @@ export interface PowerLawFit {
 
 /** Blended price of a size under a fit, with its 95% confidence and prediction bands. */
 export function priceAt(fit: PowerLawFit, params: number) {
-  const at = lineAt(fit.line, Math.log(params / 1e9));
+  const at = lineAt(fit.line, Math.log(params / BILLION));
   return {
     usdPerMillion: Math.exp(at.y),
     confidence: [Math.exp(at.confidence[0]), Math.exp(at.confidence[1])] as const,
@@ -69,7 +70,7 @@ export function marketPoints(models: readonly CatalogModel[], rows: readonly Api
 
 /** Fits blended price against total or active parameters (log-log least squares). */
 export function fitPowerLaw(points: readonly MarketPoint[], against: PowerLawFit['against'], price: PowerLawFit['price']): PowerLawFit {
-  const x = points.map((p) => Math.log(p[against] / 1e9));
+  const x = points.map((p) => Math.log(p[against] / BILLION));
   const y = points.map((p) => Math.log(price === 'median' ? p.medianBlendedUsdPerMillion : p.cheapest3BlendedUsdPerMillion));
   const line = fitLine(x, y);
   return {

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { FRONTIER_MODELS } from './marketAnalysis.js';
 import { blendedUsdPerMillion } from './marketPrice.js';
 import { robustLine, robustLineAt, type RobustLineFit } from './robustFit.js';
+import { BILLION } from '../units.js';
 
 /** Sizes the question names: a Kimi-K2-class MoE, a 2T/100B one and a 5T/150B one. */
 export const EXTRAPOLATION_SIZES = [
@@ -123,7 +124,7 @@ export function breadthPoints(rows: readonly ApiPrice[], options: BreadthOptions
 /** Robust fit of log price on log parameters; null with fewer than `minPoints` points or one size only. */
 export function breadthFit(points: readonly { model: string; totalParams: number; activeParams: number; price: number; weight: number }[], against: BreadthFit['against'], minPoints = 5): BreadthFit | null {
   if (points.length < minPoints || new Set(points.map((p) => p[against])).size < 2) return null;
-  const line = robustLine(points.map((p) => Math.log(p[against] / 1e9)), points.map((p) => Math.log(p.price)), points.map((p) => p.weight));
+  const line = robustLine(points.map((p) => Math.log(p[against] / BILLION)), points.map((p) => Math.log(p.price)), points.map((p) => p.weight));
   return {
     against, usdPerMillionAtOneBillion: Math.exp(line.intercept), exponent: line.slope, rSquared: line.rSquared, errorFactor: Math.exp(line.scale), n: line.n,
     outliers: line.outliers.map((i) => points[i]?.model ?? ''), line,
@@ -132,7 +133,7 @@ export function breadthFit(points: readonly { model: string; totalParams: number
 
 /** The blended price a fit gives for a size, with its 95% prediction band (where a new model's price would fall). */
 export function breadthPriceAt(fit: BreadthFit, size: { totalParams: number; activeParams: number }) {
-  const at = robustLineAt(fit.line, Math.log(size[fit.against] / 1e9));
+  const at = robustLineAt(fit.line, Math.log(size[fit.against] / BILLION));
   return { usdPerMillion: Math.exp(at.y), prediction: [Math.exp(at.prediction[0]), Math.exp(at.prediction[1])] as const };
 }
 

@@ -3,6 +3,7 @@ import type { ApiPrice, PriceSnapshot } from '../catalog/prices.js';
 import { catalogIdOfOpenRouter, catalogProviderName, isFirstPartyProvider } from './openRouterIds.js';
 import { LIMITS } from '../limits.js';
 import { quoteForMessage } from '../errors.js';
+import { TOKENS_PER_MILLION } from '../units.js';
 
 /** OpenRouter's public API; `source` of the imported rows is a URL under it. */
 export const OPENROUTER_API_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -54,9 +55,11 @@ function whatInstead(json: unknown, data: unknown): string {
 const text = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
 
 /** The dearest price a row may have, USD a token (LIMITS.priceUsdPerMillion: a million USD per million). */
-const MAX_USD_PER_TOKEN = LIMITS.priceUsdPerMillion.max / 1e6;
-/** The cheapest non-zero price, USD a token: prices are kept to 1e-9 USD per million. */
-const MIN_USD_PER_TOKEN = 1e-15;
+const MAX_USD_PER_TOKEN = LIMITS.priceUsdPerMillion.max / TOKENS_PER_MILLION;
+/** Prices are kept to 1e-9 USD per million tokens: this many steps to a USD per million. */
+const PRICE_STEPS_PER_USD = 1e9;
+/** The cheapest non-zero price, USD a token: one step, 1e-15. */
+const MIN_USD_PER_TOKEN = 1 / (PRICE_STEPS_PER_USD * TOKENS_PER_MILLION);
 
 type Price = { kind: 'usd'; usdPerMillion: number } | { kind: 'variable' } | { kind: 'missing' } | { kind: 'invalid'; problem: string };
 
@@ -78,7 +81,7 @@ function perMillion(value: unknown, field: string): Price {
   if (usdPerToken > MAX_USD_PER_TOKEN) return { kind: 'invalid', problem: `${field} ${quoteForMessage(JSON.stringify(value), 40)} is above ${MAX_USD_PER_TOKEN} USD a token` };
   if (usdPerToken > 0 && usdPerToken < MIN_USD_PER_TOKEN) return { kind: 'invalid', problem: `${field} ${quoteForMessage(JSON.stringify(value), 40)} is above 0 but below ${MIN_USD_PER_TOKEN} USD a token, the smallest price kept` };
   // An integer count of 1e-9 USD per million divided by 1e9 is the double nearest the decimal.
-  return { kind: 'usd', usdPerMillion: Math.round(usdPerToken * 1e15) / 1e9 };
+  return { kind: 'usd', usdPerMillion: Math.round(usdPerToken * (TOKENS_PER_MILLION * PRICE_STEPS_PER_USD)) / PRICE_STEPS_PER_USD };
 }
 
 type Priced = { prices: Pick<ApiPrice, 'inputUsdPerMillion' | 'cachedInputUsdPerMillion' | 'outputUsdPerMillion'> } | { skip: string } | { error: string };

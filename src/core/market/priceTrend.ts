@@ -2,12 +2,13 @@ import { OPEN_WEIGHT_MODELS } from '../catalog/openWeightModels.js';
 import type { ApiPrice, GpuRentalPrice } from '../catalog/prices.js';
 import { blendedUsdPerMillion } from './marketPrice.js';
 import { fitLine, tQuantile95 } from './regression.js';
+import { BILLION, MILLISECONDS_PER_SECOND, SECONDS_PER_JULIAN_YEAR } from '../units.js';
 
 /** The day a trend starts counting years from. */
 const EPOCH_DAY = '2025-01-01';
 /** A half-year with fewer price rows is too thin to index. */
 const MIN_PERIOD_ROWS = 5;
-const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
+const MS_PER_YEAR = SECONDS_PER_JULIAN_YEAR * MILLISECONDS_PER_SECOND;
 /** Notes of imported rows whose date is the snapshot's, not a day the price was checked. */
 const UNDATED = /no prices_checked|undated/;
 
@@ -94,7 +95,7 @@ export function priceTrend(rows: readonly ApiPrice[], gpuRental: readonly GpuRen
     seen.add(key);
     return true;
   });
-  const logSize = dated.map((r) => Math.log((size.get(r.model) as number) / 1e9));
+  const logSize = dated.map((r) => Math.log((size.get(r.model) as number) / BILLION));
   const logPrice = dated.map((r) => Math.log(blendedUsdPerMillion(r)));
   const years = dated.map((r) => yearsSinceEpoch(r.date));
   const dates = dated.map((r) => r.date).sort();

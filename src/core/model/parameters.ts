@@ -51,11 +51,6 @@ export function attentionParamsPerLayer(model: ModelArchitecture): number {
   return d * a.queryHeadCount * a.headDim + 2 * d * a.kvHeadCount * a.headDim + a.queryHeadCount * a.headDim * d;
 }
 
-/** True when layer `index` has a dense FFN (every layer of a dense model). */
-export function isDenseLayer(model: ModelArchitecture, index: number): boolean {
-  return model.moe === null || model.moe.denseLayerIndices.includes(index);
-}
-
 /** FFN parameters of layer `index`, split into dense, routed, shared and router weights. */
 export function ffnParamsOfLayer(model: ModelArchitecture, index: number) {
   const d = model.hiddenSize;

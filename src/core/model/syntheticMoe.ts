@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { ModelArchitecture } from './modelArchitecture.js';
 import { countParameters } from './parameters.js';
+import { BILLION } from '../units.js';
 
 /** A size to build a model for: total and active parameters (active without the input embedding). */
 export interface ModelSize {
@@ -50,7 +51,7 @@ function template(id: string, d: number, experts: number, topK: number, expertSc
  * result's own counts (countParameters) are what it is; they land within a few percent.
  * Example: syntheticMoe({totalParams: 2e12, activeParams: 100e9}) gives about 2.0T / 100B.
  */
-export function syntheticMoe(size: ModelSize, id = `moe-${Math.round(size.totalParams / 1e9)}b-a${Math.round(size.activeParams / 1e9)}b`): ModelArchitecture {
+export function syntheticMoe(size: ModelSize, id = `moe-${Math.round(size.totalParams / BILLION)}b-a${Math.round(size.activeParams / BILLION)}b`): ModelArchitecture {
   const centre = roundTo(7168 * Math.sqrt(size.activeParams / 37e9), 512);
   let best: { model: ModelArchitecture; error: number } | null = null;
   for (let d = centre - 1536; d <= centre + 1536; d += 512) {

@@ -18,7 +18,6 @@ export const COST_BASIS_KINDS = ['rented', 'owned', 'marginal'] as const;
  */
 export const OWNERS = ['hyperscaler', 'neocloud'] as const;
 export type Owner = (typeof OWNERS)[number];
-export type CostBasisKind = (typeof COST_BASIS_KINDS)[number];
 
 /** A reserved-capacity contract: every committed GPU-hour is paid, busy or idle. */
 export interface Commitment {

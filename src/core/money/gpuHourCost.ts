@@ -1,12 +1,10 @@
 import { InputError } from '../errors.js';
 import { capitalRecoveryUsdPerYear } from './annuity.js';
 import type { CostBasis, PowerParameters, RentedCostBasis } from './costBasis.js';
+import { HOURS_PER_MONTH, HOURS_PER_YEAR, WATTS_PER_KILOWATT } from '../units.js';
 
-/** A 365-day year; leap days are ignored, as in every annual rate quoted by the sources. */
-export const HOURS_PER_YEAR = 8760;
-/** One twelfth of a year, the month of a colocation price in USD per kW-month. */
-export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
-const WATTS_PER_KW = 1000;
+/** The hours of a year and of a month, from units.ts (re-exported here, where the rental tiers and tests read them). */
+export { HOURS_PER_MONTH, HOURS_PER_YEAR };
 
 /**
  * The cost of one paid GPU-hour, split by cause. The components capital, power, space, operations
@@ -59,7 +57,7 @@ export function gpuHourCost(basis: CostBasis, utilization: number): GpuHourCost 
     basis.capexUsdPerGpu, basis.depreciationYears, basis.costOfCapitalPerYear, basis.residualValueFraction);
   return linearCost({
     capital: capitalUsdPerYear / HOURS_PER_YEAR,
-    space: (basis.powerWattsPerGpu / WATTS_PER_KW) * basis.datacenterUsdPerKwMonth / HOURS_PER_MONTH,
+    space: (basis.powerWattsPerGpu / WATTS_PER_KILOWATT) * basis.datacenterUsdPerKwMonth / HOURS_PER_MONTH,
     operations: basis.operationsUsdPerGpuYear / HOURS_PER_YEAR,
     rent: 0,
     idlePower,
@@ -69,7 +67,7 @@ export function gpuHourCost(basis: CostBasis, utilization: number): GpuHourCost 
 
 /** USD per hour of the electricity drawn at zero load, and of what full load adds above it. */
 function powerUsdPerGpuHour(p: PowerParameters): { idlePower: number; busyPower: number } {
-  const fullLoadUsdPerHour = (p.powerWattsPerGpu / WATTS_PER_KW) * p.pue * p.electricityUsdPerKwh;
+  const fullLoadUsdPerHour = (p.powerWattsPerGpu / WATTS_PER_KILOWATT) * p.pue * p.electricityUsdPerKwh;
   return { idlePower: fullLoadUsdPerHour * p.idlePowerFraction, busyPower: fullLoadUsdPerHour * (1 - p.idlePowerFraction) };
 }
 

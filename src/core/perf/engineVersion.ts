@@ -28,8 +28,3 @@ export function parseEngineVersion(field: string, text: string): EngineVersion {
 export function isOlderThan(version: EngineVersion, major: number, minor: number): boolean {
   return version.major < major || (version.major === major && version.minor < minor);
 }
-
-/** `0.5.0` */
-export function formatEngineVersion(v: EngineVersion): string {
-  return `${v.major}.${v.minor}.${v.patch}`;
-}

@@ -7,6 +7,8 @@ import type { Speculation } from '../perf/speculation.js';
 import { diurnalProfile } from '../demand/profile.js';
 import { autoscaledFleet, instancesAt } from '../sim/fleetSchedule.js';
 import { cachedShareOfPrefill } from '../economics/phaseAttribution.js';
+import { dotKinds } from '../tokenKinds.js';
+import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 
 /**
  * DeepSeek's published day of V3/R1 serving ("Inference System Overview", open-infra-index,
@@ -43,7 +45,8 @@ export function deepseekAccounting() {
   const d = DEEPSEEK_DAY;
   const dailyCostUsd = d.averageNodes * d.gpusPerNode * d.hours * d.gpuHourUsd;
   const p = d.pricesUsdPerMillion;
-  const revenueUsd = ((d.inputTokens - d.cachedInputTokens) * p.input + d.cachedInputTokens * p.cachedInput + d.outputTokens * p.output) / 1e6;
+  const tokens = { freshInput: d.inputTokens - d.cachedInputTokens, cachedInput: d.cachedInputTokens, output: d.outputTokens };
+  const revenueUsd = dotKinds(tokens, { freshInput: p.input, cachedInput: p.cachedInput, output: p.output }) / TOKENS_PER_MILLION;
   return { dailyCostUsd, revenueUsd, costProfitMargin: (revenueUsd - dailyCostUsd) / dailyCostUsd };
 }
 
@@ -86,7 +89,7 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
   const setup = (nodes: number, ep: number) => buildPerfContext({
     model, gpu, gpus: nodes * d.gpusPerNode, layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
   });
-  const seconds = d.hours * 3600;
+  const seconds = d.hours * SECONDS_PER_HOUR;
   const hitRate = d.cachedInputTokens / d.inputTokens;
   const targetSpeed = (d.tokensPerSecondPerUser.low + d.tokensPerSecondPerUser.high) / 2;
 
@@ -144,7 +147,7 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
  */
 export function dayAttribution(prefillGpus: number, decodeGpus: number, cachedShare: number) {
   const d = DEEPSEEK_DAY;
-  const seconds = d.hours * 3600;
+  const seconds = d.hours * SECONDS_PER_HOUR;
   const misses = d.inputTokens - d.cachedInputTokens;
   const freshInput = (prefillGpus * seconds * (1 - cachedShare)) / misses;
   const cachedInput = (prefillGpus * seconds * cachedShare) / d.cachedInputTokens;
@@ -164,7 +167,7 @@ export function dayAttribution(prefillGpus: number, decodeGpus: number, cachedSh
  */
 export function publishedAttribution() {
   const d = DEEPSEEK_DAY;
-  const seconds = d.hours * 3600;
+  const seconds = d.hours * SECONDS_PER_HOUR;
   const prefillGpus = (d.inputTokens / seconds / d.inputTokensPerSecondPerNode) * d.gpusPerNode;
   const decodeGpus = (d.outputTokens / seconds / d.outputTokensPerSecondPerNode) * d.gpusPerNode;
   const a = dayAttribution(prefillGpus, decodeGpus, 0);
@@ -183,7 +186,7 @@ export function deepseekFleet(physics: ReturnType<typeof deepseekPhysics>) {
   const profile = diurnalProfile({ peakToAverage: ratio, peakHour: 14.5 });
   const hourly = profile.hourlyMultipliers.map((m) => m * physics.predictedAverageNodes);
   const fleet = autoscaledFleet(hourly, { capacityRequestsPerSecond: 1, headroom: 0, minInstances: 1, granularity: 1, scaleUpLagSeconds: 0 });
-  const nodesByHour = hourly.map((_, h) => instancesAt(fleet, h * 3600 + 1800));
+  const nodesByHour = hourly.map((_, h) => instancesAt(fleet, h * SECONDS_PER_HOUR + SECONDS_PER_HOUR / 2));
   const averageNodes = nodesByHour.reduce((a, b) => a + b, 0) / nodesByHour.length;
   const peakNodes = Math.max(...nodesByHour);
   return {

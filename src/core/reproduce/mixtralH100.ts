@@ -6,6 +6,7 @@ import { smallestFittingGpuCount } from '../memory/smallestFit.js';
 import { buildPerfContext, maxSequencesPerInstance } from '../perf/buildContext.js';
 import { aggregated, type Workload } from '../perf/serving.js';
 import { breakEvenUtilization } from '../money/gpuHourCost.js';
+import { HOURS_PER_DAY, SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 
 /**
  * A claim that circulates in the "does serving LLMs make money" argument: one 80 GB H100 serves
@@ -20,7 +21,7 @@ export const MIXTRAL_CLAIM = {
   priceUsdPerMillionTokens: 0.54,
   rentalUsdPerGpuHour: 3.99,
   rentalGpus: 8,
-  rentalMinimumHours: 14 * 24,
+  rentalMinimumHours: 14 * HOURS_PER_DAY,
   breakEvenUtilization: 0.66,
 } as const;
 
@@ -29,6 +30,9 @@ export const MIXTRAL_WORKLOAD: Workload = { inputTokens: 1000, outputTokens: 250
 
 /** Tokens/s per user the latency-bound reading keeps (DeepSeek's production average). */
 export const MIXTRAL_MIN_SPEED = 20;
+
+/** A batch-size cap no batch reaches: fully batched (offline) means memory, not the engine, limits the batch. */
+const NO_BATCH_CAP = 1e9;
 
 /**
  * Checks each figure of the claim with the model: does Mixtral fit one H100 (at bf16, and at fp8);
@@ -43,8 +47,9 @@ export function mixtralH100() {
   const bf16 = memoryFit(model, gpu, 1, {}, { weightPrecision: 'bf16', contextTokens: context });
   const fp8 = memoryFit(model, gpu, 1, {}, { weightPrecision: 'fp8', contextTokens: context });
   const ctx = buildPerfContext({ model, gpu, gpus: 1, weightPrecision: 'fp8', framework: 'vllm' });
-  const maxBatch = maxSequencesPerInstance({ ...ctx, framework: { ...ctx.framework, maxBatchSequences: 1e9 } }, context);
-  const full = aggregated({ ...ctx, framework: { ...ctx.framework, maxBatchSequences: 1e9 } }, maxBatch, MIXTRAL_WORKLOAD);
+  const uncapped = { ...ctx, framework: { ...ctx.framework, maxBatchSequences: NO_BATCH_CAP } };
+  const maxBatch = maxSequencesPerInstance(uncapped, context);
+  const full = aggregated(uncapped, maxBatch, MIXTRAL_WORKLOAD);
   // Latency-bound: the largest batch keeping MIXTRAL_MIN_SPEED tokens/s per user.
   let lo = 1;
   let hi = maxBatch;
@@ -54,13 +59,13 @@ export function mixtralH100() {
     else hi = mid;
   }
   const bound = aggregated(ctx, lo, MIXTRAL_WORKLOAD);
-  const hourly = (tokensPerSecond: number) => (tokensPerSecond * 3600 * c.priceUsdPerMillionTokens) / 1e6;
+  const hourly = (tokensPerSecond: number) => (tokensPerSecond * SECONDS_PER_HOUR * c.priceUsdPerMillionTokens) / TOKENS_PER_MILLION;
   const reading = (p: typeof full) => ({
     sequences: p.sequencesPerInstance,
     tokensPerSecondPerUser: p.tokensPerSecondPerUser,
     outputTokensPerSecond: p.outputTokensPerSecondPerGpu,
     totalTokensPerSecond: p.totalTokensPerSecondPerGpu,
-    tokensPerHour: p.totalTokensPerSecondPerGpu * 3600,
+    tokensPerHour: p.totalTokensPerSecondPerGpu * SECONDS_PER_HOUR,
     revenueUsdPerHourOutputOnly: hourly(p.outputTokensPerSecondPerGpu),
     revenueUsdPerHourAllTokens: hourly(p.totalTokensPerSecondPerGpu),
     breakEvenUtilizationAllTokens: breakEvenUtilization(c.rentalUsdPerGpuHour, 0, hourly(p.totalTokensPerSecondPerGpu)),
@@ -77,9 +82,9 @@ export function mixtralH100() {
       fp8WeightBytes: fp8.weightBytesTotal,
     },
     arithmetic: {
-      tokensPerHourFromClaim: c.tokensPerSecondPerGpu * 3600,
+      tokensPerHourFromClaim: c.tokensPerSecondPerGpu * SECONDS_PER_HOUR,
       revenueUsdPerHourFromClaim: hourly(c.tokensPerSecondPerGpu),
-      claimedRevenueImpliesTokensPerSecond: (c.revenueUsdPerHour * 1e6) / (3600 * c.priceUsdPerMillionTokens),
+      claimedRevenueImpliesTokensPerSecond: (c.revenueUsdPerHour * TOKENS_PER_MILLION) / (SECONDS_PER_HOUR * c.priceUsdPerMillionTokens),
       breakEvenUtilizationFromClaim: breakEvenUtilization(c.rentalUsdPerGpuHour, 0, c.revenueUsdPerHour),
       rentalCommitmentUsd: c.rentalUsdPerGpuHour * c.rentalGpus * c.rentalMinimumHours,
       claimedBreakEvenImpliesRevenueUsdPerGpuHour: c.rentalUsdPerGpuHour / c.breakEvenUtilization,

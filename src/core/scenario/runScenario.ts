@@ -1,12 +1,14 @@
 import { DEFAULT_COST_SPLIT } from '../economics/costSplit.js';
 import { chooseOperatingPoint, type OperatingPointChoice } from '../economics/operatingPoint.js';
-import { requestMix, type RequestMix } from '../economics/prices.js';
+import type { GpuSecondsPerToken } from '../economics/phaseAttribution.js';
+import { requestMix } from '../economics/prices.js';
 import { attributeTokenCosts, pricedGpuSeconds, type TokenAttribution } from '../economics/tokenAttribution.js';
 import { tokenEconomics, type TokenEconomics } from '../economics/tokenEconomics.js';
 import { smallestFittingGpuCount, type SmallestFit } from '../memory/smallestFit.js';
 import { buildPerfContext } from '../perf/buildContext.js';
 import { throughputFrontier, type Frontier, type FrontierPoint, type PoolLayout } from '../perf/frontier.js';
 import type { PerfContext } from '../perf/perfContext.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
 import type { ResolvedOption } from './resolveScenario.js';
 import type { CostBasis } from '../money/costBasis.js';
@@ -18,12 +20,8 @@ const FINE_BATCH_GROWTH = 2 ** 0.25;
 /** Which points the operating point may be chosen from: every layout, or one serving mode only (the simulator runs one). */
 export type ServingMode = 'any' | 'aggregated' | 'disaggregated';
 
-/** GPU-seconds one token of each kind costs at the operating point. */
-export interface GpuSecondsPerToken {
-  readonly freshInput: number;
-  readonly cachedInput: number;
-  readonly output: number;
-}
+/** GPU-seconds one token of each kind costs at the operating point (a PerTokenKind). */
+export type { GpuSecondsPerToken };
 
 /** The perf contexts of the operating point's pools: the same context twice when aggregated. */
 export interface PointContexts {
@@ -45,7 +43,7 @@ export interface FrontierCost {
 export interface OptionResult {
   readonly option: ResolvedOption;
   /** Tokens of each kind in the option's average request (its workload, split by prefix-cache hit). */
-  readonly mix: RequestMix;
+  readonly mix: PerTokenKind;
   /** The cost basis the money uses: the option's, with a committed minimum above the GPUs used spread over the used ones. */
   readonly costBasis: CostBasis;
   /** False when the model does not fit the GPUs at all: nothing else is computed. */

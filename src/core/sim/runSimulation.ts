@@ -313,7 +313,7 @@ export function runSimulation(o: ResolvedOption, demand: DemandInput, trace: Par
   const slo = checkSlo(sim, o.latencyTarget);
 
   // Revenue of the served tokens; the off-peak share of demand (by the day's profile) pays the discount.
-  const listRevenueUsd = revenueUsdPerRequest({ freshInputTokens: sim.inputTokens - sim.cachedInputTokens, cachedInputTokens: sim.cachedInputTokens, outputTokens: sim.outputTokens }, o.prices);
+  const listRevenueUsd = revenueUsdPerRequest({ freshInput: sim.inputTokens - sim.cachedInputTokens, cachedInput: sim.cachedInputTokens, output: sim.outputTokens }, o.prices);
   const revenueUsd = listRevenueUsd * (1 - (offPeak?.discountFraction ?? 0) * (shift?.offPeakShare ?? 0));
   const costBasis = o.costBasis;
   // GPUs of a fleet unit (an instance, or a unit of both pools); the block is counted in decode-instance equivalents, as the simulation counts paid time.

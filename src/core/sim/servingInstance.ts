@@ -29,7 +29,7 @@ function served(o: ResolvedOption, workload: Workload, mode: 'aggregated' | 'dis
 
 /** The prompt of the average request, split by prefix-cache hit, as the instance model wants it. */
 function promptOf(s: ServingInstance['served']) {
-  return { freshTokens: s.mix.freshInputTokens, cachedTokens: s.mix.cachedInputTokens };
+  return { freshTokens: s.mix.freshInput, cachedTokens: s.mix.cachedInput };
 }
 
 /**

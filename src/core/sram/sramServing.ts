@@ -1,5 +1,6 @@
 import type { SramAccelerator } from '../catalog/sramAccelerators.js';
 import { capitalRecoveryUsdPerYear } from '../money/annuity.js';
+import { GB, HOURS_PER_YEAR, SECONDS_PER_HOUR, TOKENS_PER_MILLION, WATTS_PER_KILOWATT } from '../units.js';
 
 /**
  * What a model needs to be costed on an SRAM accelerator: its size, the KV cache one token of
@@ -83,7 +84,6 @@ export interface SramCost {
   readonly notes: readonly string[];
 }
 
-const HOURS_PER_YEAR = 8760;
 /** Dense peak as a share of a headline that counts sparsity (2:1 structured sparsity doubles it). */
 const DENSE_SHARE_OF_SPARSE_PEAK = 0.5;
 
@@ -120,10 +120,10 @@ export function sramServingCost(chip: SramAccelerator, model: SramModel, speed: 
     const computeTokensPerSecond = (chips * peak * at(a.computeEfficiency, end)) / (2 * model.activeParams);
     const decodeTokensPerSecond = Math.min(sequencesInFlight * speed.tokensPerSecondPerUser, computeTokensPerSecond);
     const capexUsdPerYear = capitalRecoveryUsdPerYear(at(chip.capexUsdPerChip, end), at(a.years, end), a.ratePerYear, 0);
-    const usdPerChipHour = capexUsdPerYear / HOURS_PER_YEAR + (at(chip.watts, end) / 1000) * a.pue * at(a.usdPerKwh, end);
-    const usdPerBusySecond = (chips * usdPerChipHour) / 3600 / a.utilization;
-    const costUsdPerMillionInputTokens = (usdPerBusySecond / computeTokensPerSecond) * 1e6;
-    const costUsdPerMillionOutputTokens = (usdPerBusySecond / decodeTokensPerSecond) * 1e6;
+    const usdPerChipHour = capexUsdPerYear / HOURS_PER_YEAR + (at(chip.watts, end) / WATTS_PER_KILOWATT) * a.pue * at(a.usdPerKwh, end);
+    const usdPerBusySecond = (chips * usdPerChipHour) / SECONDS_PER_HOUR / a.utilization;
+    const costUsdPerMillionInputTokens = (usdPerBusySecond / computeTokensPerSecond) * TOKENS_PER_MILLION;
+    const costUsdPerMillionOutputTokens = (usdPerBusySecond / decodeTokensPerSecond) * TOKENS_PER_MILLION;
     return {
       chips, weightBytesPerParam, sequencesInFlight, decodeTokensPerSecond, prefillTokensPerSecond: computeTokensPerSecond, usdPerChipHour,
       costUsdPerMillionInputTokens, costUsdPerMillionOutputTokens,
@@ -145,7 +145,7 @@ export function sramServingCost(chip: SramAccelerator, model: SramModel, speed: 
   };
   const notes = [
     ...(chip.peakIsSparse ? [`${chip.name}: the published peak counts sparsity; costed at half of it as the dense figure`] : []),
-    `${chip.weightMemory === 'sram' ? 'weights held in on-chip SRAM' : 'weights served from HBM'}: ${(chip.weightMemoryBytesPerChip / 1e9).toPrecision(3)} GB a chip, units of ${chip.chipsPerUnit}; the chip count is the cheapest from the fewest that hold the weights up to ${a.maxChipMultiple} times as many`,
+    `${chip.weightMemory === 'sram' ? 'weights held in on-chip SRAM' : 'weights served from HBM'}: ${(chip.weightMemoryBytesPerChip / GB).toPrecision(3)} GB a chip, units of ${chip.chipsPerUnit}; the chip count is the cheapest from the fewest that hold the weights up to ${a.maxChipMultiple} times as many`,
   ];
   return {
     accelerator: chip.id, model: model.id, tokensPerSecondPerUser: speed.tokensPerSecondPerUser, speedSource: speed.source,

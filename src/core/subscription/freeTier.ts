@@ -1,6 +1,7 @@
 import type { FreeTier } from './plans.js';
 import { expectedMonthlyTokens, usageOnPlan } from './usage.js';
 import type { UsageProfile } from './usageProfiles.js';
+import { TOKENS_PER_MILLION } from '../units.js';
 
 /** What a vendor's free users cost each of its paid seats a month. */
 export interface FreeTierCost {
@@ -22,5 +23,5 @@ export function freeTierCost(tier: FreeTier, profile: UsageProfile, costUsdPerMi
   const usage = usageOnPlan(profile, tier);
   const meanTokensPerFreeUser = expectedMonthlyTokens(usage, tier.monthlyTokenCap.value);
   const freeUsersPerPaidSeat = tier.freeUsersPerPaidSeat.value;
-  return { freeUsersPerPaidSeat, meanTokensPerFreeUser, costUsdPerPaidSeat: (freeUsersPerPaidSeat * meanTokensPerFreeUser * costUsdPerMillionTokens) / 1e6 };
+  return { freeUsersPerPaidSeat, meanTokensPerFreeUser, costUsdPerPaidSeat: (freeUsersPerPaidSeat * meanTokensPerFreeUser * costUsdPerMillionTokens) / TOKENS_PER_MILLION };
 }

@@ -2,8 +2,9 @@ import { findPriceSchedule, PRICE_SCHEDULES } from '../market/priceSchedules.js'
 import { realisedPrice, type RealisedPrice } from '../market/realisedPrice.js';
 import { presetTraffic, presetWorkload, WORKLOAD_PRESETS, type WorkloadPreset } from '../scenario/workloadPresets.js';
 import { InputError } from '../errors.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 import type { SubscriptionPlan } from './plans.js';
-import { tokenMixOfWorkload, type TokenMix } from './seatEconomics.js';
+import { tokenMixOfWorkload } from './seatEconomics.js';
 import type { UsageProfile } from './usageProfiles.js';
 
 /**
@@ -11,7 +12,7 @@ import type { UsageProfile } from './usageProfiles.js';
  * into fresh input, cached input and output. Example: coding-agent (50,000 in, 95% cached, 400
  * out) gives 0.0496 / 0.9425 / 0.0079.
  */
-export function profileTokenMix(profile: UsageProfile): TokenMix {
+export function profileTokenMix(profile: UsageProfile): PerTokenKind {
   return tokenMixOfWorkload(presetWorkload(WORKLOAD_PRESETS[profile.workloadPreset]));
 }
 

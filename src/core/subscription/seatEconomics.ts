@@ -1,31 +1,18 @@
 import type { Rng } from '../demand/rng.js';
-import { requestMix } from '../economics/prices.js';
+import { requestMix, usdPerMillionOf, type TokenPrices } from '../economics/prices.js';
 import { quantileSorted } from '../stats.js';
+import { dotKinds, mapKinds, type PerTokenKind } from '../tokenKinds.js';
+import { TOKENS_PER_MILLION } from '../units.js';
 import { sampleMonthlyTokens, type UsageDistribution } from './usage.js';
-
-/** Fractions (each 0-1, summing to 1) of a seat's tokens that are fresh input, cached input and output. */
-export interface TokenMix {
-  readonly inputShare: number;
-  readonly cachedShare: number;
-  readonly outputShare: number;
-}
 
 /**
  * The token mix of a workload's average request: its prompt split by the prefix-cache hit rate,
- * and its output, as shares of all its tokens.
+ * and its output, as shares of all its tokens (each 0-1, summing to 1).
  * Example: 5,000 in (50% cached) + 500 out → 0.4545 / 0.4545 / 0.0909.
  */
-export function tokenMixOfWorkload(w: { readonly inputTokens: number; readonly outputTokens: number; readonly prefixCacheHitRate: number }): TokenMix {
-  const r = requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate);
+export function tokenMixOfWorkload(w: { readonly inputTokens: number; readonly outputTokens: number; readonly prefixCacheHitRate: number }): PerTokenKind {
   const total = w.inputTokens + w.outputTokens;
-  return { inputShare: r.freshInputTokens / total, cachedShare: r.cachedInputTokens / total, outputShare: r.outputTokens / total };
-}
-
-/** What serving a million tokens of each kind costs, USD. */
-export interface TokenCosts {
-  readonly inputUsdPerMillion: number;
-  readonly cachedInputUsdPerMillion: number;
-  readonly outputUsdPerMillion: number;
+  return mapKinds(requestMix(w.inputTokens, w.outputTokens, w.prefixCacheHitRate), (tokens) => tokens / total);
 }
 
 /** The terms of a plan that set a seat's economics: its price (> 0) and its cap (null: none). */
@@ -35,11 +22,12 @@ export interface PlanTerms {
 }
 
 /**
- * The cost of a million of a seat's tokens, USD: the costs weighted by the token mix.
+ * The cost of a million of a seat's tokens, USD: the serving costs per million tokens of each kind
+ * (`costs`, a price list's shape) weighted by the token mix (shares of each kind, summing to 1).
  * Example: mix 0.45/0.45/0.10 at $0.36/$0.04/$6.62 is 0.45·0.36 + 0.45·0.04 + 0.10·6.62 = $0.842.
  */
-export function blendedCostUsdPerMillionTokens(mix: TokenMix, costs: TokenCosts): number {
-  return mix.inputShare * costs.inputUsdPerMillion + mix.cachedShare * costs.cachedInputUsdPerMillion + mix.outputShare * costs.outputUsdPerMillion;
+export function blendedCostUsdPerMillionTokens(mix: PerTokenKind, costs: TokenPrices): number {
+  return dotKinds(mix, usdPerMillionOf(costs));
 }
 
 /**
@@ -49,7 +37,7 @@ export function blendedCostUsdPerMillionTokens(mix: TokenMix, costs: TokenCosts)
  */
 export function breakEvenTokensPerSeatPerMonth(priceUsdPerSeatPerMonth: number, costUsdPerMillionTokens: number): number | null {
   if (costUsdPerMillionTokens <= 0) return null;
-  return (priceUsdPerSeatPerMonth / costUsdPerMillionTokens) * 1e6;
+  return (priceUsdPerSeatPerMonth / costUsdPerMillionTokens) * TOKENS_PER_MILLION;
 }
 
 /** Percentiles of the monthly serving cost of a seat, USD (idle seats count as $0). */
@@ -101,7 +89,7 @@ export interface SeatEconomicsOptions {
  *
  * Example: with `usage.idleShare` 1 the margin is 1 (100%) and no seat loses money.
  */
-export function seatEconomics(plan: PlanTerms, usage: UsageDistribution, tokenMix: TokenMix, costs: TokenCosts, options: SeatEconomicsOptions): SeatEconomics {
+export function seatEconomics(plan: PlanTerms, usage: UsageDistribution, tokenMix: PerTokenKind, costs: TokenPrices, options: SeatEconomicsOptions): SeatEconomics {
   const { samples = 100_000, rng } = options;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`seatEconomics: samples must be a whole number >= 1, got ${samples}`);
   const price = plan.priceUsdPerSeatPerMonth;
@@ -113,7 +101,7 @@ export function seatEconomics(plan: PlanTerms, usage: UsageDistribution, tokenMi
   let capped = 0;
   for (let i = 0; i < samples; i++) {
     const seat = sampleMonthlyTokens(usage, plan.monthlyTokenCap, rng);
-    const cost = (seat.tokens * costUsdPerMillionTokens) / 1e6;
+    const cost = (seat.tokens * costUsdPerMillionTokens) / TOKENS_PER_MILLION;
     seatCosts[i] = cost;
     tokenSum += seat.tokens;
     costSum += cost;

@@ -1,6 +1,6 @@
 import { requestMix } from '../economics/prices.js';
-import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import type { ResolvedOption } from '../scenario/index.js';
+import { dotKinds, type PerTokenKind } from '../tokenKinds.js';
 import type { InputValues } from './inputs.js';
 import { physicsAt } from './physicsAt.js';
 import type { Surrogate } from './surrogate.js';
@@ -22,10 +22,8 @@ export interface SurrogateCheck {
   readonly maxAbsoluteRelativeError: number;
 }
 
-const perRequest = (s: TokenGpuSeconds, v: Readonly<InputValues>) => {
-  const mix = requestMix(Math.round(v.inputTokens), Math.round(v.outputTokens), v.prefixCacheHitRate);
-  return mix.freshInputTokens * s.perFreshInputToken + mix.cachedInputTokens * s.perCachedInputToken + mix.outputTokens * s.perOutputToken;
-};
+const perRequest = (s: PerTokenKind, v: Readonly<InputValues>) =>
+  dotKinds(requestMix(Math.round(v.inputTokens), Math.round(v.outputTokens), v.prefixCacheHitRate), s);
 
 /**
  * How far the surrogate is from the physics where it is least sure: at the centres of up to

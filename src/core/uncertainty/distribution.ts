@@ -12,7 +12,6 @@ export type Distribution =
   | { readonly kind: 'lognormal'; readonly median: number; readonly sigma: number };
 
 export const DISTRIBUTION_KINDS = ['fixed', 'uniform', 'loguniform', 'triangular', 'normal', 'lognormal'] as const;
-export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
 
 /**
  * The unbounded distributions (normal, lognormal) are cut at this probability in each tail, so
@@ -59,11 +58,6 @@ export function median(d: Distribution): number {
 /** The range every draw falls in: [low, high] of a bounded distribution, the 1e-9 tails of an unbounded one. */
 export function support(d: Distribution): { readonly low: number; readonly high: number } {
   return { low: quantile(d, 0), high: quantile(d, 1) };
-}
-
-/** True for the distributions with an unbounded support (cut at TAIL_PROBABILITY). */
-export function isUnbounded(d: Distribution): boolean {
-  return d.kind === 'normal' || d.kind === 'lognormal';
 }
 
 /** One line for the assumptions table. Example: `triangular(low 5.98, mode 6.89, high 8.6)`, `loguniform(low 1e12, high 5e12)`. */

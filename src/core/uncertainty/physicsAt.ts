@@ -1,8 +1,9 @@
 import { pricedGpuSeconds } from '../economics/tokenAttribution.js';
-import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import { InputError } from '../errors.js';
 import { syntheticMoe } from '../model/syntheticMoe.js';
+import type { PerTokenKind } from '../tokenKinds.js';
 import { chooseDeployment, runOption, type ResolvedOption } from '../scenario/index.js';
+import { BILLION, TRILLION } from '../units.js';
 
 /** The inputs the physics depends on: the model's size (when it is hypothetical) and the workload. */
 export interface PhysicsPoint {
@@ -17,7 +18,7 @@ export const PHYSICS_INPUT_NAMES = ['totalParams', 'activeParams', 'inputTokens'
 
 export interface PhysicsResult {
   /** GPU-seconds per fresh input, cached input and output token at the chosen operating point. */
-  readonly seconds: TokenGpuSeconds;
+  readonly seconds: PerTokenKind;
   readonly meetsLatencyTarget: boolean;
   /** The GPUs of the deployment: the base's, or the count chosen for this point when the base left it to be chosen. */
   readonly gpus: number;
@@ -39,14 +40,13 @@ export function physicsAt(base: ResolvedOption, point: PhysicsPoint, synthetic: 
   const chosen = base.deployment !== undefined;
   const r = chosen ? chooseDeployment({ ...base, model, workload }).chosen : runOption({ ...base, model, workload });
   if (r.gpuSecondsPerToken === null || r.operatingPoint === null) {
-    const size = synthetic ? `a ${(point.totalParams / 1e12).toPrecision(3)}T-total / ${(point.activeParams / 1e9).toPrecision(3)}B-active MoE` : model.id;
+    const size = synthetic ? `a ${(point.totalParams / TRILLION).toPrecision(3)}T-total / ${(point.activeParams / BILLION).toPrecision(3)}B-active MoE` : model.id;
     const gpus = r.option.gpus;
     throw new InputError('uncertain', size, `a model that fits ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}`,
       `${size} with ${workload.inputTokens} + ${workload.outputTokens} tokens a request does not fit ${chosen ? `up to ${gpus}` : gpus} ${base.gpu.id}` +
       `${r.smallestFit === null ? '' : ` (it needs ${r.smallestFit.gpus})`}; ${chosen ? 'narrow the range' : 'raise base.gpus, set it to "auto", or narrow the range'}`);
   }
   // The seconds runOption prices: a cached token's KV keeping and moving included (at the base's price and utilization).
-  const s = r.gpuSecondsPerToken;
-  const seconds = r.attribution === null ? { perFreshInputToken: s.freshInput, perCachedInputToken: s.cachedInput, perOutputToken: s.output } : pricedGpuSeconds(r.attribution);
+  const seconds = r.attribution === null ? r.gpuSecondsPerToken : pricedGpuSeconds(r.attribution);
   return { seconds, meetsLatencyTarget: r.operatingPoint.meetsTarget, gpus: r.option.gpus };
 }

@@ -1,5 +1,5 @@
-import type { TokenGpuSeconds } from '../economics/tokenEconomics.js';
 import type { ResolvedOption } from '../scenario/index.js';
+import { TOKEN_KINDS, type PerTokenKind } from '../tokenKinds.js';
 import { INPUT_SPECS, type InputValues, type UncertainInputName } from './inputs.js';
 import { physicsAt, type PhysicsPoint } from './physicsAt.js';
 
@@ -13,7 +13,7 @@ export interface SurrogateDimension {
 /** One grid node: where the physics ran and what it gave. */
 export interface GridNode {
   readonly point: PhysicsPoint;
-  readonly seconds: TokenGpuSeconds;
+  readonly seconds: PerTokenKind;
   readonly meetsLatencyTarget: boolean;
   /** GPUs of the deployment at this node (chosen per node when the base's count is `auto`). */
   readonly gpus: number;
@@ -29,7 +29,7 @@ export interface Surrogate {
   readonly nodes: readonly GridNode[];
   /** Whether the model is `syntheticMoe` of the point's size (a size input is given) or the base model. */
   readonly synthetic: boolean;
-  secondsAt(values: Readonly<InputValues>): TokenGpuSeconds;
+  secondsAt(values: Readonly<InputValues>): PerTokenKind;
 }
 
 /** A physics input that varies, over [low, high]. */
@@ -56,8 +56,6 @@ export function gridNodes(name: UncertainInputName, low: number, high: number, c
   return nodes;
 }
 
-const COMPONENTS = ['perFreshInputToken', 'perCachedInputToken', 'perOutputToken'] as const;
-
 /**
  * Builds the surrogate: runs the physics (`physicsAt`) at every node of the grid `ranges[0] × ...`
  * (`pointsPerDimension` nodes each, see `gridNodes`), the other physics inputs at `fixed`.
@@ -83,14 +81,14 @@ export function buildSurrogate(base: ResolvedOption, fixed: PhysicsPoint, ranges
     const p = point as unknown as PhysicsPoint;
     nodes.push({ point: p, ...physicsAt(base, p, synthetic) });
   }
-  const useLog = COMPONENTS.map((c) => nodes.every((n) => n.seconds[c] > 0));
-  const table = COMPONENTS.map((c, j) => Float64Array.from(nodes, (n) => (useLog[j] ? Math.log(n.seconds[c]) : n.seconds[c])));
+  const useLog = TOKEN_KINDS.map((c) => nodes.every((n) => n.seconds[c] > 0));
+  const table = TOKEN_KINDS.map((c, j) => Float64Array.from(nodes, (n) => (useLog[j] ? Math.log(n.seconds[c]) : n.seconds[c])));
   const coords = dimensions.map((d) => d.nodes.map((x) => (d.scale === 'log' ? Math.log(x) : x)));
   const corners = 2 ** dimensions.length;
   const cell = new Int32Array(dimensions.length);
   const frac = new Float64Array(dimensions.length);
 
-  const secondsAt = (values: Readonly<InputValues>): TokenGpuSeconds => {
+  const secondsAt = (values: Readonly<InputValues>): PerTokenKind => {
     for (let k = 0; k < dimensions.length; k++) {
       const d = dimensions[k] as SurrogateDimension;
       const c = coords[k] as number[];
@@ -122,7 +120,7 @@ export function buildSurrogate(base: ResolvedOption, fixed: PhysicsPoint, ranges
     // At a node the one run it holds is the answer, bit for bit.
     if (used === 1 && lastWeight === 1) return (nodes[last] as GridNode).seconds;
     const value = (j: number) => (useLog[j] ? Math.exp(sum[j] as number) : (sum[j] as number));
-    return { perFreshInputToken: value(0), perCachedInputToken: value(1), perOutputToken: value(2) };
+    return { freshInput: value(0), cachedInput: value(1), output: value(2) };
   };
   return { dimensions, nodes, synthetic, secondsAt };
 }

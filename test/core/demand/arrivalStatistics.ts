@@ -1,6 +1,7 @@
 // Statistics of drawn arrival times, shared by the arrival tests (small samples) and
 // bench/draws.ts (the million-request draws).
-import { HOURS_PER_DAY, SECONDS_PER_DAY, rateMultiplierAt, type DemandProfile } from '../../../src/core/demand/profile.js';
+import { rateMultiplierAt, type DemandProfile } from '../../../src/core/demand/profile.js';
+import { HOURS_PER_DAY, SECONDS_PER_DAY } from '../../../src/core/units.js';
 import { SECONDS_PER_HOUR } from '../../../src/core/units.js';
 
 /** Counts per window of `windowSeconds` and their variance over mean (1 for a Poisson process). */

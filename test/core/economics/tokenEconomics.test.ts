@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requestMix, revenueUsdPerRequest } from '../../../src/core/economics/prices.js';
-import { tokenEconomics, type TokenGpuSeconds } from '../../../src/core/economics/tokenEconomics.js';
+import { requestMix, revenueUsdPerRequest, usdPerMillionOf } from '../../../src/core/economics/prices.js';
+import { costAsTokenPrices, tokenEconomics } from '../../../src/core/economics/tokenEconomics.js';
+import type { PerTokenKind } from '../../../src/core/tokenKinds.js';
 import type { CostBasis } from '../../../src/core/money/costBasis.js';
 import { defaultOwnedCostBasis } from '../../../src/core/money/ownershipDefaults.js';
 
 const rented: CostBasis = { kind: 'rented', priceUsdPerGpuHour: 2, commitment: null };
-const seconds: TokenGpuSeconds = { perFreshInputToken: 0.0001, perCachedInputToken: 0.00001, perOutputToken: 0.001 };
+const seconds: PerTokenKind = { freshInput: 0.0001, cachedInput: 0.00001, output: 0.001 };
 const prices = { inputUsdPerMillion: 0.5, cachedInputUsdPerMillion: 0.1, outputUsdPerMillion: 2.5 };
 const mix = requestMix(1000, 500, 0.5);
 
@@ -18,6 +19,13 @@ describe('tokenEconomics, checked by hand', () => {
     expect(e.costUsdPerMillionOutputTokens).toBeCloseTo(1.1111, 4);
     expect(e.costUsdPerMillionInputTokens).toBeCloseTo(0.11111, 5);
     expect(e.costUsdPerMillionCachedInputTokens).toBeCloseTo(0.011111, 6);
+  });
+
+  it('costAsTokenPrices puts the three costs per million in a price list: a seat priced at them pays the cost of its tokens', () => {
+    const e = tokenEconomics(seconds, mix, prices, rented, 0.5);
+    expect(usdPerMillionOf(costAsTokenPrices(e))).toEqual({ freshInput: e.costUsdPerMillionInputTokens, cachedInput: e.costUsdPerMillionCachedInputTokens, output: e.costUsdPerMillionOutputTokens });
+    // A request at cost prices earns its own cost.
+    expect(revenueUsdPerRequest(mix, costAsTokenPrices(e))).toBeCloseTo(e.costUsdPerRequest, 15);
   });
 
   it('revenue per fully busy GPU-hour = revenue per request × requests a busy GPU-hour serves', () => {
@@ -75,9 +83,9 @@ describe('tokenEconomics invariants (generated inputs)', () => {
     fc.constantFrom('h100-sxm', 'h200', 'b200').map((g) => defaultOwnedCostBasis(g)),
   );
   const secs = fc.record({
-    perFreshInputToken: fc.double({ min: 1e-7, max: 1e-3, noNaN: true }),
-    perCachedInputToken: fc.double({ min: 0, max: 1e-4, noNaN: true }),
-    perOutputToken: fc.double({ min: 1e-6, max: 1e-1, noNaN: true }),
+    freshInput: fc.double({ min: 1e-7, max: 1e-3, noNaN: true }),
+    cachedInput: fc.double({ min: 0, max: 1e-4, noNaN: true }),
+    output: fc.double({ min: 1e-6, max: 1e-1, noNaN: true }),
   });
   const priceArb = fc.record({
     inputUsdPerMillion: fc.double({ min: 0.01, max: 20, noNaN: true }),

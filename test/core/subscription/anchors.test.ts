@@ -36,7 +36,7 @@ describe('a coding-agent seat against anchor #12 (Anthropic, Claude Code costs)'
     const chatValue = (expectedMonthlyTokens(usageOnPlan(USAGE_PROFILES.chat, pro), pro.monthlyTokenCap!.value) * seatListPrice(pro, USAGE_PROFILES.chat).blendedUsdPerMillion) / 1e6;
     const codingValue = (expectedMonthlyTokens(usageOnPlan(coding, pro), pro.monthlyTokenCap!.value) * seatListPrice(pro, coding).blendedUsdPerMillion) / 1e6;
     expect(codingValue).toBeGreaterThan(5 * chatValue);
-    expect(profileTokenMix(coding).cachedShare).toBeGreaterThan(0.9);
+    expect(profileTokenMix(coding).cachedInput).toBeGreaterThan(0.9);
   });
 });
 

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/demand/rng.js';
-import { blendedCostUsdPerMillionTokens, breakEvenTokensPerSeatPerMonth, seatEconomics, type TokenCosts, type TokenMix } from '../../../src/core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, breakEvenTokensPerSeatPerMonth, seatEconomics } from '../../../src/core/subscription/seatEconomics.js';
+import type { TokenPrices } from '../../../src/core/economics/prices.js';
+import type { PerTokenKind } from '../../../src/core/tokenKinds.js';
 import { shareOfSeatsAbove, type UsageDistribution } from '../../../src/core/subscription/usage.js';
 
 // The report's frontier model on B200 costs about this much per million tokens; the mix is its workload's.
-const costs: TokenCosts = { inputUsdPerMillion: 0.3615, cachedInputUsdPerMillion: 0.04, outputUsdPerMillion: 6.616 };
-const mix: TokenMix = { inputShare: 5 / 11, cachedShare: 5 / 11, outputShare: 1 / 11 };
+const costs: TokenPrices = { inputUsdPerMillion: 0.3615, cachedInputUsdPerMillion: 0.04, outputUsdPerMillion: 6.616 };
+const mix: PerTokenKind = { freshInput: 5 / 11, cachedInput: 5 / 11, output: 1 / 11 };
 const consumer: UsageDistribution = { idleShare: 0.1, medianTokensPerMonth: 1e6, sigma: 2 };
 const plan = (price: number, cap: number | null = null) => ({ priceUsdPerSeatPerMonth: price, monthlyTokenCap: cap });
 
@@ -17,7 +19,7 @@ describe('blendedCostUsdPerMillionTokens and breakEvenTokensPerSeatPerMonth', ()
 
   it('breakEvenTokensPerSeatPerMonth($20, $0.50 per million) is 40 million tokens, and a seat using exactly that costs exactly $20', () => {
     expect(breakEvenTokensPerSeatPerMonth(20, 0.5)).toBe(40e6);
-    const atBreakEven = seatEconomics(plan(20), { idleShare: 0, medianTokensPerMonth: 40e6, sigma: 0 }, { inputShare: 1, cachedShare: 0, outputShare: 0 }, { ...costs, inputUsdPerMillion: 0.5 }, { samples: 10, rng: createRng(1) });
+    const atBreakEven = seatEconomics(plan(20), { idleShare: 0, medianTokensPerMonth: 40e6, sigma: 0 }, { freshInput: 1, cachedInput: 0, output: 0 }, { ...costs, inputUsdPerMillion: 0.5 }, { samples: 10, rng: createRng(1) });
     expect(atBreakEven.meanCostUsd).toBe(20);
     expect(atBreakEven.meanRevenueUsd).toBe(20);
     expect(atBreakEven.meanMarginFraction).toBe(0);
@@ -29,7 +31,7 @@ describe('blendedCostUsdPerMillionTokens and breakEvenTokensPerSeatPerMonth', ()
     fc.assert(fc.property(
       fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.001, max: 100, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }),
       (price, outputCost, outputShare) => {
-        const m = { inputShare: (1 - outputShare) / 2, cachedShare: (1 - outputShare) / 2, outputShare };
+        const m = { freshInput: (1 - outputShare) / 2, cachedInput: (1 - outputShare) / 2, output: outputShare };
         const perMillion = blendedCostUsdPerMillionTokens(m, { ...costs, outputUsdPerMillion: outputCost });
         const tokens = breakEvenTokensPerSeatPerMonth(price, perMillion)!;
         expect(Math.abs((tokens * perMillion) / 1e6 / price - 1)).toBeLessThan(1e-12);

@@ -14,7 +14,7 @@ describe('monteCarlo', () => {
     { name: 'gpuPriceUsdPerHour', distribution: { kind: 'lognormal', median: 4, sigma: 0.3 } },
     { name: 'utilization', distribution: { kind: 'lognormal', median: 0.5, sigma: 0.1 } },
   ]);
-  const k = (model.surrogate.nodes[0]?.seconds.perOutputToken ?? Number.NaN) * 1e6 / 3600;
+  const k = (model.surrogate.nodes[0]?.seconds.output ?? Number.NaN) * 1e6 / 3600;
   const sigma = Math.sqrt(0.3 ** 2 + 0.1 ** 2);
   const trueMedian = (4 / 0.5) * k;
   const mc = monteCarlo(model, { samples: N, seed: 42 });

@@ -29,7 +29,7 @@ describe('uncertainty with the deployment chosen per sampled model', () => {
     expect(swing(chosen)).toBeLessThan(swing(pinned));
     // 32 GPUs is among the counts tried, so the chosen deployment costs at most 5% more (the tolerance) at every node.
     chosen.surrogate.nodes.forEach((n, i) => {
-      const perRequest = (s: typeof n.seconds) => 2500 * s.perFreshInputToken + 2500 * s.perCachedInputToken + 500 * s.perOutputToken;
+      const perRequest = (s: typeof n.seconds) => 2500 * s.freshInput + 2500 * s.cachedInput + 500 * s.output;
       expect(perRequest(n.seconds)).toBeLessThanOrEqual(perRequest(pinned.surrogate.nodes[i]!.seconds) * 1.05);
     });
   }, 60_000);

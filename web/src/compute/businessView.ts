@@ -4,13 +4,15 @@ import { labCost } from '../../../src/core/lab/labCost.js';
 import { labInputFor } from '../../../src/core/lab/labInput.js';
 import { defaultFrontierOption, runOption } from '../../../src/core/scenario/index.js';
 import { PLANS } from '../../../src/core/subscription/plans.js';
-import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload, type TokenCosts } from '../../../src/core/subscription/seatEconomics.js';
+import { blendedCostUsdPerMillionTokens, DEFAULT_SEAT_DRAWS, seatEconomics, tokenMixOfWorkload } from '../../../src/core/subscription/seatEconomics.js';
+import { costAsTokenPrices } from '../../../src/core/economics/tokenEconomics.js';
 import { usageOnPlan } from '../../../src/core/subscription/usage.js';
 import { USAGE_PROFILES, type UsageProfileId } from '../../../src/core/subscription/usageProfiles.js';
 import { profileTokenMix } from '../../../src/core/subscription/seatAtList.js';
 import { DEFAULT_UNCERTAINTY, runUncertainty, type UncertainInput } from '../../../src/core/uncertainty/index.js';
 import type { LabBarRow, SeatCostRow, TornadoChartRow } from '../charts/types.js';
 import { resolveEditorOption, type AppState } from './computeView.js';
+import { BILLION, TOKENS_PER_MILLION, TRILLION } from '../../../src/core/units.js';
 
 /** The business view's own inputs (the serving setup and prices come from the editor). */
 export interface BusinessState {
@@ -45,11 +47,11 @@ export const DEFAULT_BUSINESS: BusinessState = {
   usageProfile: null, idleShare: null, medianMillionTokensPerMonth: null, sigma: null,
   // The lab's own defaults (the CLI's `lab` uses the same), in the view's units.
   lifetimeMonths: LAB_DEFAULTS.lifetimeMonths.value,
-  outputTrillionTokensPerMonth: LAB_DEFAULTS.outputTokensPerMonth.value / 1e12,
+  outputTrillionTokensPerMonth: LAB_DEFAULTS.outputTokensPerMonth.value / TRILLION,
   discount: null,
   base: 'builtin',
-  totalParamsT: [rangeOf('totalParams')[0] / 1e12, rangeOf('totalParams')[1] / 1e12],
-  activeParamsB: [rangeOf('activeParams')[0] / 1e9, rangeOf('activeParams')[1] / 1e9],
+  totalParamsT: [rangeOf('totalParams')[0] / TRILLION, rangeOf('totalParams')[1] / TRILLION],
+  activeParamsB: [rangeOf('activeParams')[0] / BILLION, rangeOf('activeParams')[1] / BILLION],
   utilization: rangeOf('utilization'),
   samples: 20_000,
 };
@@ -62,11 +64,11 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   if (e === null) throw new Error(`${option.label}: the model does not fit its GPUs or no operating point was found, so a token has no serving cost`);
 
   // Subscriptions: a seat's tokens cost what the base option serves them for, in its product's mix (the CLI's rule).
-  const costs: TokenCosts = { inputUsdPerMillion: e.costUsdPerMillionInputTokens, cachedInputUsdPerMillion: e.costUsdPerMillionCachedInputTokens, outputUsdPerMillion: e.costUsdPerMillionOutputTokens };
+  const costs = costAsTokenPrices(e);
   const profileOf = (plan: (typeof PLANS)[number]) => USAGE_PROFILES[b.usageProfile ?? plan.defaultUsage];
   const overrides = {
     ...(b.idleShare !== null && { idleShare: b.idleShare }),
-    ...(b.medianMillionTokensPerMonth !== null && { medianTokensPerMonth: b.medianMillionTokensPerMonth * 1e6 }),
+    ...(b.medianMillionTokensPerMonth !== null && { medianTokensPerMonth: b.medianMillionTokensPerMonth * TOKENS_PER_MILLION }),
     ...(b.sigma !== null && { sigma: b.sigma }),
   };
   const seats: SeatCostRow[] = PLANS.map((plan) => {
@@ -82,7 +84,7 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
   });
 
   // A lab's cost per token: the base option's serving cost plus training, research and staff.
-  const lab = labInputFor(served, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * 1e12, ...(b.discount !== null && { discount: b.discount }) }, (name) => `the view's input (${name})`);
+  const lab = labInputFor(served, { lifetimeMonths: b.lifetimeMonths, outputTokensPerMonth: b.outputTrillionTokensPerMonth * TRILLION, ...(b.discount !== null && { discount: b.discount }) }, (name) => `the view's input (${name})`);
   const labResult = labCost(lab.input);
   const labRows: LabBarRow[] = (['list', 'discounted'] as const).flatMap((rates) => {
     const c = labResult[rates];
@@ -98,8 +100,8 @@ export function computeBusiness(state: AppState, b: BusinessState, today: string
     ({ name, distribution: low === high ? { kind: 'fixed', value: low } : { kind, low, high }, source });
   const builtin = DEFAULT_UNCERTAINTY;
   const uncertain: UncertainInput[] = [
-    ranged('totalParams', b.totalParamsT[0] * 1e12, b.totalParamsT[1] * 1e12, 'loguniform', 'the view\'s range'),
-    ranged('activeParams', b.activeParamsB[0] * 1e9, b.activeParamsB[1] * 1e9, 'loguniform', 'the view\'s range'),
+    ranged('totalParams', b.totalParamsT[0] * TRILLION, b.totalParamsT[1] * TRILLION, 'loguniform', 'the view\'s range'),
+    ranged('activeParams', b.activeParamsB[0] * BILLION, b.activeParamsB[1] * BILLION, 'loguniform', 'the view\'s range'),
     ranged('utilization', b.utilization[0], b.utilization[1], 'uniform', 'the view\'s range'),
     ...(b.base === 'builtin' ? builtin.uncertain.filter((x) => x.name === 'gpuPriceUsdPerHour') : []),
   ];

@@ -1,6 +1,6 @@
 import { memoryFit } from '../../../src/core/memory/memoryFit.js';
 import { buildPerfContext } from '../../../src/core/perf/buildContext.js';
-import { GB, GiB, KB, TB, TFLOP } from '../../../src/core/units.js';
+import { BILLION, GB, GiB, KB, MICROSECONDS_PER_SECOND, MILLISECONDS_PER_SECOND, TB, TFLOP } from '../../../src/core/units.js';
 import { resolveEditorOption, type AppState, type ViewModel } from './computeView.js';
 
 /** One physical assumption of the performance model, in words: what it is, its value with unit, and where it comes from. */
@@ -66,16 +66,16 @@ export function physicsRows(state: AppState, view: ViewModel | null, today: stri
       { group: 'efficiency', name: 'Achieved share of peak in attention', value: pct(hw.attention), source: family },
       { group: 'efficiency', name: 'Achieved share of link rate (scale-up, scale-out)', value: `${pct(hw.scaleUpLink)}, ${pct(hw.scaleOutLink)}`, source: family },
       { group: 'efficiency', name: 'Kernel quality of the framework (multiplies every share above)', value: pct(fw.kernelQuality), source: software },
-      { group: 'efficiency', name: 'Fixed time of each forward step (scheduling, launches)', value: `${fixed(fw.stepOverheadSeconds * 1e3, 2)} ms`, source: software },
-      { group: 'efficiency', name: 'Added time per running sequence per step', value: `${fixed(fw.sequenceOverheadSeconds * 1e6, 1)} µs`, source: software },
-      { group: 'efficiency', name: 'Time of a request outside the model (HTTP, tokenizing)', value: `${fixed(fw.requestOverheadSeconds * 1e3, 0)} ms`, source: software },
+      { group: 'efficiency', name: 'Fixed time of each forward step (scheduling, launches)', value: `${fixed(fw.stepOverheadSeconds * MILLISECONDS_PER_SECOND, 2)} ms`, source: software },
+      { group: 'efficiency', name: 'Added time per running sequence per step', value: `${fixed(fw.sequenceOverheadSeconds * MICROSECONDS_PER_SECOND, 1)} µs`, source: software },
+      { group: 'efficiency', name: 'Time of a request outside the model (HTTP, tokenizing)', value: `${fixed(fw.requestOverheadSeconds * MILLISECONDS_PER_SECOND, 0)} ms`, source: software },
     );
     try {
       const w = resolved.workload;
       const fit = memoryFit(model, gpu, resolved.gpus, {}, { weightPrecisions: ctx.weightPrecisions, kvPrecision: ctx.kvPrecision, contextTokens: w.inputTokens + w.outputTokens });
       const precisions = `${ctx.weightPrecisions.routedExperts} routed experts, ${ctx.weightPrecisions.otherLinear} other layers`;
       rows.push(
-        { group: 'model', name: 'Parameters, total and active per token', value: `${fixed(fit.totalParams / 1e9, 1)} B total, ${fixed(fit.activeParams / 1e9, 1)} B active`, source: `${model.name}: model catalog` },
+        { group: 'model', name: 'Parameters, total and active per token', value: `${fixed(fit.totalParams / BILLION, 1)} B total, ${fixed(fit.activeParams / BILLION, 1)} B active`, source: `${model.name}: model catalog` },
         { group: 'model', name: 'Weights in memory', value: `${fixed(fit.weightBytesTotal / GB, 0)} GB (${precisions})`, source: 'weight precision: the model\'s native one unless set' },
         { group: 'model', name: 'KV cache per token', value: `${fixed(fit.kvCacheBytesPerToken / KB, 1)} KB in ${ctx.kvPrecision}, averaged over a ${fixed(fit.contextTokens, 0)}-token request`, source: 'the model\'s attention shape' },
       );

@@ -1,4 +1,5 @@
 import { DECIMAL, isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
 /** `2023-11-16 18:15:46.6805900`: a date, a time, optional fractional seconds (any number of digits). */
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
@@ -15,7 +16,7 @@ export function azureTimestampSeconds(text: string): number {
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return NaN;
-  return Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)) / 1000 + (frac === '' ? 0 : Number(frac));
+  return Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)) / MILLISECONDS_PER_SECOND + (frac === '' ? 0 : Number(frac));
 }
 
 /**

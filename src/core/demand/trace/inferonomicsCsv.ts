@@ -2,9 +2,10 @@ import type { Request } from '../types.js';
 import { DECIMAL, isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
 import { quoteForMessage } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
+import { SECONDS_PER_HOUR } from '../../units.js';
 
 /** The latest arrival a trace may hold: the longest simulation, 4 weeks. */
-const MAX_ARRIVAL_SECONDS = LIMITS.simulatedHours.max * 3600;
+const MAX_ARRIVAL_SECONDS = LIMITS.simulatedHours.max * SECONDS_PER_HOUR;
 const fmt = (x: number) => x.toLocaleString('en-US');
 
 const COLUMNS = ['arrival_seconds', 'input_tokens', 'output_tokens', 'cached_tokens'] as const;

@@ -1,7 +1,5 @@
 import { isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
-
-/** Tokens in one prefix block of a Mooncake trace's `hash_ids`. */
-export const MOONCAKE_BLOCK_TOKENS = 512;
+import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
 /**
  * Rows of a Mooncake trace (Qin et al., "Mooncake: A KVCache-centric Architecture for LLM
@@ -38,7 +36,7 @@ export function readMooncakeJsonl(text: string): TraceRows {
     rows.push({
       line: lineNumber,
       request: {
-        arrivalSeconds: (timestamp as number) / 1000, inputTokens: inputTokens as number, cachedInputTokens: 0, outputTokens: outputTokens as number,
+        arrivalSeconds: (timestamp as number) / MILLISECONDS_PER_SECOND, inputTokens: inputTokens as number, cachedInputTokens: 0, outputTokens: outputTokens as number,
         ...(Array.isArray(ids) && { prefixBlockIds: ids as number[] }),
       },
     });

@@ -6,6 +6,7 @@ import { readAzureCsv } from './azureCsv.js';
 import { readInferonomicsCsv } from './inferonomicsCsv.js';
 import { readMooncakeJsonl } from './mooncakeJsonl.js';
 import { numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { SECONDS_PER_HOUR } from '../../units.js';
 
 export type { TraceProblem } from './traceProblems.js';
 
@@ -70,7 +71,7 @@ export function parseTrace(text: string, fileName: string): ParsedTrace {
 }
 
 /** The latest arrival a trace may hold after its first: the longest simulation, 4 weeks. */
-const MAX_SPAN_SECONDS = LIMITS.simulatedHours.max * 3600;
+const MAX_SPAN_SECONDS = LIMITS.simulatedHours.max * SECONDS_PER_HOUR;
 
 /**
  * Rows whose sizes or arrival lie outside what a run simulates (tokens beyond the input and output
