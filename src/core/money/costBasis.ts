@@ -5,7 +5,7 @@
  * its name: USD, watts, hours, fractions in [0, 1], rates per year.
  *
  * `gpuHourCost(basis, utilization)` turns a basis into USD per paid GPU-hour;
- * `parseCostBasis(raw, path)` validates one from a scenario file; `defaultOwnedCostBasis(gpuId)`
+ * The scenario schema (scenario/schema.ts) validates one from a scenario file; `defaultOwnedCostBasis(gpuId)`
  * gives documented defaults.
  */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commitmentCostUsd } from '../../../src/core/money/gpuHourCost.js';
-import { parseCostBasis } from '../../../src/core/money/parseCostBasis.js';
+import { acceptedAsScenarioInput } from './scenarioAccepts.js';
 import { CONTRACT_TIERS, contractCostBasis, rentalTierCostBasis } from '../../../src/core/money/rentalTiers.js';
 import { DEFAULT_SCENARIO, parseScenario, resolveScenario } from '../../../src/core/scenario/index.js';
 import type { RentedCostBasis } from '../../../src/core/money/costBasis.js';
@@ -38,7 +38,8 @@ describe('the scenario\'s rented default', () => {
     expect(b.onDemandUsdPerGpuHour).toBeGreaterThan(b.priceUsdPerGpuHour);
     expect(b.sources?.priceUsdPerGpuHour).toMatch(/^the contract rate a provider at scale pays .*3-year contract, sourced, 2025-08: SemiAnalysisAI\/InferenceX-app@77ca49a/);
     expect(rentedOf('h200', { kind: 'rented', priceUsdPerGpuHour: 'contract' })).toEqual(b);
-    expect(parseCostBasis(b, 'x')).toEqual(b);
+    expect(acceptedAsScenarioInput(b)).toBe(true);
+    expect(() => acceptedAsScenarioInput({ ...b, priceUsdPerGpuHour: -1 })).toThrow(/costBasis\.priceUsdPerGpuHour: expected a number > 0/);
     expect(commitmentCostUsd(b, 8)).toBeCloseTo(1.6 * 16 * 26_280, 6);
   });
 
