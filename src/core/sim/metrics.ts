@@ -1,4 +1,5 @@
 import type { LatencyTarget } from '../economics/operatingPoint.js';
+import { requestOutcomes, type ClassOutcomes } from './requestOutcomes.js';
 import type { RequestTable } from './requestTable.js';
 import { percentiles, type SimulationBucket, type SimulationResult } from './simulationResult.js';
 
@@ -137,81 +138,33 @@ export class SimulationMetrics {
     this.paidSince = Math.max(this.paidSince, t);
   }
 
-  /** The run's result, over `durationSeconds` (every instance released by then). */
-  result(durationSeconds: number, latencyTarget: LatencyTarget, scaleEvents: number): SimulationResult {
-    const duration = durationSeconds;
+  /** The run's result over `duration` seconds (every instance released by then). */
+  result(duration: number, latencyTarget: LatencyTarget, scaleEvents: number): SimulationResult {
     const bucketSeconds = this.bucketSeconds;
     this.advance(duration);
     const r = this.requests;
     const n = r.count;
     const bucketCount = Math.max(1, Math.ceil(duration / bucketSeconds));
-    const ttft: number[] = [];
-    const tpot: number[] = [];
-    const ttftByBucket: number[][] = Array.from({ length: bucketCount }, () => []);
-    const tpotByBucket: number[][] = Array.from({ length: bucketCount }, () => []);
-    const arrivals = new Array<number>(bucketCount).fill(0);
-    let completed = 0;
-    let good = 0;
-    // Per priority class: [paid, free].
-    const classRequests = [0, 0];
-    const classCompleted = [0, 0];
-    const classGood = [0, 0];
-    const classTtft: number[][] = [[], []];
-    const classTpot: number[][] = [[], []];
-    let inTokens = 0;
-    let cachedTokens = 0;
-    let outTokens = 0;
-    for (let id = 0; id < n; id++) {
-      const arrival = r.arrivalSeconds[id] as number;
-      const b = Math.min(bucketCount - 1, Math.floor(arrival / bucketSeconds));
-      arrivals[b] = (arrivals[b] ?? 0) + 1;
-      const k = r.free[id] as number;
-      classRequests[k]!++;
-      const f = r.finishSeconds[id] as number;
-      if (!(f >= 0)) continue;
-      completed++;
-      classCompleted[k]!++;
-      const o = r.outputTokens[id] as number;
-      const first = r.firstTokenSeconds[id] as number;
-      const tt = first - arrival;
-      const tp = o > 1 ? (f - first) / (o - 1) : 0;
-      ttft.push(tt);
-      ttftByBucket[b]?.push(tt);
-      if (o > 1) {
-        tpot.push(tp);
-        tpotByBucket[b]?.push(tp);
-      }
-      inTokens += r.inputTokens[id] as number;
-      cachedTokens += (r.inputTokens[id] as number) - (r.freshInputTokens[id] as number);
-      outTokens += o;
-      const fastEnough = latencyTarget.minTokensPerSecondPerUser === null || o <= 1 || tp <= 1 / latencyTarget.minTokensPerSecondPerUser;
-      const soonEnough = latencyTarget.maxTtftSeconds === null || tt <= latencyTarget.maxTtftSeconds;
-      if (fastEnough && soonEnough) {
-        good++;
-        classGood[k]!++;
-      }
-      classTtft[k]!.push(tt);
-      if (o > 1) classTpot[k]!.push(tp);
-    }
-    const priorityClass = (k: number) => ({
-      requests: classRequests[k] ?? 0, completed: classCompleted[k] ?? 0,
-      sloAttainment: (classRequests[k] ?? 0) > 0 ? (classGood[k] ?? 0) / (classRequests[k] ?? 1) : 0,
-      ttftSeconds: percentiles(classTtft[k] ?? []), tpotSeconds: percentiles(classTpot[k] ?? []),
+    const o = requestOutcomes(r, bucketSeconds, bucketCount, latencyTarget);
+    const priorityClass = (c: ClassOutcomes) => ({
+      requests: c.requests, completed: c.completed,
+      sloAttainment: c.requests > 0 ? c.good / c.requests : 0,
+      ttftSeconds: percentiles(c.ttftSeconds), tpotSeconds: percentiles(c.tpotSeconds),
     });
     const buckets: SimulationBucket[] = Array.from({ length: bucketCount }, (_, b) => {
       const width = Math.max(1e-9, Math.min(duration, (b + 1) * bucketSeconds) - b * bucketSeconds);
       const active = this.paidByBucket[b] ?? 0;
-      const t = percentiles(ttftByBucket[b] ?? []);
+      const t = percentiles(o.ttftByBucket[b] ?? []);
       return {
         startSeconds: b * bucketSeconds,
         activeInstances: active / width,
         utilization: active > 0 ? Math.min(1, (this.usedByBucket[b] ?? 0) / active) : 0,
         meanWaiting: (this.waitSum[b] ?? 0) / Math.max(1, this.waitCount[b] ?? 0),
         maxWaiting: this.waitMax[b] ?? 0,
-        arrivals: arrivals[b] ?? 0,
+        arrivals: o.arrivalsByBucket[b] ?? 0,
         ttftP50Seconds: finiteOrNull(t.p50),
         ttftP99Seconds: finiteOrNull(t.p99),
-        tpotP99Seconds: finiteOrNull(percentiles(tpotByBucket[b] ?? []).p99),
+        tpotP99Seconds: finiteOrNull(percentiles(o.tpotByBucket[b] ?? []).p99),
       };
     });
     const weighted = (a: Float64Array) => this.weights.reduce((sum, w, i) => sum + (a[i] as number) * w, 0);
@@ -220,17 +173,17 @@ export class SimulationMetrics {
     const lastArrivalSeconds = n > 0 ? (r.arrivalSeconds[n - 1] as number) : 0;
     return {
       requests: n,
-      completed,
+      completed: o.completed,
       rejected: this.rejected,
       shed: this.shed,
-      priorityClasses: (classRequests[1] ?? 0) > 0 ? { paid: priorityClass(0), free: priorityClass(1) } : null,
-      ttftSeconds: percentiles(ttft),
-      tpotSeconds: percentiles(tpot),
-      sloAttainment: n > 0 ? good / n : 0,
-      inputTokens: inTokens,
-      cachedInputTokens: cachedTokens,
-      prefixCacheHitRate: inTokens > 0 ? cachedTokens / inTokens : 0,
-      outputTokens: outTokens,
+      priorityClasses: o.classes[1].requests > 0 ? { paid: priorityClass(o.classes[0]), free: priorityClass(o.classes[1]) } : null,
+      ttftSeconds: percentiles(o.ttftSeconds),
+      tpotSeconds: percentiles(o.tpotSeconds),
+      sloAttainment: n > 0 ? o.good / n : 0,
+      inputTokens: o.inputTokens,
+      cachedInputTokens: o.cachedInputTokens,
+      prefixCacheHitRate: o.inputTokens > 0 ? o.cachedInputTokens / o.inputTokens : 0,
+      outputTokens: o.outputTokens,
       durationSeconds: duration,
       lastArrivalSeconds,
       activeInstanceSeconds,
