@@ -97,7 +97,8 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
     }
     const at = events.peekSeconds();
     const rank = events.pop();
-    if (rank === -1 || (rank === CONTROL && !events.hasWork)) break; // no request left to serve
+    // Over when no request is left to serve: none to arrive, none on an instance, no KV in transit.
+    if (rank === -1 || (rank === CONTROL && !events.hasWork && transfers.size === 0)) break;
     if (rank === CONTROL) {
       now = Math.max(now, at);
       fleetControl.control(now);
