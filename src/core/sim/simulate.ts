@@ -1,4 +1,4 @@
-import type { RequestSource } from '../demand/types.js';
+import type { Request, RequestSource } from '../demand/types.js';
 import type { LatencyTarget } from '../economics/operatingPoint.js';
 import type { ReactiveAutoscaler } from './autoscaler.js';
 import { ARRIVAL, CONTROL, EventQueue, STEP_END } from './eventQueue.js';
@@ -64,15 +64,18 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
   const events = new EventQueue();
   /** KV moving from a prefill to a decode instance, by arrival there. */
   const transfers = new MinHeap();
-  const weights = Array.from({ length: fleetInstances + prefillInstances }, (_, i) => (i < fleetInstances ? 1 : (disaggregated as { prefill: InstanceModel }).prefill.gpus / model.gpus));
+  // Disaggregated: the prefill pool after the fleet, each counted in fleet-instance equivalents (its GPUs over a fleet instance's).
+  const prefill = disaggregated?.prefill ?? model;
+  const transferSeconds = disaggregated?.transferSeconds ?? (() => 0);
+  const weights = Array.from({ length: fleetInstances + prefillInstances }, (_, i) => (i < fleetInstances ? 1 : prefill.gpus / model.gpus));
   const metrics = new SimulationMetrics(requests, weights, bucketSeconds, { maxTtftSeconds: autoscaler?.maxTtftSeconds ?? null, maxTpotSeconds: autoscaler?.maxTpotSeconds ?? null });
   const setting: InstanceSetting = {
     requests, metrics, outputTokensPerSecondAtCapacity, shedFreeAfterSeconds,
-    prefilled: (id, now) => transfers.push(now + (disaggregated as { transferSeconds: (t: number) => number }).transferSeconds(requests.inputTokens[id] as number), id),
+    prefilled: (id, now) => transfers.push(now + transferSeconds(requests.inputTokens[id] as number), id),
   };
-  const instances = weights.map((weight, i) => i < fleetInstances
+  const instances = weights.map((weight, i) => (i < fleetInstances
     ? new Instance(i, model, disaggregated === undefined ? 'both' : 'decode', weight, setting)
-    : new Instance(i, (disaggregated as { prefill: InstanceModel }).prefill, 'prefill', weight, setting));
+    : new Instance(i, prefill, 'prefill', weight, setting)));
   const router = leastOutstandingRouter(instances, fleetInstances);
   const fleetControl = new FleetControl(instances, fleetInstances, fleet, autoscaler, metrics, events);
   fleetControl.start();
@@ -105,9 +108,9 @@ export function simulate(source: RequestSource, options: SimulationOptions): Sim
       continue;
     }
     now = at;
-    if (rank === ARRIVAL && next !== null) {
+    if (rank === ARRIVAL) {
       const s = router.forArrival();
-      s.enqueue(requests.add(next));
+      s.enqueue(requests.add(next as Request));
       metrics.arrived(now);
       if (s.stepEndSeconds === Infinity) run(s, now);
       next = source.next();
