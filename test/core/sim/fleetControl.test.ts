@@ -3,7 +3,7 @@ import type { ReactiveAutoscaler } from '../../../src/core/sim/autoscaler.js';
 import { CONTROL, EventQueue } from '../../../src/core/sim/eventQueue.js';
 import { FleetControl } from '../../../src/core/sim/fleetControl.js';
 import type { FleetSchedule } from '../../../src/core/sim/fleetSchedule.js';
-import { bench, linearStep } from './entities.fixtures.js';
+import { bench, linearStep } from './entityFixtures.js';
 
 const setUp = (schedule: FleetSchedule, autoscaler?: ReactiveAutoscaler) => {
   const b = bench([linearStep(4, 1e6, 1000), linearStep(4, 1e6, 1000), linearStep(4, 1e6, 1000)]);

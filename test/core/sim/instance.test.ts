@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bench, linearStep } from './entities.fixtures.js';
+import { bench, linearStep } from './entityFixtures.js';
 
 describe('Instance: admit, compose a step, end a step', () => {
   it('startStep on an idle instance with nothing queued runs no step', () => {

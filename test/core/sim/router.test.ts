@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leastOutstanding, leastOutstandingRouter } from '../../../src/core/sim/router.js';
-import { bench, linearStep } from './entities.fixtures.js';
+import { bench, linearStep } from './entityFixtures.js';
 
 const three = () => {
   const b = bench([linearStep(4, 1e6, 1000), linearStep(4, 1e6, 1000), linearStep(4, 1e6, 1000)]);
