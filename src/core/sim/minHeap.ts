@@ -1,11 +1,15 @@
 /**
  * A binary min-heap of (key, value) number pairs in two growable typed arrays: the simulator's
- * decode completions by step index, without an object per entry.
+ * decode completions by step index and its event queue, without an object per entry. Entries of
+ * equal keys pop in no set order, unless `tiesByValue`: then the smaller value first (the event
+ * queue orders the events of one instant by their rank so).
  */
 export class MinHeap {
   private keys = new Float64Array(64);
   private values = new Float64Array(64);
   private n = 0;
+
+  constructor(private readonly tiesByValue = false) {}
 
   get size(): number {
     return this.n;
@@ -28,8 +32,9 @@ export class MinHeap {
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if ((this.keys[parent] as number) <= key) break;
-      this.keys[i] = this.keys[parent] as number;
+      const k = this.keys[parent] as number;
+      if (k < key || (k === key && !(this.tiesByValue && value < (this.values[parent] as number)))) break;
+      this.keys[i] = k;
       this.values[i] = this.values[parent] as number;
       i = parent;
     }
@@ -48,14 +53,22 @@ export class MinHeap {
       const left = 2 * i + 1;
       if (left >= this.n) break;
       const right = left + 1;
-      const child = right < this.n && (this.keys[right] as number) < (this.keys[left] as number) ? right : left;
-      if ((this.keys[child] as number) >= key) break;
-      this.keys[i] = this.keys[child] as number;
+      const child = right < this.n && this.goesFirst(right, left) ? right : left;
+      const k = this.keys[child] as number;
+      if (k > key || (k === key && !(this.tiesByValue && (this.values[child] as number) < value))) break;
+      this.keys[i] = k;
       this.values[i] = this.values[child] as number;
       i = child;
     }
     this.keys[i] = key;
     this.values[i] = value;
     return top;
+  }
+
+  /** Whether entry `a` pops before entry `b`. */
+  private goesFirst(a: number, b: number): boolean {
+    const ka = this.keys[a] as number;
+    const kb = this.keys[b] as number;
+    return ka < kb || (this.tiesByValue && ka === kb && (this.values[a] as number) < (this.values[b] as number));
   }
 }

@@ -33,4 +33,13 @@ describe('simulate with disaggregated prefill and decode pools', () => {
     expect(r.completed).toBe(4);
     expect(r.outputTokens).toBe(3 + 4 + 5 + 6);
   });
+
+  it('a prompt whose KV is still in transit when the last fleet change comes is decoded, not lost when nothing else is left to run', () => {
+    // The prompt step ends at 50 ms, its KV arrives at 70 ms; the schedule's change at 60 ms is the only event between.
+    const r = simulate(fromList([{ arrivalSeconds: 0, inputTokens: 100, cachedInputTokens: 0, outputTokens: 11 }]), {
+      instance: decode, fleet: [{ atSeconds: 0, instances: 1 }, { atSeconds: 0.06, instances: 2 }], latencyTarget: noTarget, disaggregated,
+    });
+    expect(r.completed).toBe(1);
+    expect(r.durationSeconds).toBeCloseTo(0.05 + 0.02 + 10 * 0.01, 12);
+  });
 });
