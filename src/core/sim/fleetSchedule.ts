@@ -1,3 +1,5 @@
+import { SECONDS_PER_HOUR } from '../units.js';
+
 /** How many instances accept requests from a time on; sorted by time, the first at 0. */
 export interface FleetSegment {
   readonly atSeconds: number;
@@ -41,7 +43,7 @@ export function autoscaledFleet(
   hourlyRequestsPerSecond.forEach((rate, hour) => {
     const raw = Math.ceil((rate * (1 + headroom)) / capacityRequestsPerSecond);
     const needed = Math.max(minInstances, Math.ceil(Math.max(raw, 1) / granularity) * granularity);
-    const start = hour * 3600;
+    const start = hour * SECONDS_PER_HOUR;
     if (hour === 0) {
       segments.push({ atSeconds: 0, instances: needed });
     } else if (needed > current) {

@@ -11,6 +11,7 @@ import { MinHeap } from './minHeap.js';
 import { RequestTable } from './requestTable.js';
 import { leastOutstandingRouter } from './router.js';
 import type { SimulationResult } from './simulationResult.js';
+import { SECONDS_PER_HOUR } from '../units.js';
 
 export type { Percentiles, SimulationResult, SimulationBucket } from './simulationResult.js';
 
@@ -56,7 +57,7 @@ export interface SimulationOptions {
  * `autoscaler`, scales on its queue and utilization. Deterministic for a given request source.
  */
 export function simulate(source: RequestSource, options: SimulationOptions): SimulationResult {
-  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = 3600, onProgress, shedFreeAfterSeconds = Infinity, disaggregated } = options;
+  const { instance: model, fleet, autoscaler, latencyTarget, bucketSeconds = SECONDS_PER_HOUR, onProgress, shedFreeAfterSeconds = Infinity, disaggregated } = options;
   const outputTokensPerSecondAtCapacity = options.outputTokensPerSecondAtCapacity ?? model.maxSequences / model.stepSeconds(model.maxSequences, 0);
   const fleetInstances = autoscaler?.maxInstances ?? Math.max(...fleet.map((s) => s.instances));
   const prefillInstances = disaggregated?.prefillInstances ?? 0;
