@@ -3,7 +3,7 @@ import { ACCELERATORS } from './accelerators.js';
 import { closestIds } from './lookup.js';
 import { MODELS } from './models.js';
 import { OPEN_WEIGHT_MODELS } from './openWeightModels.js';
-import { parseOrThrow, positive } from './sourceSchema.js';
+import { parseOrThrow, positive, positiveInt } from './sourceSchema.js';
 import data from './prices.json' with { type: 'json' };
 import genaiData from './genaiPricesSnapshot.json' with { type: 'json' };
 
@@ -118,7 +118,7 @@ function priceCatalogSchema(modelIds: readonly string[], gpuIds: readonly string
     role: v.picklist(API_PRICE_ROLES),
     cacheWriteUsdPerMillion: v.optional(positive),
     contextTiers: v.optional(v.array(v.strictObject({
-      startTokens: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      startTokens: positiveInt,
       inputUsdPerMillion: v.optional(positive),
       cachedInputUsdPerMillion: v.optional(positive),
       cacheWriteUsdPerMillion: v.optional(positive),

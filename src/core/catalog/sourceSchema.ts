@@ -6,9 +6,7 @@ export const SourceRefSchema = v.object({
   note: v.optional(v.string()),
 });
 
-export const positive = v.pipe(v.number(), v.finite(), v.minValue(0, 'a number >= 0'), v.check((n) => n > 0, 'a number > 0'));
-export const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
-export const nonNegativeInt = v.pipe(v.number(), v.integer(), v.minValue(0));
+export { nonNegativeInt, positive, positiveInt } from '../numberSchemas.js';
 
 /** Formats valibot issues as one line each: `path: expected X, received Y`. */
 export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {

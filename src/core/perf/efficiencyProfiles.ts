@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ACCELERATOR_FAMILIES, type AcceleratorFamily } from '../accelerator/accelerator.js';
 import { oneOf } from '../errors.js';
 import { formatIssues } from '../problems.js';
+import { nonNegative } from '../numberSchemas.js';
 import {
   FRAMEWORK_FACTORS, HARDWARE_FACTORS, SERVING_FRAMEWORKS, type EngineSetting, type FrameworkEfficiency, type FrameworkFactor,
   type HardwareEfficiency, type HardwareFactor, type ServingFramework,
@@ -118,7 +119,7 @@ export interface EfficiencyProfile {
 }
 
 const factorValues = <K extends string>(keys: readonly K[]) =>
-  v.partial(v.object(Object.fromEntries(keys.map((k) => [k, v.pipe(v.number(), v.finite(), v.minValue(0))])) as unknown as Record<K, v.GenericSchema<number>>));
+  v.partial(v.object(Object.fromEntries(keys.map((k) => [k, nonNegative])) as unknown as Record<K, v.GenericSchema<number>>));
 
 const ProfileSchema = v.object({
   description: v.string(),

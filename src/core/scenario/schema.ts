@@ -1,30 +1,13 @@
 import * as v from 'valibot';
 import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
-import { LIMITS, type LimitName } from '../limits.js';
+import { LIMITS } from '../limits.js';
+import { fraction, inRange, text, wholeIn } from '../numberSchemas.js';
 import { COST_SPLITS } from '../economics/costSplit.js';
 import { OWNERS } from '../money/costBasis.js';
 
-// Every schema carries the whole "expected ..." text of its problem, range included, so that a
-// wrong type, NaN, Infinity (YAML .inf, .nan) or a value out of range all read alike:
-// `options[0].gpus: expected a whole number from 1 to 65,536, received 1000000000000`.
 const fmt = (x: number) => x.toLocaleString('en-US');
-/** A finite number in the named range; `low`: '>=' includes the minimum, '>' excludes it. */
-const inRange = (name: LimitName, low: '>=' | '>' = '>=') => {
-  const { min, max } = LIMITS[name];
-  const expected = low === '>=' ? `a number from ${fmt(min)} to ${fmt(max)}` : `a number > ${fmt(min)} and at most ${fmt(max)}`;
-  return v.pipe(v.number(expected), v.check((x) => Number.isFinite(x) && (low === '>=' ? x >= min : x > min) && x <= max, expected));
-};
-/** A whole number in the named range. */
-const wholeIn = (name: LimitName) => {
-  const { min, max } = LIMITS[name];
-  const expected = `a whole number from ${fmt(min)} to ${fmt(max)}`;
-  return v.pipe(v.number(expected), v.check((x) => Number.isInteger(x) && x >= min && x <= max, expected));
-};
-const fraction = v.pipe(v.number('a number from 0 to 1'), v.check((x) => x >= 0 && x <= 1, 'a number from 0 to 1'));
 const count = wholeIn('accelerators');
-/** A non-empty string: an id, a path, a label. */
-const text = (expected: string) => v.pipe(v.string(expected), v.check((x) => x.trim() !== '', expected));
 
 const LayoutSchema = v.union([
   v.literal('best'),

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
+import { finiteNumber, positive } from '../numberSchemas.js';
 import { DISTRIBUTION_KINDS } from './distribution.js';
 import { UNCERTAIN_INPUT_NAMES } from './inputs.js';
 
-const finite = v.pipe(v.number('a number'), v.finite('a finite number'));
-const positive = v.pipe(v.number('a number'), v.finite('a finite number'), v.gtValue(0, 'a number > 0'));
+const finite = finiteNumber();
 
 /** A distribution, by `kind`: every parameter finite, ranges ordered, scales positive. */
 export const DistributionSchema = v.variant('kind', [

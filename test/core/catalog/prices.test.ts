@@ -170,7 +170,7 @@ describe('parsePriceCatalog: malformed data', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/^price catalog is invalid:/);
-    expect(message).toContain('snapshots.0.api.0.outputUsdPerMillion: a number >= 0');
+    expect(message).toContain('snapshots.0.api.0.outputUsdPerMillion: a number > 0');
     expect(message).toMatch(/snapshots\.0\.api\.1\.model: unknown model id kimi-k9: not in the model catalog \(closest: kimi-k2/);
     expect(message).toContain('snapshots.0.api.2.inputUsdPerMilion');
     expect(message).toContain('snapshots.0.api.2.inputUsdPerMillion');
