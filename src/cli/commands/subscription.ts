@@ -14,7 +14,8 @@ import type { PerTokenKind } from '../../core/tokenKinds.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, percent, tokens, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 
 const DEFAULT_SAMPLES = DEFAULT_SEAT_DRAWS.samples;
@@ -31,7 +32,7 @@ const args = {
   'cost-input-usd-per-million': { type: 'string', description: 'serving cost of a million fresh input tokens (default: the report\'s frontier model on B200)', valueHint: 'usd' },
   'cost-cached-input-usd-per-million': { type: 'string', description: 'serving cost of a million cached input tokens (default: as above)', valueHint: 'usd' },
   'cost-output-usd-per-million': { type: 'string', description: 'serving cost of a million output tokens (default: as above)', valueHint: 'usd' },
-  samples: { type: 'string', description: `seats drawn per plan (default ${formatInt(DEFAULT_SAMPLES)})`, valueHint: 'n' },
+  samples: { type: 'string', description: `seats drawn per plan (default ${count(DEFAULT_SAMPLES)})`, valueHint: 'n' },
   seed: { type: 'string', description: 'seed of the random draws; every plan draws from the same seed (default 1)', valueHint: 'n' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, tokens, fractions)' },
 } as const;
@@ -86,7 +87,7 @@ export function subscriptionCommand(io: CliIo) {
       const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);
       const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
       const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
-      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${formatInt(MAX_SAMPLES)}`);
+      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${count(MAX_SAMPLES)}`);
       const seed = a.seed === undefined ? DEFAULT_SEAT_DRAWS.seed : parseInteger('--seed', a.seed, 0);
 
       const base = defaultCosts();
@@ -105,7 +106,7 @@ export function subscriptionCommand(io: CliIo) {
         return { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` };
       };
 
-      io.progress?.(`subscription: drawing ${formatInt(samples)} seats per plan...`);
+      io.progress?.(`subscription: drawing ${count(samples)} seats per plan...`);
       const rows = plans.map((plan): PlanRow => {
         const profile = usageFlag ?? USAGE_PROFILES[plan.defaultUsage];
         const mix = mixOf(profile);
@@ -209,9 +210,8 @@ function toJson(c: RunContext, rows: readonly PlanRow[]) {
   };
 }
 
-const usd = (x: number) => (Math.abs(x) >= 100 || Number.isInteger(x) ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => (x !== 0 && Math.abs(x) < 0.1 ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(0)}%`);
-const tokens = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : formatInt(n));
+const usd = (x: number) => formatUsd(x, USD_STYLES.listPrice);
+const pct = (x: number) => (x !== 0 && Math.abs(x) < 0.1 ? percent(x, 1) : percent(x, 0));
 
 function render(c: RunContext, rows: readonly PlanRow[]): string {
   const costLine = c.costs.input.source === c.costs.cached.source && c.costs.cached.source === c.costs.output.source ? c.costs.input.source : 'see the JSON output for each figure\'s source';
@@ -220,7 +220,7 @@ function render(c: RunContext, rows: readonly PlanRow[]): string {
     : `median ${tokens(c.overrides.medianTokensPerMonth)} tokens a month on every plan`);
   const mixText = (m: PerTokenKind) => `${pct(m.freshInput)} fresh / ${pct(m.cachedInput)} cached / ${pct(m.output)} output`;
   const out = [
-    `Subscriptions: what serving a seat costs against its price, over ${formatInt(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
+    `Subscriptions: what serving a seat costs against its price, over ${count(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
     table([
       ['serving cost', `input ${usd(c.costs.input.value)}, cached input ${usd(c.costs.cached.value)}, output ${usd(c.costs.output.value)} per million tokens: ${costLine}`],
       ...profilesOf(rows).map((p) => {
