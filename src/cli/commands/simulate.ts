@@ -53,7 +53,7 @@ export function simulateCommand(io: CliIo) {
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
         const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
         return runSimulation(o, demand, trace, progress === undefined ? undefined : (s, note) => {
-          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${Math.min(100, (100 * s) / seconds).toFixed(0)}%`);
+          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${percent(Math.min(1, s / seconds))}`);
         });
       });
       progress?.(null);
