@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { createRng } from '../../core/demand/rng.js';
 import { InputError, oneOf } from '../../core/errors.js';
 import { DEFAULT_SCENARIO, defaultFrontierOption, runOption } from '../../core/scenario/index.js';
-import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
+import type { DocumentedValue, Sourced } from '../../core/sourced.js';
 import { findPlan, freeTierOf, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
 import { freeTierCost, type FreeTierCost } from '../../core/subscription/freeTier.js';
 import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtList.js';
@@ -37,11 +37,6 @@ const args = {
   json: { type: 'boolean', description: 'print the result as JSON (USD, tokens, fractions)' },
 } as const;
 
-/** Where one input of the run came from: a flag, or the data file with its basis and source. */
-interface Input<T> {
-  readonly value: T;
-  readonly source: string;
-}
 
 /** The serving costs of the report's default scenario's frontier-on-B200 option. */
 function defaultCosts(): { label: string; scenario: string; costs: TokenPrices } {
@@ -100,7 +95,7 @@ export function subscriptionCommand(io: CliIo) {
       const tokenCosts: TokenPrices = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
       const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
       if (preset !== null && mixGiven !== undefined) throw new InputError('--workload-preset', preset.id, 'either --workload-preset or --token-mix, not both');
-      const mixOf = (profile: UsageProfile): Input<PerTokenKind> => {
+      const mixOf = (profile: UsageProfile): Sourced<PerTokenKind> => {
         if (mixGiven !== undefined) return { value: mixGiven, source: '--token-mix' };
         if (preset !== null) return { value: tokenMixOfWorkload(presetWorkload(preset)), source: `the ${preset.id} workload preset's mean request (--workload-preset)` };
         return { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` };
@@ -127,7 +122,7 @@ export function subscriptionCommand(io: CliIo) {
 
 interface RunContext {
   readonly overrides: Partial<UsageDistribution>;
-  readonly costs: { readonly input: Input<number>; readonly cached: Input<number>; readonly output: Input<number> };
+  readonly costs: { readonly input: Sourced<number>; readonly cached: Sourced<number>; readonly output: Sourced<number> };
   readonly samples: number;
   readonly seed: number;
 }
@@ -135,7 +130,7 @@ interface RunContext {
 interface PlanRow {
   readonly plan: SubscriptionPlan;
   readonly profile: UsageProfile;
-  readonly mix: Input<PerTokenKind>;
+  readonly mix: Sourced<PerTokenKind>;
   readonly usage: UsageDistribution;
   readonly economics: SeatEconomics;
   /** The seat's tokens valued at the plan's API list prices. */
@@ -145,12 +140,8 @@ interface PlanRow {
 }
 
 /** One usage parameter as run: from the profile with its basis and source, or given by a flag. */
-interface UsageInput {
-  readonly value: number;
+interface UsageInput extends Sourced<number> {
   readonly basis: DocumentedValue['basis'] | 'given';
-  readonly source: string;
-  readonly date?: string;
-  readonly note?: string;
 }
 
 function usageInputs(c: RunContext, p: UsageProfile): { profile: string; description: string; workloadPreset: string; idleShare: UsageInput; medianTokensPerMonth: UsageInput & { scaledBy: string | null }; sigma: UsageInput } {
