@@ -162,6 +162,15 @@ export function significant(x: number, digits = 4): string {
   return d3(`,.${digits}~r`)(x);
 }
 
+/**
+ * A number as a scenario file would hold it: up to `digits` significant figures (default 6),
+ * no thousands separators, trailing zeros dropped: 26280 → "26280", 1.6 → "1.6", 0.123456789 → "0.123457".
+ */
+export function plain(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return d3(`.${digits}~r`)(x);
+}
+
 /** A ratio with `decimals` decimals (default 2) and a times sign: 2.1846 → "2.18×". */
 export function ratio(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return 'n/a';

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { assumptionRows } from '../../core/scenario/assumptions.js';
 import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
 import { DEFAULT_KV_HOLDING } from '../../core/economics/kvTiers.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
@@ -7,7 +8,7 @@ import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOptio
 import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { cachedInputCostParts, type CachedInputCostParts, type TokenAttribution } from '../../core/economics/tokenAttribution.js';
 import { rejectUnknownFlags, requireString } from '../args.js';
-import { table } from '../format.js';
+import { assumptionTables, table } from '../format.js';
 import { count, fixed, percent, usd, USD_STYLES } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { describeLayout } from '../../core/perf/describeLayout.js';
@@ -85,7 +86,7 @@ function deploymentJson(r: OptionResult) {
 function toJson(r: Reported) {
   const o = r.option;
   const base = { label: o.label, model: o.model.id, gpu: o.gpu.id, gpus: o.gpus, fits: r.fits, smallestFit: r.smallestFit, deployment: deploymentJson(r), sensitivity: r.sensitivity };
-  const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) };
+  const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis), rows: assumptionRows(o) };
   const e = r.economics;
   const choice = r.operatingPoint;
   if (e === null || choice === null) return { ...base, assumptions };
@@ -230,8 +231,7 @@ function render(title: string, results: readonly Reported[]): string {
     ]));
     out.push(sensitivityTable(r.sensitivity));
     out.push('assumptions:');
-    out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
-    out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));
+    out.push(assumptionTables(assumptionRows(o)));
   }
   return out.join('\n') + '\n';
 }

@@ -1,12 +1,13 @@
 import { defineCommand } from 'citty';
 import { InputError, oneOf } from '../../core/errors.js';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { assumptionRows } from '../../core/scenario/assumptions.js';
 import {
   DEFAULT_UNCERTAINTY, describeDistribution, INPUT_SPECS, median, OUTPUT_NAMES, OUTPUT_SPECS, parseUncertaintyText, quantile,
   runUncertainty, support, UNCERTAIN_INPUT_NAMES, type BreakEven, type OutputName, type UncertainInputName, type UncertaintyReport,
 } from '../../core/uncertainty/index.js';
 import { decimal, optionalInteger, parseInteger, rejectUnknownFlags } from '../args.js';
-import { table } from '../format.js';
+import { assumptionTables, table } from '../format.js';
 import { count, fixed, paramsPrecise, percent, usd } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
@@ -113,7 +114,7 @@ function toJson(title: string, file: string | null, r: UncertaintyReport) {
       check: r.surrogateCheck,
     },
     warnings: r.model.warnings,
-    assumptions: { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) },
+    assumptions: { options: o.assumptions, costBasis: describeCostBasis(o.costBasis), rows: assumptionRows(o) },
   };
 }
 
@@ -174,7 +175,6 @@ function render(title: string, r: UncertaintyReport): string {
       (check === null ? '' : `; at ${check.points.length} cell centres it is off a direct run by ${pct(check.medianAbsoluteRelativeError)} (median), ${pct(check.maxAbsoluteRelativeError)} at most (the physics steps with batch size and layout)`));
   for (const warning of r.model.warnings) out.push(`warning: ${warning}`);
   out.push('', 'assumptions of the base option:');
-  out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
-  out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));
+  out.push(assumptionTables(assumptionRows(o)));
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@ import type { ValidationRow } from '../charts/types.js';
 import type { VerdictSubject, ViewModel } from '../compute/computeView.js';
 import type { PhysicsRow } from '../compute/physicsRows.js';
 import { csvLink, table } from './dom.js';
-import { readableName } from './readableNames.js';
+import { valueWithUnit } from '../../../src/core/scenario/assumptions.js';
 import { fixed, percent, usd } from '../../../src/format/numbers.js';
 
 
@@ -114,9 +114,9 @@ export function renderAssumptions(host: HTMLElement, v: ViewModel, physics: read
   ];
   section(host,
     heading('The scenario'),
-    table(doc, v.assumptions.map((a) => [readableName(a.name), a.value, a.origin === 'scenario' ? 'the scenario' : 'default', a.source]), ['assumption', 'value', 'set by', 'source'], 'scenario-assumptions'),
+    table(doc, v.assumptionRows.filter((r) => r.group === 'scenario').map((r) => [r.label, valueWithUnit(r), r.origin === 'scenario' ? 'the scenario' : 'default', r.source]), ['assumption', 'value', 'set by', 'source'], 'scenario-assumptions'),
     heading('The cost of a GPU-hour'),
-    table(doc, v.costBasisRows.map((r) => [readableName(r.name), `${r.value} ${r.unit}`.trim(), r.source]), ['cost basis', 'value', 'source'], 'cost-basis-assumptions'),
+    table(doc, v.assumptionRows.filter((r) => r.group === 'cost basis').map((r) => [r.label, valueWithUnit(r), r.source]), ['cost basis', 'value', 'source'], 'cost-basis-assumptions'),
     ...(physics.length === 0 ? [] : [
       heading('The physics'),
       table(doc, groups.flatMap(([g, title]) => physics.filter((r) => r.group === g).map((r) => [title.split(':')[0] ?? g, r.name, r.value, r.source])), ['part', 'quantity', 'value', 'source'], 'physics-assumptions'),
