@@ -1,15 +1,14 @@
 import { memoryFit } from '../../../src/core/memory/memoryFit.js';
 import { buildPerfContext } from '../../../src/core/perf/buildContext.js';
 import { BILLION, GB, GiB, KB, MICROSECONDS_PER_SECOND, MILLISECONDS_PER_SECOND, TB, TFLOP } from '../../../src/core/units.js';
+import type { Sourced } from '../../../src/core/sourced.js';
 import { resolveEditorOption, type AppState, type ViewModel } from './computeView.js';
 import { percent, upTo } from '../../../src/format/numbers.js';
 
 /** One physical assumption of the performance model, in words: what it is, its value with unit, and where it comes from. */
-export interface PhysicsRow {
+export interface PhysicsRow extends Sourced<string> {
   readonly group: 'accelerator' | 'efficiency' | 'model' | 'operating point';
   readonly name: string;
-  readonly value: string;
-  readonly source: string;
 }
 
 /** What limits a decode step, in words. */
