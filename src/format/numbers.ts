@@ -64,8 +64,8 @@ function stepOf(abs: number, steps: Magnitudes): MagnitudeStep {
   return steps[i]!;
 }
 
-/** Formats `x` by magnitude; `prefix` goes between the sign and the digits ("-$1.50"). */
-export function byMagnitude(x: number, steps: Magnitudes, prefix = ''): string {
+/** Formats `x` by magnitude; `prefix` '$' goes between the sign and the digits ("-$1.50"). */
+export function byMagnitude(x: number, steps: Magnitudes, prefix: '' | '$' = ''): string {
   if (!Number.isFinite(x)) return 'n/a';
   const step = stepOf(Math.abs(x), steps);
   const scaled = x / (step.per ?? 1);
@@ -75,7 +75,7 @@ export function byMagnitude(x: number, steps: Magnitudes, prefix = ''): string {
 
 /**
  * The precision a dollar amount prints with, by its size. `wholeWithoutCents` writes a whole
- * amount under the largest step without decimals ("$20", not "$20.00"): for list prices.
+ * amount without decimals whatever its step ("$20", not "$20.00"): for list prices.
  */
 export interface UsdStyle {
   readonly steps: Magnitudes;

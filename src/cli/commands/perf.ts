@@ -9,7 +9,7 @@ import { parseInteger, parseNumber, rejectUnknownFlags } from '../args.js';
 import { MAX_SIMULATED_REQUESTS, type Traffic } from '../../core/perf/trafficServing.js';
 import { profileArg, readProfile } from '../profileArg.js';
 import { table } from '../format.js';
-import { count, fixed, gigabytes, milliseconds, percent } from '../../format/numbers.js';
+import { count, fixed, gigabytes, milliseconds, percent, plain } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
 import { LIMITS } from '../../core/limits.js';
@@ -94,7 +94,7 @@ function stepLine(name: string, t: StepTime | null): string {
 function efficiencyLine(gpus: number, framework: string, p: ServingPerformance): string {
   const h = p.hardwareEfficiency;
   const f = p.frameworkEfficiency;
-  const x = (v: number) => Number(v.toPrecision(3));
+  const x = (v: number) => plain(v, 3);
   const us = (s: number) => `${x(s * 1e6)} µs`;
   return `efficiency  ${gpus} GPUs of family factors: hbm ${x(h.hbm)} (experts ×${x(h.expertHbmShare)}, KV ×${x(h.kvHbmShare)}), matmul bf16/fp8/fp4 ${x(h.matmulBf16)}/${x(h.matmulFp8)}/${x(h.matmulFp4)}, links ${x(h.scaleUpLink)}; ` +
     `${framework}: kernels ×${x(f.kernelQuality)}, overhead ${ms(f.stepOverheadSeconds)} a step + ${us(f.sequenceOverheadSeconds)} a sequence + ${us(f.moeLayerOverheadSeconds)} a MoE layer, batch cap ${count(f.maxBatchSequences)} a rank`;
