@@ -1,5 +1,5 @@
 import { formatLocale } from 'd3-format';
-import { GB, GiB } from '../core/units.js';
+import { BILLION, GB, GiB, MILLION, MILLISECONDS_PER_SECOND, THOUSAND, TRILLION } from '../core/units.js';
 
 /**
  * The number formats every surface prints with: the CLI's tables and the web app's views and
@@ -21,12 +21,6 @@ function d3(specifier: string): (x: number) => string {
   return f;
 }
 
-/** Counts by size, for the magnitudes of tokens and parameters (not bytes: see units.ts). */
-const THOUSAND = 1e3;
-const MILLION = 1e6;
-const BILLION = 1e9;
-const TRILLION = 1e12;
-const MILLISECONDS_PER_SECOND = 1e3;
 
 /**
  * One step of a format by magnitude: amounts whose size reaches `from` (and no larger step)

@@ -37,7 +37,6 @@ const args = {
   json: { type: 'boolean', description: 'print the result as JSON (USD, tokens, fractions)' },
 } as const;
 
-
 /** The serving costs of the report's default scenario's frontier-on-B200 option. */
 function defaultCosts(): { label: string; scenario: string; costs: TokenPrices } {
   const option = defaultFrontierOption();

@@ -9,6 +9,7 @@ import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import { count, percent, signedPercent, upTo } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
+import { MILLISECONDS_PER_SECOND } from '../../core/units.js';
 
 const args = {
   file: { type: 'positional', required: true, description: 'a JSON file of measured cases (format: ../shared/validation/README.md)', valueHint: 'FILE' },
@@ -45,7 +46,7 @@ export function readJsonFile(path: string, io: CliIo): unknown {
 /** Tokens per second with thousands separators, or seconds as milliseconds. */
 function formatMetricValue(name: MeasuredMetric, value: number): string {
   if (name.endsWith('Seconds')) {
-    const ms = value * 1000;
+    const ms = value * MILLISECONDS_PER_SECOND;
     return `${upTo(ms, ms >= 100 ? 0 : 2)} ms`;
   }
   return `${value >= 100 ? count(value) : upTo(value, 2)} tok/s`;
