@@ -1,13 +1,14 @@
 import type { ArgsDef } from 'citty';
 import { InputError, quoteForMessage } from '../core/errors.js';
 import { LIMITS, type LimitName } from '../core/limits.js';
+import { count } from '../format/numbers.js';
 
 /** Parses a whole number in [min, max] from a flag's text, or throws an InputError naming the flag and the range. */
 export function parseInteger(flag: string, raw: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const text = String(raw);
   if (typeof raw !== 'string' || !/^[+-]?\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max || !Number.isSafeInteger(Number(text))) {
     throw new InputError(flag, raw === true || text === '' ? '(no value)' : quoteForMessage(text, 40),
-      max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+      max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${count(min)} to ${count(max)}`);
   }
   return Number(text);
 }

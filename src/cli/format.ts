@@ -1,4 +1,4 @@
-import { GB, GiB } from '../core/units.js';
+import { valueWithUnit, type AssumptionRow } from '../core/scenario/assumptions.js';
 
 /** Formats a table of rows as aligned text columns; numeric-looking cells are right-aligned. */
 export function table(rows: readonly (readonly string[])[], header?: readonly string[]): string {
@@ -13,22 +13,13 @@ export function table(rows: readonly (readonly string[])[], header?: readonly st
   return out.join('\n') + '\n';
 }
 
-/** Decimal gigabytes with one decimal: 84,123,456,789 → "84.1 GB". */
-export function formatGB(bytes: number): string {
-  return `${(bytes / GB).toFixed(1)} GB`;
-}
-
-/** Binary gibibytes, for capacities vendors quote in GiB: 151,397,597,184 → "141.0 GiB". */
-export function formatGiB(bytes: number): string {
-  return `${(bytes / GiB).toFixed(1)} GiB`;
-}
-
-/** A count with thousands separators: 70272 → "70,272". */
-export function formatInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-/** A parameter count in B or T: 671.03e9 → "671.0 B". */
-export function formatParams(n: number): string {
-  return n >= 1e12 ? `${(n / 1e12).toFixed(3)} T` : `${(n / 1e9).toFixed(n < 10e9 ? 2 : 1)} B`;
+/**
+ * The assumptions table (`assumptionRows`) as the CLI prints it: the scenario's fields with who set
+ * each, then the cost basis's with their units, each with its source; fields as a scenario file
+ * names them (the web prints the same rows under their labels in words).
+ */
+export function assumptionTables(rows: readonly AssumptionRow[]): string {
+  const scenario = rows.filter((r) => r.group === 'scenario').map((r) => [`  ${r.name}`, valueWithUnit(r), r.origin ?? '', r.source]);
+  const costBasis = rows.filter((r) => r.group === 'cost basis').map((r) => [`  ${r.name}`, valueWithUnit(r), r.source]);
+  return table(scenario) + '\n' + table(costBasis);
 }

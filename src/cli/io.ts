@@ -1,4 +1,5 @@
 import { InputError, quoteForMessage } from '../core/errors.js';
+import { count } from '../format/numbers.js';
 
 /** Everything a command may touch outside the core, passed in so tests can supply their own. */
 export interface CliIo {
@@ -57,7 +58,7 @@ export function readInputFile(io: CliIo, field: string, path: string, expected: 
     throw new InputError(field, path, expected, `invalid ${field}: cannot read ${quoteForMessage(path, 200)} (${reason}); expected ${expected}`);
   }
   if (text.length > maxChars) {
-    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} holds ${text.length.toLocaleString('en-US')} characters, more than the ${maxChars.toLocaleString('en-US')} allowed; expected ${expected}`);
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} holds ${count(text.length)} characters, more than the ${count(maxChars)} allowed; expected ${expected}`);
   }
   if (text.includes('\u0000')) {
     throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} is a binary file; expected ${expected}`);

@@ -1,9 +1,9 @@
 import type { BreadthFit, MarketBreadth } from '../core/market/marketBreadth.js';
 import type { PriceTrend } from '../core/market/priceTrend.js';
 import { table } from './format.js';
+import { fixed, params, signedPercent, usd as formatUsd, USD_STYLES } from '../format/numbers.js';
 
-const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : x >= 0.1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const size = (x: number) => (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`);
+const usd = (x: number) => formatUsd(x, USD_STYLES.marketFine);
 
 /** A fit without its line internals, for JSON. */
 export function fitJson(f: BreadthFit | null) {
@@ -33,7 +33,7 @@ export function breadthJson(b: MarketBreadth) {
   };
 }
 
-const fitCells = (f: BreadthFit | null) => (f === null ? ['-', '-', '-'] : [`${usd(f.usdPerMillionAtOneBillion)} · N^${f.exponent.toFixed(2)}`, f.rSquared.toFixed(2), `×${f.errorFactor.toFixed(2)}`]);
+const fitCells = (f: BreadthFit | null) => (f === null ? ['-', '-', '-'] : [`${usd(f.usdPerMillionAtOneBillion)} · N^${fixed(f.exponent, 2)}`, fixed(f.rSquared, 2), `×${fixed(f.errorFactor, 2)}`]);
 
 /** The whole-market section of `market`'s text output. */
 export function renderBreadth(b: MarketBreadth): string {
@@ -65,31 +65,29 @@ export function renderBreadth(b: MarketBreadth): string {
     '',
     'Extrapolated blended price, USD per million tokens, with the 95% prediction band:',
     table(sizes, ['size', 'median vs active', 'median vs total', 'cheapest vs active', 'chip vendors vs active', 'GPU clouds vs active']),
-    `Frontier list prices against what the open-weight market charges at ${size(b.sizeRange.totalParams[0])}–${size(b.sizeRange.totalParams[1])} total / ${size(b.sizeRange.activeParams[0])}–${size(b.sizeRange.activeParams[1])} active (the better median fit, ${b.fits.median.better?.against ?? '-'}; 95% prediction band over the corners):`,
-    table(b.frontier.map((f) => [f.model, f.provider, usd(f.listBlendedUsdPerMillion), `${usd(f.marketUsdPerMillion[0])}–${usd(f.marketUsdPerMillion[1])}`, `${f.impliedMarkup[0].toFixed(1)}×–${f.impliedMarkup[1].toFixed(1)}×`]),
+    `Frontier list prices against what the open-weight market charges at ${params(b.sizeRange.totalParams[0])}–${params(b.sizeRange.totalParams[1])} total / ${params(b.sizeRange.activeParams[0])}–${params(b.sizeRange.activeParams[1])} active (the better median fit, ${b.fits.median.better?.against ?? '-'}; 95% prediction band over the corners):`,
+    table(b.frontier.map((f) => [f.model, f.provider, usd(f.listBlendedUsdPerMillion), `${usd(f.marketUsdPerMillion[0])}–${usd(f.marketUsdPerMillion[1])}`, `${fixed(f.impliedMarkup[0], 1)}×–${fixed(f.impliedMarkup[1], 1)}×`]),
       ['model', 'list from', 'list blended', 'market price at the size', 'implied markup']),
     `Providers: ${b.providers.map((p) => `${p.provider} (${p.kind}, ${p.models})`).join(', ')}`,
     '',
   ].join('\n');
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)}%`;
 
 /** The prices-over-time section of `market`'s text output. */
 export function renderTrend(t: PriceTrend): string {
   const fit = t.fit === null
     ? 'no trend fitted'
-    : `at a fixed active size, prices changed ${signed(t.fit.changePerYear)} a year (95% interval ${signed(t.fit.changePerYearInterval[0])} to ${signed(t.fit.changePerYearInterval[1])}); size exponent ${t.fit.sizeExponent.toFixed(2)}; a 70B-active model at ${usd(t.fit.usdPerMillionAt70BActiveOnEpoch)} on ${t.fit.epoch}`;
+    : `at a fixed active size, prices changed ${signedPercent(t.fit.changePerYear)} a year (95% interval ${signedPercent(t.fit.changePerYearInterval[0])} to ${signedPercent(t.fit.changePerYearInterval[1])}); size exponent ${fixed(t.fit.sizeExponent, 2)}; a 70B-active model at ${usd(t.fit.usdPerMillionAt70BActiveOnEpoch)} on ${t.fit.epoch}`;
   return [
     `Prices over time: ${t.rows} dated prices of ${t.models} sized models, ${t.firstDate ?? '-'} to ${t.lastDate ?? '-'} (rows dated only by their snapshot and aggregator listings left out)`,
     fit,
     '',
-    table(t.periods.map((p) => [p.period, String(p.rows), `×${p.medianPriceOverSizeCurve.toFixed(2)}`, `×${p.cheapestPriceOverSizeCurve.toFixed(2)}`, p.h100MedianUsdPerGpuHour === null ? '-' : `$${p.h100MedianUsdPerGpuHour.toFixed(2)} (${p.h100Offers})`, p.thin ? 'thin' : '']),
+    table(t.periods.map((p) => [p.period, String(p.rows), `×${fixed(p.medianPriceOverSizeCurve, 2)}`, `×${fixed(p.cheapestPriceOverSizeCurve, 2)}`, p.h100MedianUsdPerGpuHour === null ? '-' : `$${fixed(p.h100MedianUsdPerGpuHour, 2)} (${p.h100Offers})`, p.thin ? 'thin' : '']),
       ['half-year', 'prices', 'median vs size curve', 'cheapest vs size curve', 'H100 $/GPU-hour (offers)', '']),
-    `Cheapest offer against H100 rental: ${t.cheapestVsGpuRental === null ? 'not estimated' : `elasticity ${t.cheapestVsGpuRental.elasticity.toFixed(2)} over ${t.cheapestVsGpuRental.periods} half-years`}`,
+    `Cheapest offer against H100 rental: ${t.cheapestVsGpuRental === null ? 'not estimated' : `elasticity ${fixed(t.cheapestVsGpuRental.elasticity, 2)} over ${t.cheapestVsGpuRental.periods} half-years`}`,
     ...t.notes.map((n) => `note: ${n}`),
     '',
   ].join('\n');
 }
 
-export { size as formatSize, usd as formatUsd };

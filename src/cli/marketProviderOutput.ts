@@ -1,9 +1,8 @@
 import type { ProviderCosts } from '../core/market/providerCosts.js';
 import { table } from './format.js';
+import { params, percent, usd as formatUsd, USD_STYLES } from '../format/numbers.js';
 
-const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : x >= 0.1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-const size = (x: number) => (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`);
+const usd = (x: number) => formatUsd(x, USD_STYLES.marketFine);
 
 /** `market --provider` as JSON: the provider, its hardware and source, the assumptions, and per model price, cost and margin. */
 export function providerJson(r: ProviderCosts) {
@@ -19,9 +18,9 @@ export function providerJson(r: ProviderCosts) {
 /** `market --provider` as text: one row per model, then how each was costed. */
 export function renderProvider(r: ProviderCosts): string {
   const rows = r.models.map((m) => [
-    m.model, size(m.totalParams), size(m.activeParams), `${usd(m.price.inputUsdPerMillion)}/${usd(m.price.outputUsdPerMillion)}`, usd(m.price.blendedUsdPerMillion), m.price.date,
+    m.model, params(m.totalParams), params(m.activeParams), `${usd(m.price.inputUsdPerMillion)}/${usd(m.price.outputUsdPerMillion)}`, usd(m.price.blendedUsdPerMillion), m.price.date,
     m.costUsdPerMillion === null ? '-' : `${usd(m.costUsdPerMillion.mid)} (${usd(m.costUsdPerMillion.low)}–${usd(m.costUsdPerMillion.high)})`,
-    m.margin === null ? '-' : `${pct(m.margin.mid)} (${pct(m.margin.low)} to ${pct(m.margin.high)})`,
+    m.margin === null ? '-' : `${percent(m.margin.mid)} (${percent(m.margin.low)} to ${percent(m.margin.high)})`,
     m.sram === null ? (m.gpu === null ? '' : `${m.gpu.gpus} ${r.accelerator}`) : `${m.sram.low.chips}–${m.sram.high.chips}`,
     m.verdict,
   ]);

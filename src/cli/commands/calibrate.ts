@@ -8,6 +8,7 @@ import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { readJsonFile } from './validate.js';
+import { percent, signedPercent } from '../../format/numbers.js';
 
 const args = {
   files: { type: 'positional', required: true, description: 'one or more JSON files of measured cases (format: ../shared/validation/README.md)', valueHint: 'FILE...' },
@@ -17,8 +18,8 @@ const args = {
   json: { type: 'boolean', description: 'print the report as JSON (relative errors as fractions)' },
 } as const;
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-const signed = (x: number | null) => (x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null) => (x === null ? 'n/a' : percent(x, 1));
+const signed = (x: number | null) => (x === null ? 'n/a' : signedPercent(x, 1));
 
 /** A source's URL shortened for a table: the part before " | ", without the scheme. */
 export function shortSource(source: string): string {
@@ -84,7 +85,7 @@ function render(r: CalibrationReport, files: readonly string[], rejected: readon
     lines.push('', 'by source (each predicted from a fit on the others):', table(groupRows(loso.bySource, shortSource), ['source', 'cases', 'metrics', 'median |err|', 'p90 |err|', 'median signed']));
   }
   lines.push('', 'fitted factors:', table(r.factors.map((f) => [
-    f.name, f.prior.toPrecision(3), f.value.toPrecision(3), `±${(f.relativeUncertainty * 100).toFixed(0)}%`, String(f.pinnedBy.length),
+    f.name, f.prior.toPrecision(3), f.value.toPrecision(3), `±${percent(f.relativeUncertainty, 0)}`, String(f.pinnedBy.length),
   ]), ['factor', 'prior', 'fitted', '1 s.e.', 'sources']));
   const inheritedFromFit = r.inherited.filter((i) => i.inheritedFrom !== null && i.pinnedBy.length > 0);
   if (inheritedFromFit.length > 0) {

@@ -5,7 +5,8 @@ import { smallestFittingGpuCount, MAX_SEARCHED_GPUS, type SmallestFit } from '..
 import { bytesPerWeight, describePrecision, parseKvPrecision, parsePrecision } from '../../core/precision.js';
 import { optionalInteger, parseNumber, rejectUnknownFlags } from '../args.js';
 import { LIMITS } from '../../core/limits.js';
-import { formatGB, formatGiB, formatInt, formatParams, table } from '../format.js';
+import { table } from '../format.js';
+import { count, gibibytes, gigabytes, paramsPrecise, percent, upTo } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu, resolveModel } from '../resolve.js';
 import { parsePlacement, placementArgs } from './layoutArgs.js';
@@ -52,34 +53,34 @@ export function fitCommand(io: CliIo) {
 function renderFit(r: FitResult, gpu: Accelerator): string {
   const l = r.layout;
   const w = r.weightPrecisions;
-  const precisionText = (p: typeof w.otherLinear) => `${p} (${Number(bytesPerWeight(p).toFixed(4))} B/weight)`;
+  const precisionText = (p: typeof w.otherLinear) => `${p} (${upTo(bytesPerWeight(p), 4)} B/weight)`;
   const lines = [
-    `Memory fit: ${r.model} on ${r.gpus} × ${r.gpu} (${gpu.name}, ${formatGB(gpu.hbmBytes)} = ${formatGiB(gpu.hbmBytes)} HBM each)`,
+    `Memory fit: ${r.model} on ${r.gpus} × ${r.gpu} (${gpu.name}, ${gigabytes(gpu.hbmBytes)} = ${gibibytes(gpu.hbmBytes)} HBM each)`,
     '',
     table([
       ['layout', `${l.replicas} ${l.replicas === 1 ? 'instance' : 'replicas'} of TP ${l.tp} × PP ${l.pp}; EP ${l.ep} (each expert split ${l.moeTp} ways); attention ${l.dpAttention ? `data-parallel over ${l.attentionDp} GPUs` : `TP ${l.attentionTp}`}`],
-      ['parameters', `${formatParams(r.totalParams)} total, ${formatParams(r.activeParams)} active per token (input embedding excluded)`],
+      ['parameters', `${paramsPrecise(r.totalParams)} total, ${paramsPrecise(r.activeParams)} active per token (input embedding excluded)`],
       ['weight precision', `routed experts ${precisionText(w.routedExperts)}, other linear ${precisionText(w.otherLinear)}, embeddings ${w.embeddings}`],
       ['KV precision', `${r.kvPrecision} (${describePrecision(r.kvPrecision)})`],
-      ['context', `${formatInt(r.contextTokens)} tokens per sequence`],
+      ['context', `${count(r.contextTokens)} tokens per sequence`],
     ]),
     table(
       [
-        ['HBM', formatGB(r.hbmBytesPerGpu)],
-        [`usable (${((r.usableBytesPerGpu / r.hbmBytesPerGpu) * 100).toFixed(0)}%)`, formatGB(r.usableBytesPerGpu)],
-        ['weights', formatGB(r.weightBytesPerGpu)],
-        ['activation workspace', formatGB(r.activationBytesPerGpu)],
-        ['runtime reserve', formatGB(r.runtimeReserveBytesPerGpu)],
-        ['free for KV cache', formatGB(r.freeBytesPerGpu)],
-        ['KV cache per token', `${formatInt(r.kvCacheBytesPerTokenPerGpu)} B`],
-        ['KV tokens held', formatInt(r.maxKvTokensPerGpu)],
+        ['HBM', gigabytes(r.hbmBytesPerGpu)],
+        [`usable (${percent(r.usableBytesPerGpu / r.hbmBytesPerGpu, 0)})`, gigabytes(r.usableBytesPerGpu)],
+        ['weights', gigabytes(r.weightBytesPerGpu)],
+        ['activation workspace', gigabytes(r.activationBytesPerGpu)],
+        ['runtime reserve', gigabytes(r.runtimeReserveBytesPerGpu)],
+        ['free for KV cache', gigabytes(r.freeBytesPerGpu)],
+        ['KV cache per token', `${count(r.kvCacheBytesPerTokenPerGpu)} B`],
+        ['KV tokens held', count(r.maxKvTokensPerGpu)],
       ],
       ['per GPU', 'value'],
     ),
     table([
-      ['weights, whole model', formatGB(r.weightBytesTotal)],
-      ['KV cache per token, whole model', `${formatInt(r.kvCacheBytesPerToken)} B`],
-      [`concurrent sequences of ${formatInt(r.contextTokens)} tokens`, formatInt(r.maxConcurrentSequences)],
+      ['weights, whole model', gigabytes(r.weightBytesTotal)],
+      ['KV cache per token, whole model', `${count(r.kvCacheBytesPerToken)} B`],
+      [`concurrent sequences of ${count(r.contextTokens)} tokens`, count(r.maxConcurrentSequences)],
     ]),
     verdict(r),
     ...r.warnings.map((text) => `note: ${text}`),
@@ -88,8 +89,8 @@ function renderFit(r: FitResult, gpu: Accelerator): string {
 }
 
 function verdict(r: FitResult): string {
-  if (r.fits) return `FITS: ${formatInt(r.maxConcurrentSequences)} sequences of ${formatInt(r.contextTokens)} tokens at once.`;
-  const missing = `short by ${formatGB(r.shortfallBytesPerGpu)} per GPU for one sequence of ${formatInt(r.contextTokens)} tokens`;
+  if (r.fits) return `FITS: ${count(r.maxConcurrentSequences)} sequences of ${count(r.contextTokens)} tokens at once.`;
+  const missing = `short by ${gigabytes(r.shortfallBytesPerGpu)} per GPU for one sequence of ${count(r.contextTokens)} tokens`;
   const s = r.smallestFit;
   const fix = s === null
     ? `no count of ${r.gpu} up to ${MAX_SEARCHED_GPUS} fits`

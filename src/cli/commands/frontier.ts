@@ -2,7 +2,8 @@ import { defineCommand } from 'citty';
 import { describeLayout } from '../../core/perf/describeLayout.js';
 import { throughputFrontier } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, fixed } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
 import { profileArg, readProfile } from '../profileArg.js';
@@ -36,11 +37,11 @@ export function frontierCommand(io: CliIo) {
         io.out.write(`${JSON.stringify({ model: setup.model.id, gpu: setup.gpu.id, gpus: setup.gpus, framework: setup.framework ?? 'vllm', workload, ...front }, null, 2)}\n`);
         return;
       }
-      const head = `Frontier: ${setup.model.id} on ${setup.gpus} × ${setup.gpu.id} with ${setup.framework ?? 'vllm'}, ${formatInt(workload.inputTokens)} in / ${formatInt(workload.outputTokens)} out tokens a request\n` +
-        `${f.layouts} layouts fit, ${formatInt(f.evaluated)} points evaluated, ${f.points.length} on the Pareto front\n\n`;
+      const head = `Frontier: ${setup.model.id} on ${setup.gpus} × ${setup.gpu.id} with ${setup.framework ?? 'vllm'}, ${count(workload.inputTokens)} in / ${count(workload.outputTokens)} out tokens a request\n` +
+        `${f.layouts} layouts fit, ${count(f.evaluated)} points evaluated, ${f.points.length} on the Pareto front\n\n`;
       const rows = f.points.map((p) => [
-        p.tokensPerSecondPerUser.toFixed(1), formatInt(p.outputTokensPerSecondPerGpu), formatInt(p.totalTokensPerSecondPerGpu),
-        `${(p.tpotSeconds * 1e3).toFixed(1)} ms`, `${(p.ttftSeconds * 1e3).toFixed(0)} ms`, formatInt(p.sequencesPerInstance), p.decodeBound, describeLayout(p),
+        fixed(p.tokensPerSecondPerUser, 1), count(p.outputTokensPerSecondPerGpu), count(p.totalTokensPerSecondPerGpu),
+        `${fixed(p.tpotSeconds * 1e3, 1)} ms`, `${fixed(p.ttftSeconds * 1e3, 0)} ms`, count(p.sequencesPerInstance), p.decodeBound, describeLayout(p),
       ]);
       io.out.write(head + (rows.length === 0 ? 'Nothing fits: see `inferonomics fit`.\n' : table(rows, ['tok/s/user', 'out tok/s/GPU', 'total tok/s/GPU', 'TPOT', 'TTFT', 'batch/inst', 'bound', 'layout'])));
     },

@@ -8,6 +8,7 @@ import { defaultFrontierOption, runOption, type ResolvedOption } from '../../cor
 import { decimal, rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
+import { fixed, percent, ratio, usd } from '../../format/numbers.js';
 
 const D = LAB_DEFAULTS;
 const args = {
@@ -99,9 +100,8 @@ function parseFlags(a: Record<string, unknown>): Flags {
   return flags;
 }
 
-const usd = (x: number) => (!Number.isFinite(x) ? String(x) : Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
 // A margin on zero revenue is −∞: say so in words.
-const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a (no revenue)');
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? percent(x) : 'n/a (no revenue)');
 
 function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assumptions: readonly LabAssumption[]): string {
   const { list: L, discounted: Dc } = r;
@@ -109,12 +109,12 @@ function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assump
   const t = input.tokensPerMonth;
   const rev = r.revenue;
   const both = (f: (c: CostAtRates) => string) => [f(L), f(Dc)];
-  const breakEven = (c: CostAtRates) => (c.breakEvenLifetimeOutputEquivalentTokens === null ? 'never' : `${count(c.breakEvenLifetimeOutputEquivalentTokens)} (${c.breakEvenVolumeMultiple?.toFixed(2)}× the volume)`);
+  const breakEven = (c: CostAtRates) => (c.breakEvenLifetimeOutputEquivalentTokens === null ? 'never' : `${count(c.breakEvenLifetimeOutputEquivalentTokens)} (${c.breakEvenVolumeMultiple === null ? 'n/a' : ratio(c.breakEvenVolumeMultiple)} the volume)`);
   const a = L.amortizedUsdPerMillionOutputEquivalent;
   const ad = Dc.amortizedUsdPerMillionOutputEquivalent;
   const out: string[] = [
     `Lab full cost per token: ${o.label}`,
-    `${input.lifetimeMonths} months × (${count(t.output)} output + ${count(t.freshInput + t.cachedInput)} input tokens a month, ${pct(o.workload.prefixCacheHitRate)} cached) = ${count(r.lifetimeOutputEquivalentTokens)} output-equivalent tokens (fresh input × ${w.freshInput.toFixed(3)}, cached × ${w.cachedInput.toFixed(3)}, output × 1: list-price ratios)`,
+    `${input.lifetimeMonths} months × (${count(t.output)} output + ${count(t.freshInput + t.cachedInput)} input tokens a month, ${pct(o.workload.prefixCacheHitRate)} cached) = ${count(r.lifetimeOutputEquivalentTokens)} output-equivalent tokens (fresh input × ${fixed(w.freshInput, 3)}, cached × ${fixed(w.cachedInput, 3)}, output × 1: list-price ratios)`,
     '',
     table([
       ['marginal: power only', ...both((c) => usd(c.marginal.outputEquivalent))],
@@ -138,7 +138,7 @@ function render(o: ResolvedOption, input: LabCostInput, r: LabCostResult, assump
   out.push(table([
     ...lifetime.map(([label, f]) => [label, ...both((c) => `$${count(f(c))}`)]),
     ['revenue', `$${count(rev.lifetimeUsd)}`, `$${count(rev.lifetimeUsd)}`],
-    ['training + research / serving compute', ...both((c) => `${((c.lifetimeUsd.training + c.lifetimeUsd.research) / c.lifetimeUsd.serving).toFixed(2)}× (OpenAI 2024: ${((Y.finalTrainingComputeUsd.value + Y.researchComputeUsd.value) / Y.inferenceComputeUsd.value).toFixed(2)}×)`)],
+    ['training + research / serving compute', ...both((c) => `${ratio((c.lifetimeUsd.training + c.lifetimeUsd.research) / c.lifetimeUsd.serving)} (OpenAI 2024: ${ratio((Y.finalTrainingComputeUsd.value + Y.researchComputeUsd.value) / Y.inferenceComputeUsd.value)})`)],
     ...(r.trainingGpuHours === null ? [] : [['final run GPU-hours', count(r.trainingGpuHours), count(r.trainingGpuHours)]]),
   ], ['lifetime totals, USD', 'list rates', 'discounted']));
   out.push('for comparison (whole businesses, second-hand):');

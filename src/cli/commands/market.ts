@@ -15,6 +15,7 @@ import { providerJson, renderProvider } from '../marketProviderOutput.js';
 import type { CliIo } from '../io.js';
 import { resolveGpu } from '../resolve.js';
 import { readSnapshotFile } from './prices.js';
+import { fixed, params, percent, ratio, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 
 const args = {
   'total-params': { type: 'string', description: 'hypothesised total parameters of a frontier model, low,high (default 1e12,5e12)', valueHint: 'lo,hi' },
@@ -54,8 +55,7 @@ function parseDay(flag: string, raw: string): string {
   return raw;
 }
 
-const usd = (x: number) => (x >= 10 ? `$${x.toFixed(1)}` : `$${x.toFixed(2)}`);
-const b = (x: number) => (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`);
+const usd = (x: number) => formatUsd(x, USD_STYLES.market);
 const range = (r: readonly [number, number], f: (x: number) => string) => `${f(r[0])}–${f(r[1])}`;
 
 /** The `market` command: what open-weight prices imply for the cost of serving, and frontier labs' markups. */
@@ -118,25 +118,25 @@ function render(r: MarketAnalysis, snapshotId: string): string {
   const f = r.fits.median;
   const lines = [
     `Market prices (snapshot ${snapshotId}), all blended 3:1 input:output, against the physical model on ${ref.gpu} rented at the default contract rate (as report),`,
-    `${ref.framework}, ${(ref.utilization * 100).toFixed(0)}% utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request;`,
+    `${ref.framework}, ${percent(ref.utilization, 0)} utilization, at least ${ref.latencyTarget.minTokensPerSecondPerUser} tokens/s per user, ${ref.workload.inputTokens}:${ref.workload.outputTokens} tokens a request;`,
     `each model at the weight precision providers serve it (the catalog's servedWeightPrecision) on the GPU count, up to ${ref.maxGpus}, with the least cost per token that meets the target.`,
     '',
     table(r.openWeight.map((p) => [
-      p.model, b(p.totalParams), b(p.activeParams), String(p.providerCount), usd(p.medianBlendedUsdPerMillion), usd(p.cheapest3BlendedUsdPerMillion),
+      p.model, params(p.totalParams), params(p.activeParams), String(p.providerCount), usd(p.medianBlendedUsdPerMillion), usd(p.cheapest3BlendedUsdPerMillion),
       p.physical === null ? 'does not fit' : `${usd(p.physical.blendedCostUsdPerMillion)} (${p.physical.gpus} GPUs, ${p.physical.weightPrecision}${p.physical.meetsTarget ? '' : ', target missed'})`,
-      p.priceOverCost === null ? '' : `${p.priceOverCost.toFixed(2)}×`,
+      p.priceOverCost === null ? '' : ratio(p.priceOverCost),
     ]), ['model', 'total', 'active', 'providers', 'median $/M', 'cheapest-3 $/M', 'physical cost $/M', 'price/cost']),
-    `Fitted curve, median price = a · params^b: against active parameters b = ${f.active.exponent.toFixed(2)}, R² ${f.active.rSquared.toFixed(2)}, typical error ×${f.active.errorFactor.toFixed(2)};` +
-      ` against total b = ${f.total.exponent.toFixed(2)}, R² ${f.total.rSquared.toFixed(2)}, ×${f.total.errorFactor.toFixed(2)}: ${f.better.against === 'activeParams' ? 'active' : 'total'} parameters explain prices better (${f.active.n} models).`,
+    `Fitted curve, median price = a · params^b: against active parameters b = ${fixed(f.active.exponent, 2)}, R² ${fixed(f.active.rSquared, 2)}, typical error ×${fixed(f.active.errorFactor, 2)};` +
+      ` against total b = ${fixed(f.total.exponent, 2)}, R² ${fixed(f.total.rSquared, 2)}, ×${fixed(f.total.errorFactor, 2)}: ${f.better.against === 'activeParams' ? 'active' : 'total'} parameters explain prices better (${f.active.n} models).`,
     '',
     table(r.referenceSizes.map((s) => [s.label, `${usd(s.marketUsdPerMillion)} (95% band ${range(s.marketConfidence, usd)})`, s.physicalUsdPerMillion === null ? 'does not fit' : `${usd(s.physicalUsdPerMillion)} on ${s.physicalGpus} GPUs`]),
       ['size', 'market-implied cost $/M', 'physical cost $/M']),
-    `Frontier models if they were ${range(r.sizeRange.totalParams, b)} total and ${range(r.sizeRange.activeParams, b)} active parameters:`,
+    `Frontier models if they were ${range(r.sizeRange.totalParams, params)} total and ${range(r.sizeRange.activeParams, params)} active parameters:`,
     table(r.frontier.map((x) => [
       x.model, `${usd(x.listInputUsdPerMillion)}/${usd(x.listOutputUsdPerMillion)}`, usd(x.listBlendedUsdPerMillion),
       range(x.marketCostUsdPerMillion, usd), x.physicalCostUsdPerMillion === null ? '-' : range(x.physicalCostUsdPerMillion, usd),
-      range(x.impliedMarkup.market, (m) => `${m.toFixed(1)}×`), x.impliedMarkup.physical === null ? '-' : range(x.impliedMarkup.physical, (m) => `${m.toFixed(1)}×`),
-      x.grossMargin.physical === null ? '-' : range(x.grossMargin.physical, (m) => `${(m * 100).toFixed(0)}%`),
+      range(x.impliedMarkup.market, (m) => ratio(m, 1)), x.impliedMarkup.physical === null ? '-' : range(x.impliedMarkup.physical, (m) => ratio(m, 1)),
+      x.grossMargin.physical === null ? '-' : range(x.grossMargin.physical, (m) => percent(m, 0)),
     ]), ['model', 'list in/out', 'list blended', 'cost (market)', 'cost (physics)', 'markup (market)', 'markup (physics)', 'gross margin (physics)']),
   ];
   return lines.join('\n') + '\n';

@@ -4,10 +4,12 @@ import { parseEngineVersion } from '../../core/perf/engineVersion.js';
 import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
+import { TFLOP } from '../../core/units.js';
 import { parseInteger, parseNumber, rejectUnknownFlags } from '../args.js';
 import { MAX_SIMULATED_REQUESTS, type Traffic } from '../../core/perf/trafficServing.js';
 import { profileArg, readProfile } from '../profileArg.js';
-import { formatGB, formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, fixed, gigabytes, milliseconds, percent, plain } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
 import { LIMITS } from '../../core/limits.js';
@@ -25,8 +27,8 @@ const args = {
   ...profileArg,
 } as const;
 
-const ms = (s: number) => `${(s * 1e3).toFixed(s < 0.01 ? 2 : 1)} ms`;
-const rate = (x: number) => (x >= 100 ? formatInt(x) : x.toFixed(1));
+const ms = (s: number) => milliseconds(s, s < 0.01 ? 2 : 1);
+const rate = (x: number) => (x >= 100 ? count(x) : fixed(x, 1));
 
 /** The `perf` command: tokens/s per GPU and per user, TPOT, TTFT and what bounds a step, for one setup. */
 export function perfCommand(io: CliIo) {
@@ -85,24 +87,24 @@ function stepLine(name: string, t: StepTime | null): string {
   if (t === null) return '';
   return `${name}: ${ms(t.stepSeconds)} = kernels ${ms(t.kernelSeconds)} (compute ${ms(t.computeSeconds)}, memory ${ms(t.memorySeconds)}, each kernel on the smooth roofline) + communication ${ms(t.communicationSeconds)}` +
     (t.communicationTotalSeconds > t.communicationSeconds * 1.001 ? ` (of ${ms(t.communicationTotalSeconds)}, the rest overlapped)` : '') +
-    ` + overhead ${ms(t.overheadSeconds)}; bound by ${t.bound}; ${formatGB(t.hbmBytesPerGpu)} read and ${(t.flopPerGpu / 1e12).toFixed(2)} TFLOP per GPU\n`;
+    ` + overhead ${ms(t.overheadSeconds)}; bound by ${t.bound}; ${gigabytes(t.hbmBytesPerGpu)} read and ${fixed(t.flopPerGpu / TFLOP, 2)} TFLOP per GPU\n`;
 }
 
 /** The factors behind the step, three significant figures each. */
 function efficiencyLine(gpus: number, framework: string, p: ServingPerformance): string {
   const h = p.hardwareEfficiency;
   const f = p.frameworkEfficiency;
-  const x = (v: number) => Number(v.toPrecision(3));
+  const x = (v: number) => plain(v, 3);
   const us = (s: number) => `${x(s * 1e6)} µs`;
   return `efficiency  ${gpus} GPUs of family factors: hbm ${x(h.hbm)} (experts ×${x(h.expertHbmShare)}, KV ×${x(h.kvHbmShare)}), matmul bf16/fp8/fp4 ${x(h.matmulBf16)}/${x(h.matmulFp8)}/${x(h.matmulFp4)}, links ${x(h.scaleUpLink)}; ` +
-    `${framework}: kernels ×${x(f.kernelQuality)}, overhead ${ms(f.stepOverheadSeconds)} a step + ${us(f.sequenceOverheadSeconds)} a sequence + ${us(f.moeLayerOverheadSeconds)} a MoE layer, batch cap ${formatInt(f.maxBatchSequences)} a rank`;
+    `${framework}: kernels ×${x(f.kernelQuality)}, overhead ${ms(f.stepOverheadSeconds)} a step + ${us(f.sequenceOverheadSeconds)} a sequence + ${us(f.moeLayerOverheadSeconds)} a MoE layer, batch cap ${count(f.maxBatchSequences)} a rank`;
 }
 
 function render(model: string, gpu: string, gpus: number, framework: string, r: ReturnType<typeof servingPerformance>, w: { inputTokens: number; outputTokens: number; prefixCacheHitRate: number }): string {
   const head = `Serving performance: ${model} on ${gpus} × ${gpu} with ${framework}\n`;
   if (!r.fits) {
     const s = r.smallestFit;
-    return `${head}DOES NOT FIT: short by ${formatGB(r.memory.shortfallBytesPerGpu)} per GPU; nothing computed.` +
+    return `${head}DOES NOT FIT: short by ${gigabytes(r.memory.shortfallBytesPerGpu)} per GPU; nothing computed.` +
       (s === null ? '\n' : ` The smallest count of ${gpu} that fits is ${s.gpus} (TP ${s.layout.tp} × PP ${s.layout.pp}).\n`);
   }
   const p: ServingPerformance = r;
@@ -113,7 +115,7 @@ function render(model: string, gpu: string, gpus: number, framework: string, r: 
     `layout      ${l.replicas} × (TP ${l.tp} × PP ${l.pp}, EP ${l.ep}${l.dpAttention ? ', data-parallel attention' : ''})` +
       (p.prefillPool === null ? '' : ` decoding; prefill pool of ${p.prefillPool.gpus} GPUs: TP ${p.prefillPool.layout.tp}, EP ${p.prefillPool.layout.ep}${p.prefillPool.layout.dpAttention ? ', DP attention' : ''}`),
     `precision   weights ${p.memory.weightPrecisions.otherLinear} (experts ${p.memory.weightPrecisions.routedExperts}), KV ${p.memory.kvPrecision}`,
-    `workload    ${formatInt(w.inputTokens)} input + ${formatInt(w.outputTokens)} output tokens a request, ${(w.prefixCacheHitRate * 100).toFixed(0)}% prefix-cache hits; ${formatInt(p.concurrency)} requests in flight`,
+    `workload    ${count(w.inputTokens)} input + ${count(w.outputTokens)} output tokens a request, ${percent(w.prefixCacheHitRate, 0)} prefix-cache hits; ${count(p.concurrency)} requests in flight`,
     '',
     table([
       ['input tokens/s', rate(pt.inputTokensPerSecondPerGpu), rate(pt.inputTokensPerSecondPerGpu * gpus)],
@@ -125,7 +127,7 @@ function render(model: string, gpu: string, gpus: number, framework: string, r: 
       ['TPOT', pt.tpotSeconds > 0 ? ms(pt.tpotSeconds) : 'n/a'],
       ['TTFT', pt.ttftSeconds > 0 ? ms(pt.ttftSeconds) : 'n/a'],
     ]),
-    stepLine(`decode step (${formatInt(pt.sequencesPerInstance)} sequences an instance)`, pt.decodeStep) + stepLine('prefill step', pt.prefillStep),
+    stepLine(`decode step (${count(pt.sequencesPerInstance)} sequences an instance)`, pt.decodeStep) + stepLine('prefill step', pt.prefillStep),
     efficiencyLine(l.gpus, framework, p),
     ...p.warnings.map((x) => `note: ${x}`),
   ];

@@ -4,7 +4,8 @@ import { findPriceSchedule, PRICE_SCHEDULES, type PriceSchedule } from '../../co
 import { realisedPrice, type RealisedPrice, type RequestClass, type TrafficMix } from '../../core/market/realisedPrice.js';
 import { findWorkloadPreset, presetTraffic, WORKLOAD_PRESET_IDS, type WorkloadPreset } from '../../core/scenario/workloadPresets.js';
 import { decimal, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, percent, ratio, usd } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 
 const args = {
@@ -49,8 +50,6 @@ function pickSchedules(provider: string | undefined, model: string | undefined):
   return PRICE_SCHEDULES;
 }
 
-const usd = (x: number) => (x >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 /** `prices realised`: the $/M a provider earns once caching, batch, tiers and discounts apply to a traffic mix. */
 export function pricesRealisedCommand(io: CliIo) {
@@ -79,21 +78,21 @@ export function pricesRealisedCommand(io: CliIo) {
 }
 
 function render(preset: WorkloadPreset, t: TrafficMix, rows: readonly { schedule: PriceSchedule; realised: RealisedPrice }[]): string {
-  const requests = t.requests.map((r) => `${pct(r.share)} at ${formatInt(r.inputTokens)} in / ${formatInt(r.outputTokens)} out`).join(', ');
+  const requests = t.requests.map((r) => `${percent(r.share)} at ${count(r.inputTokens)} in / ${count(r.outputTokens)} out`).join(', ');
   const terms = (s: PriceSchedule) => [
     s.base.cachedInputUsdPerMillion === null ? 'no cache price' : `cache read ${usd(s.base.cachedInputUsdPerMillion)}`,
     s.base.cacheWriteUsdPerMillion === null ? '' : `write ${usd(s.base.cacheWriteUsdPerMillion)}`,
-    s.batch === null ? '' : `batch -${pct(s.batch.discountFraction)}`,
-    s.longContext === null ? '' : `>${formatInt(s.longContext.thresholdInputTokens)} tok: ${usd(s.longContext.inputUsdPerMillion)}/${usd(s.longContext.outputUsdPerMillion)}`,
+    s.batch === null ? '' : `batch -${percent(s.batch.discountFraction)}`,
+    s.longContext === null ? '' : `>${count(s.longContext.thresholdInputTokens)} tok: ${usd(s.longContext.inputUsdPerMillion)}/${usd(s.longContext.outputUsdPerMillion)}`,
     s.priority === null ? '' : `priority ×${s.priority.multiplier}`,
-    s.offPeak === null ? '' : `off-peak -${pct(s.offPeak.discountFraction)} ${s.offPeak.hoursUtc} UTC`,
+    s.offPeak === null ? '' : `off-peak -${percent(s.offPeak.discountFraction)} ${s.offPeak.hoursUtc} UTC`,
   ].filter((x) => x !== '').join(', ');
   return [
     `Realised price: what each schedule earns on ${preset.id} traffic (${preset.description}).`,
-    `traffic: ${requests}; ${pct(t.cacheHitRate)} of prompt tokens cached, ${pct(t.cacheWriteShare)} of the rest written to the cache; batch ${pct(t.batchShare)}, priority ${pct(t.priorityShare)}, off-peak ${pct(t.offPeakShare)} of requests`,
+    `traffic: ${requests}; ${percent(t.cacheHitRate)} of prompt tokens cached, ${percent(t.cacheWriteShare)} of the rest written to the cache; batch ${percent(t.batchShare)}, priority ${percent(t.priorityShare)}, off-peak ${percent(t.offPeakShare)} of requests`,
     table(rows.map(({ schedule: s, realised: r }) => [
       s.id, `${usd(s.base.inputUsdPerMillion)} / ${usd(s.base.outputUsdPerMillion)}`, terms(s),
-      usd(r.inputUsdPerMillion), usd(r.outputUsdPerMillion), usd(r.blendedUsdPerMillion), usd(r.listBlendedUsdPerMillion), `${r.realisedToListRatio.toFixed(2)}×`,
+      usd(r.inputUsdPerMillion), usd(r.outputUsdPerMillion), usd(r.blendedUsdPerMillion), usd(r.listBlendedUsdPerMillion), ratio(r.realisedToListRatio),
     ]), ['schedule', 'list in / out', 'terms', 'realised $/M in', '$/M out', '$/M blended', 'list blended', 'realised/list']),
     'sources:',
     ...rows.map(({ schedule: s }) => `  ${s.id}: ${s.base.source} (${s.base.date})${[s.longContext, s.batch, s.priority, s.offPeak].filter((x) => x !== null).map((x) => `; ${x.note} ${x.source} (${x.date})`).join('')}`),

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { assumptionRows } from '../../core/scenario/assumptions.js';
 import { COST_SPLITS, parseCostSplit } from '../../core/economics/costSplit.js';
 import { DEFAULT_KV_HOLDING } from '../../core/economics/kvTiers.js';
 import { isProfitable } from '../../core/economics/tokenEconomics.js';
@@ -7,7 +8,8 @@ import { DEFAULT_SCENARIO, parseScenarioText, resolveScenario, runEach, runOptio
 import type { FrontierPoint } from '../../core/perf/frontier.js';
 import { cachedInputCostParts, type CachedInputCostParts, type TokenAttribution } from '../../core/economics/tokenAttribution.js';
 import { rejectUnknownFlags, requireString } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { assumptionTables, table } from '../format.js';
+import { count, fixed, percent, usd, USD_STYLES } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { describeLayout } from '../../core/perf/describeLayout.js';
 import { resolveModel } from '../resolve.js';
@@ -23,10 +25,8 @@ const args = {
   ...profileArg,
 } as const;
 
-const usd = (x: number) => (Math.abs(x) >= 100 ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 /** A margin that may be undefined: no revenue (zero prices) or no cost. */
-const pctOr = (x: number | null, none: string) => (x === null ? none : pct(x));
+const pctOr = (x: number | null, none: string) => (x === null ? none : percent(x));
 
 type Reported = OptionResult & { readonly sensitivity: readonly SensitivityRow[] };
 
@@ -86,7 +86,7 @@ function deploymentJson(r: OptionResult) {
 function toJson(r: Reported) {
   const o = r.option;
   const base = { label: o.label, model: o.model.id, gpu: o.gpu.id, gpus: o.gpus, fits: r.fits, smallestFit: r.smallestFit, deployment: deploymentJson(r), sensitivity: r.sensitivity };
-  const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) };
+  const assumptions = { options: o.assumptions, costBasis: describeCostBasis(o.costBasis), rows: assumptionRows(o) };
   const e = r.economics;
   const choice = r.operatingPoint;
   if (e === null || choice === null) return { ...base, assumptions };
@@ -150,15 +150,15 @@ function splitText(a: TokenAttribution): string {
   const how = a.costSplit === 'phase'
     ? 'by phase: each token kind bears its own phase\'s GPU-time (mixed steps split by standalone cost); cached input adds keeping and moving its KV'
     : 'marginal: a prompt bears only the time it adds to decode steps; output carries the whole step';
-  return `${how}; prompts take ${pct(a.prefillGpuTimeShare)} of the GPU-time`;
+  return `${how}; prompts take ${percent(a.prefillGpuTimeShare)} of the GPU-time`;
 }
 
 function cachedText(a: TokenAttribution, c: CachedInputCostParts): string {
-  const f = (x: number) => `$${x.toFixed(4)}`;
+  const f = (x: number) => usd(x, USD_STYLES.costPart);
   if (a.cachedKv === null) return `per million: ${f(c.attention)}, the prefill it adds (difference of two runs); keeping its KV not counted`;
   const h = DEFAULT_KV_HOLDING;
   const held = `${h.residenceSecondsPerRead.hbm} s in HBM, ${h.residenceSecondsPerRead.hostDram} s in DRAM, ${h.residenceSecondsPerRead.ssd} s on SSD`;
-  const reads = `${pct(h.readShares.hbm)}/${pct(h.readShares.hostDram)}/${pct(h.readShares.ssd)}`;
+  const reads = `${percent(h.readShares.hbm)}/${percent(h.readShares.hostDram)}/${percent(h.readShares.ssd)}`;
   return `per million: attention ${f(c.attention)}, KV kept in HBM ${f(c.hbmHolding)}, host DRAM ${f(c.hostDramHolding)}, SSD ${f(c.ssdHolding)}, moved back to HBM ${f(c.moving)} ` +
     `(assumed per read: KV held ${held}; reads served ${reads} from HBM/DRAM/SSD)`;
 }
@@ -169,12 +169,12 @@ const gpusText = (r: OptionResult) => `${r.option.gpus}${r.option.deployment ===
 function flips(rows: readonly SensitivityRow[]): string[] {
   const base = rows[0]?.profitable ?? null;
   return rows.slice(1).filter((x) => x.profitable !== null && x.profitable !== base)
-    .map((x) => `${x.case} (${x.profitable === true ? 'PROFIT' : 'LOSS'}${x.marginFraction === null ? '' : ` ${pct(x.marginFraction)}`})`);
+    .map((x) => `${x.case} (${x.profitable === true ? 'PROFIT' : 'LOSS'}${x.marginFraction === null ? '' : ` ${percent(x.marginFraction)}`})`);
 }
 
 function sensitivityTable(rows: readonly SensitivityRow[]): string {
   return table(rows.map((x) => [
-    `  ${x.case}`, x.change, x.profitable === null ? '' : x.profitable ? 'PROFIT' : 'LOSS', x.marginFraction === null ? '' : pct(x.marginFraction),
+    `  ${x.case}`, x.change, x.profitable === null ? '' : x.profitable ? 'PROFIT' : 'LOSS', x.marginFraction === null ? '' : percent(x.marginFraction),
     x.costUsdPerMillionOutputTokens === null ? '' : usd(x.costUsdPerMillionOutputTokens), x.layout ?? '', x.note ?? (x.meetsLatencyTarget === false ? 'target missed' : ''),
   ]), ['  sensitivity', 'change', 'verdict', 'margin', 'cost $/M out', 'layout', 'note']);
 }
@@ -192,7 +192,7 @@ function render(title: string, results: readonly Reported[]): string {
   const summary = results.map((r) => {
     const e = r.economics;
     if (e === null) return [r.option.label, gpusText(r), 'does not fit', '', '', '', ''];
-    return [r.option.label, gpusText(r), isProfitable(e) ? 'PROFIT' : 'LOSS', pctOr(e.marginFraction, 'no revenue'), e.breakEvenUtilization === null ? 'never' : pct(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
+    return [r.option.label, gpusText(r), isProfitable(e) ? 'PROFIT' : 'LOSS', pctOr(e.marginFraction, 'no revenue'), e.breakEvenUtilization === null ? 'never' : percent(e.breakEvenUtilization), usd(e.costUsdPerMillionOutputTokens), usd(e.costUsdPerMillionInputTokens)];
   });
   out.push(table(summary, ['option', 'GPUs', 'verdict', 'margin', 'break-even util.', 'cost $/M out', 'cost $/M in']));
   out.push(ONE_POINT);
@@ -213,26 +213,25 @@ function render(title: string, results: readonly Reported[]): string {
     const p = choice.point;
     const be = e.breakEvenPrices;
     out.push(table([
-      ['verdict', `${isProfitable(e) ? 'PROFITABLE' : 'LOSES MONEY'} at ${pct(o.utilization)} utilization: ` +
-        `${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)} of revenue`}, cost-profit margin ${pctOr(e.costProfitMargin, 'n/a (no cost)')}; ` +
-        `${e.breakEvenUtilization === null ? 'never breaks even at these prices (no utilization up to 100% does)' : `breaks even at ${pct(e.breakEvenUtilization)} utilization`}`],
+      ['verdict', `${isProfitable(e) ? 'PROFITABLE' : 'LOSES MONEY'} at ${percent(o.utilization)} utilization: ` +
+        `${e.marginFraction === null ? 'no revenue at these prices' : `margin ${percent(e.marginFraction)} of revenue`}, cost-profit margin ${pctOr(e.costProfitMargin, 'n/a (no cost)')}; ` +
+        `${e.breakEvenUtilization === null ? 'never breaks even at these prices (no utilization up to 100% does)' : `breaks even at ${percent(e.breakEvenUtilization)} utilization`}`],
       ['deployment', deploymentText(r, describeLayout(p))],
-      ['operating point', `${p.tokensPerSecondPerUser.toFixed(1)} tokens/s per user, TTFT ${p.ttftSeconds.toFixed(2)} s, ${formatInt(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
+      ['operating point', `${fixed(p.tokensPerSecondPerUser, 1)} tokens/s per user, TTFT ${fixed(p.ttftSeconds, 2)} s, ${count(p.sequencesPerInstance)} requests per instance, ${describeLayout(p)} (${p.layout.mode}), decode bound by ${p.decodeBound}` +
         (choice.meetsTarget ? '' : `; TARGET NOT MET: ${choice.reason}`)],
       ['cost of a GPU-hour', `${usd(e.costUsdPerGpuHour)} (${o.costBasis.kind}: ${costParts(e.gpuHour)})`],
       ...onDemandRow(onDemandBeside(o.costBasis, e)),
-      ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${pct(o.utilization)} utilization)`],
+      ['cost per million', `input ${usd(e.costUsdPerMillionInputTokens)}, cached input ${usd(e.costUsdPerMillionCachedInputTokens)}, output ${usd(e.costUsdPerMillionOutputTokens)} (at ${percent(o.utilization)} utilization)`],
       ['cost split', r.attribution === null ? '' : splitText(r.attribution)],
       ['cached input', r.attribution === null ? '' : cachedText(r.attribution, cachedInputCostParts(r.attribution, e.costUsdPerGpuHour, o.utilization))],
       ['prices per million', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)}`],
-      ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${pct(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
-      ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${be.scale.toFixed(2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
+      ['revenue per GPU-hour', `${usd(e.revenueUsdPerGpuHourAtFullLoad)} fully busy, ${usd(e.revenueUsdPerGpuHour)} at ${percent(o.utilization)}; profit ${usd(e.profitUsdPerGpuHour)} per GPU-hour`],
+      ['break-even prices', (be.scale === null || be.prices === null ? 'no multiple of zero prices pays; or ' : `all prices × ${fixed(be.scale, 2)} (input ${usd(be.prices.inputUsdPerMillion)}, output ${usd(be.prices.outputUsdPerMillion)}), or `) +
         (be.outputUsdPerMillionHoldingInput <= 0 ? 'any output price: input revenue alone covers the cost' : `output ${usd(be.outputUsdPerMillionHoldingInput)} with input prices held`)],
     ]));
     out.push(sensitivityTable(r.sensitivity));
     out.push('assumptions:');
-    out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
-    out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));
+    out.push(assumptionTables(assumptionRows(o)));
   }
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,8 @@ import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseek
 import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
 import { openai2024 } from '../../core/reproduce/openai2024.js';
 import { rejectUnknownFlags } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, fixed, gigabytes, millionsOfTokens, percent, ratio, signedPercent, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { renderOpenai2024 } from './reproduceOpenai2024.js';
 
@@ -15,9 +16,9 @@ const args = {
   json: { type: 'boolean', description: 'print the result as JSON' },
 } as const;
 
-const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
-const share = (x: number) => `${(x * 100).toFixed(1)}%`;
-const usd = (x: number) => `$${x >= 1000 ? formatInt(x) : x.toFixed(2)}`;
+const signed = (x: number) => signedPercent(x, 1);
+const share = (x: number) => percent(x, 1);
+const usd = (x: number) => formatUsd(x, USD_STYLES.bill);
 
 /** The `reproduce` command: published cases end to end, the published figure beside the tool's. */
 export function reproduceCommand(io: CliIo) {
@@ -73,32 +74,32 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
     table([
       ['daily cost', usd(r.published.dailyCostUsd), usd(r.dailyCostUsd), signed((r.dailyCostUsd - r.published.dailyCostUsd) / r.published.dailyCostUsd)],
       ['theoretical revenue', usd(r.published.revenueUsd), usd(r.revenueUsd), signed(r.revenueRelativeError)],
-      ['cost-profit margin', `${(r.published.costProfitMargin * 100).toFixed(0)}%`, `${(r.costProfitMargin * 100).toFixed(1)}%`, ''],
+      ['cost-profit margin', percent(r.published.costProfitMargin, 0), percent(r.costProfitMargin, 1), ''],
     ], ['', 'published', 'tool', 'difference']),
     'Physics: the H800 nodes the performance model says the day\'s tokens need with DeepSeek\'s layouts:',
     table([
-      ['prefill input tokens/s per node', formatInt(p.prefill.publishedInputTokensPerSecondPerNode), formatInt(p.prefill.inputTokensPerSecondPerNode), signed(p.prefill.inputTokensPerSecondPerNode / p.prefill.publishedInputTokensPerSecondPerNode - 1)],
-      ['decode output tokens/s per node', formatInt(14_800), p.decode === null ? 'unreachable' : formatInt(p.decode.outputTokensPerSecondPerNode), p.decode === null ? '' : signed(p.decode.outputTokensPerSecondPerNode / 14_800 - 1)],
-      ['nodes, average over the day', '226.75', p.predictedAverageNodes.toFixed(1), signed(p.predictedAverageNodesRelativeError)],
-      ['  of which prefill / decode', '', `${p.predictedPrefillNodes.toFixed(1)} / ${p.predictedDecodeNodes.toFixed(1)}`, ''],
+      ['prefill input tokens/s per node', count(p.prefill.publishedInputTokensPerSecondPerNode), count(p.prefill.inputTokensPerSecondPerNode), signed(p.prefill.inputTokensPerSecondPerNode / p.prefill.publishedInputTokensPerSecondPerNode - 1)],
+      ['decode output tokens/s per node', count(14_800), p.decode === null ? 'unreachable' : count(p.decode.outputTokensPerSecondPerNode), p.decode === null ? '' : signed(p.decode.outputTokensPerSecondPerNode / 14_800 - 1)],
+      ['nodes, average over the day', '226.75', fixed(p.predictedAverageNodes, 1), signed(p.predictedAverageNodesRelativeError)],
+      ['  of which prefill / decode', '', `${fixed(p.predictedPrefillNodes, 1)} / ${fixed(p.predictedDecodeNodes, 1)}`, ''],
       ['nodes at peak', '278', '', ''],
-      ['nodes with MTP (1 token, 87.5% accepted)', '', r.withMtp.predictedAverageNodes.toFixed(1), signed(r.withMtp.predictedAverageNodesRelativeError)],
+      ['nodes with MTP (1 token, 87.5% accepted)', '', fixed(r.withMtp.predictedAverageNodes, 1), signed(r.withMtp.predictedAverageNodesRelativeError)],
     ], ['', 'published', 'tool', 'difference']),
     'Who pays for the GPU-time, by phase (prefill pool to prompts, decode pool to output; "published" from the per-node rates):',
     table([
       ['share of GPU-time on prompts', share(r.publishedAttribution.prefillGpuTimeShare), share(r.prefillGpuTimeShare), `${share(r.withMtp.prefillGpuTimeShare)} with MTP`],
-      ['output / cache-miss input cost, all prefill on misses', `${r.publishedAttribution.outputToInputCostRatioAllPrefillOnMisses.toFixed(2)}×`, `${p.attribution.outputToInputCostRatioAllPrefillOnMisses.toFixed(2)}×`, ''],
-      ['output / cache-miss input cost, hits bearing their attention', '', `${r.outputToInputCostRatio.toFixed(2)}×`, `${r.withMtp.outputToInputCostRatio.toFixed(2)}× with MTP`],
+      ['output / cache-miss input cost, all prefill on misses', ratio(r.publishedAttribution.outputToInputCostRatioAllPrefillOnMisses), ratio(p.attribution.outputToInputCostRatioAllPrefillOnMisses), ''],
+      ['output / cache-miss input cost, hits bearing their attention', '', ratio(r.outputToInputCostRatio), `${ratio(r.withMtp.outputToInputCostRatio)} with MTP`],
     ], ['', 'published', 'tool', '']),
     'Demand over the day: a 24-hour profile with the published peak-to-average (278 / 226.75 = 1.226), whole nodes each hour:',
     table([
-      ['average nodes', '226.75', r.demand.averageNodes.toFixed(1), signed(r.demand.averageNodesRelativeError)],
+      ['average nodes', '226.75', fixed(r.demand.averageNodes, 1), signed(r.demand.averageNodesRelativeError)],
       ['peak nodes', '278', String(r.demand.peakNodes), signed(r.demand.peakNodesRelativeError)],
-      ['utilization of the hourly fleet', '', `${(r.demand.utilization * 100).toFixed(1)}%`, ''],
-      ['utilization of a fleet held at the peak', `${(r.demand.published.peakSizedUtilization * 100).toFixed(1)}%`, `${(r.demand.peakSizedUtilization * 100).toFixed(1)}%`, ''],
+      ['utilization of the hourly fleet', '', percent(r.demand.utilization, 1), ''],
+      ['utilization of a fleet held at the peak', percent(r.demand.published.peakSizedUtilization, 1), percent(r.demand.peakSizedUtilization, 1), ''],
     ], ['', 'published', 'tool', 'difference']),
-    `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : p.decode.sequencesPerGpu.toFixed(0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${(p.assumptions.prefixCacheHitRate * 100).toFixed(1)}% cached; ${p.assumptions.layouts}.`,
-    `The published prefill rate (${formatInt(p.prefill.publishedFreshTokensPerSecondPerGpu)} cache-miss tokens/s a GPU) is ${share(p.prefill.publishedShareOfModelledCapacity)} of the modelled capacity of full 16K-token steps; ${p.assumptions.speculationNote}.`,
+    `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : fixed(p.decode.sequencesPerGpu, 0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${percent(p.assumptions.prefixCacheHitRate, 1)} cached; ${p.assumptions.layouts}.`,
+    `The published prefill rate (${count(p.prefill.publishedFreshTokensPerSecondPerGpu)} cache-miss tokens/s a GPU) is ${share(p.prefill.publishedShareOfModelledCapacity)} of the modelled capacity of full 16K-token steps; ${p.assumptions.speculationNote}.`,
     'The model sizes capacity for steady full use; the published average counts nodes held through the day\'s troughs, so a model somewhat under it is expected.',
     '',
   ].join('\n');
@@ -107,17 +108,17 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
 function renderMixtral(r: ReturnType<typeof mixtralH100>): string {
   const c = r.claim;
   const f = r.fullyBatched;
-  const pct = (x: number | null) => (x === null ? 'never' : `${(x * 100).toFixed(0)}%`);
+  const pct = (x: number | null) => (x === null ? 'never' : percent(x, 0));
   return [
     'Claim: one 80 GB H100 serves Mixtral 8x7B at ~10k tokens/s fully batched: 36M tokens an hour, $38.88 an hour at $0.54/M;',
     'an 8-GPU rental at $3.99/GPU-hour with a two-week minimum needs ~66% utilization to break even.',
     '',
     table([
-      ['fits one H100 at bf16?', 'implied yes', r.fitsOneH100.bf16 ? 'yes' : `no: ${(r.fitsOneH100.bf16WeightBytes / 1e9).toFixed(1)} GB of weights; needs ${r.fitsOneH100.bf16SmallestGpus}`],
-      ['fits one H100 at fp8?', '', r.fitsOneH100.fp8 ? `yes: ${(r.fitsOneH100.fp8WeightBytes / 1e9).toFixed(1)} GB of weights` : 'no'],
-      ['tokens/s fully batched (fp8, vLLM)', formatInt(c.tokensPerSecondPerGpu), `${formatInt(f.totalTokensPerSecond)} total (${formatInt(f.outputTokensPerSecond)} output) at ${formatInt(f.sequences)} sequences, ${f.tokensPerSecondPerUser.toFixed(1)} tokens/s per user`],
-      ['tokens an hour', `${c.tokensPerHour / 1e6}M`, `${(f.tokensPerHour / 1e6).toFixed(1)}M`],
-      ['revenue an hour at $0.54/M', usd(c.revenueUsdPerHour), `${usd(f.revenueUsdPerHourAllTokens)} on all tokens, ${usd(f.revenueUsdPerHourOutputOnly)} on output only; 10k tokens/s earns ${usd(r.arithmetic.revenueUsdPerHourFromClaim)}, so $38.88 needs ${formatInt(r.arithmetic.claimedRevenueImpliesTokensPerSecond)} tokens/s`],
+      ['fits one H100 at bf16?', 'implied yes', r.fitsOneH100.bf16 ? 'yes' : `no: ${gigabytes(r.fitsOneH100.bf16WeightBytes)} of weights; needs ${r.fitsOneH100.bf16SmallestGpus}`],
+      ['fits one H100 at fp8?', '', r.fitsOneH100.fp8 ? `yes: ${gigabytes(r.fitsOneH100.fp8WeightBytes)} of weights` : 'no'],
+      ['tokens/s fully batched (fp8, vLLM)', count(c.tokensPerSecondPerGpu), `${count(f.totalTokensPerSecond)} total (${count(f.outputTokensPerSecond)} output) at ${count(f.sequences)} sequences, ${fixed(f.tokensPerSecondPerUser, 1)} tokens/s per user`],
+      ['tokens an hour', `${c.tokensPerHour / 1e6}M`, millionsOfTokens(f.tokensPerHour)],
+      ['revenue an hour at $0.54/M', usd(c.revenueUsdPerHour), `${usd(f.revenueUsdPerHourAllTokens)} on all tokens, ${usd(f.revenueUsdPerHourOutputOnly)} on output only; 10k tokens/s earns ${usd(r.arithmetic.revenueUsdPerHourFromClaim)}, so $38.88 needs ${count(r.arithmetic.claimedRevenueImpliesTokensPerSecond)} tokens/s`],
       ['break-even utilization, $3.99/GPU-hour', pct(c.breakEvenUtilization), `${pct(f.breakEvenUtilizationAllTokens)} if every token earns $0.54/M; ${pct(f.breakEvenUtilizationOutputOnly)} if only output tokens do`],
       ['two-week commitment, 8 GPUs', '', usd(r.arithmetic.rentalCommitmentUsd)],
     ], ['', 'claim', 'model']),

@@ -5,7 +5,8 @@ import { parseScenario, parseScenarioText, resolveScenario, runEach } from '../.
 import { runSimulation, type SimulationReport } from '../../core/sim/runSimulation.js';
 import defaultSimulation from '../../core/sim/defaultSimulation.json' with { type: 'json' };
 import { rejectUnknownFlags } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, fixed, latency, percent, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
 import { profileArg, readProfile } from '../profileArg.js';
@@ -16,9 +17,8 @@ const args = {
   ...profileArg,
 } as const;
 
-const ms = (s: number | null) => (s === null || Number.isNaN(s) ? '-' : Number.isFinite(s) ? (s >= 10 ? `${s.toFixed(1)} s` : `${(s * 1000).toFixed(0)} ms`) : '∞');
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const usd = (x: number) => (x >= 1000 ? `$${formatInt(x)}` : `$${x.toFixed(2)}`);
+const pct = (x: number) => percent(x, 1);
+const usd = (x: number) => formatUsd(x, USD_STYLES.bill);
 /** Bad trace rows listed in the text output; the JSON has them all. */
 const LISTED_PROBLEMS = 10;
 
@@ -53,7 +53,7 @@ export function simulateCommand(io: CliIo) {
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
         const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
         return runSimulation(o, demand, trace, progress === undefined ? undefined : (s, note) => {
-          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${Math.min(100, (100 * s) / seconds).toFixed(0)}%`);
+          if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${percent(Math.min(1, s / seconds))}`);
         });
       });
       progress?.(null);
@@ -87,7 +87,7 @@ function render(reports: readonly SimulationReport[]): string {
       '== ranking: cheapest $/M output among fleets that meet their SLO; a fleet that misses it is ranked after them and marked',
       table(ranked.map(({ r, c }) => [
         r.option.label, c?.basis ?? '', usd(c?.costUsdPerMillionOutputTokens ?? NaN), pct(c?.utilization ?? 0), pct(r.sim.sloAttainment),
-        ms(r.slo.p99TtftSeconds), ms(r.slo.p99TpotSeconds), r.slo.met ? 'meets SLO' : `MISSES SLO: ${r.slo.misses.join(', ')}`,
+        latency(r.slo.p99TtftSeconds), latency(r.slo.p99TpotSeconds), r.slo.met ? 'meets SLO' : `MISSES SLO: ${r.slo.misses.join(', ')}`,
       ]), ['option', 'cheapest basis', '$/M output', 'utilization', 'SLO attainment', 'p99 TTFT', 'p99 TPOT', 'SLO']),
     ].join('\n'));
   }
@@ -105,51 +105,51 @@ function revenueLine(r: SimulationReport): string {
 function renderOne(r: SimulationReport): string {
   const s = r.sim;
   const minutes = s.durationSeconds / 60;
-  const span = minutes >= 180 ? `${(minutes / 60).toFixed(1)} h` : `${minutes.toFixed(1)} min`;
+  const span = minutes >= 180 ? `${fixed(minutes / 60, 1)} h` : `${fixed(minutes, 1)} min`;
   const t = r.trace;
   const lines = [
     `== ${r.option.label}`,
-    `${formatInt(s.requests)} requests over ${span} (mean ${r.meanRequestsPerSecond.toFixed(2)}/s, peak/average ${r.profilePeakToAverage.toFixed(2)}); instance: ${r.gpusPerInstance} × ${r.option.gpu.id}, batch cap ${Math.floor(r.point.sequencesPerInstance)}, ${r.capacityRequestsPerSecondPerInstance.toFixed(2)} requests/s at the latency target`,
+    `${count(s.requests)} requests over ${span} (mean ${fixed(r.meanRequestsPerSecond, 2)}/s, peak/average ${fixed(r.profilePeakToAverage, 2)}); instance: ${r.gpusPerInstance} × ${r.option.gpu.id}, batch cap ${Math.floor(r.point.sequencesPerInstance)}, ${fixed(r.capacityRequestsPerSecondPerInstance, 2)} requests/s at the latency target`,
   ];
   if (r.pools !== null) {
     lines.push(`disaggregated: a unit of ${r.option.gpus} ${r.option.gpu.id} is ${r.pools.prefillInstancesPerUnit} prefill instance${r.pools.prefillInstancesPerUnit === 1 ? '' : 's'} of ${r.pools.prefillGpusPerInstance} GPUs and ${r.pools.decodeInstancesPerUnit} decode instance${r.pools.decodeInstancesPerUnit === 1 ? '' : 's'} of ${r.pools.decodeGpusPerInstance}; fleet sizes below are units, instance counts decode-instance equivalents (GPUs / ${r.pools.decodeGpusPerInstance})`);
   }
   if (t !== null) {
-    lines.push(`trace ${t.fileName} (${t.format})${t.scale !== 1 ? ` at ${t.scale}× its rate` : ''}: ${t.skippedRows === 0 ? 'every row read' : `${formatInt(t.skippedRows)} bad row${t.skippedRows === 1 ? '' : 's'} skipped`}` +
+    lines.push(`trace ${t.fileName} (${t.format})${t.scale !== 1 ? ` at ${t.scale}× its rate` : ''}: ${t.skippedRows === 0 ? 'every row read' : `${count(t.skippedRows)} bad row${t.skippedRows === 1 ? '' : 's'} skipped`}` +
       `${t.prefixCache !== null ? `; prefix cache hit rate ${pct(t.prefixCache.hitRate)} from hash_ids (${pct(t.prefixCache.hbmHitTokens / Math.max(1, t.prefixCache.inputTokens))} from HBM, ${pct(t.prefixCache.hostDramHitTokens / Math.max(1, t.prefixCache.inputTokens))} from host DRAM)` : ''}`);
     for (const p of t.problems.slice(0, LISTED_PROBLEMS)) lines.push(`  ${t.fileName}: ${p}`);
     if (t.problems.length > LISTED_PROBLEMS) lines.push(`  and ${t.problems.length - LISTED_PROBLEMS} more (--json lists them all)`);
   }
   lines.push(
     table([
-      ['TTFT', ms(s.ttftSeconds.mean), ms(s.ttftSeconds.p50), ms(s.ttftSeconds.p90), ms(s.ttftSeconds.p99)],
-      ['TPOT', ms(s.tpotSeconds.mean), ms(s.tpotSeconds.p50), ms(s.tpotSeconds.p90), ms(s.tpotSeconds.p99)],
+      ['TTFT', latency(s.ttftSeconds.mean), latency(s.ttftSeconds.p50), latency(s.ttftSeconds.p90), latency(s.ttftSeconds.p99)],
+      ['TPOT', latency(s.tpotSeconds.mean), latency(s.tpotSeconds.p50), latency(s.tpotSeconds.p90), latency(s.tpotSeconds.p99)],
     ], ['latency', 'mean', 'p50', 'p90', 'p99']),
-    `SLO (p99 TTFT ${r.slo.maxTtftSeconds === null ? 'any' : ms(r.slo.maxTtftSeconds)}, p99 TPOT ${r.slo.maxTpotSeconds === null ? 'any' : ms(r.slo.maxTpotSeconds)}): ${r.slo.met ? 'met' : `MISSED: ${r.slo.misses.join(', ')}`}; ` +
-      `${pct(s.sloAttainment)} of ${formatInt(s.requests)} requests within the target${s.rejected > 0 ? `; ${s.rejected} rejected (larger than an instance's cache)` : ''}`,
+    `SLO (p99 TTFT ${r.slo.maxTtftSeconds === null ? 'any' : latency(r.slo.maxTtftSeconds)}, p99 TPOT ${r.slo.maxTpotSeconds === null ? 'any' : latency(r.slo.maxTpotSeconds)}): ${r.slo.met ? 'met' : `MISSED: ${r.slo.misses.join(', ')}`}; ` +
+      `${pct(s.sloAttainment)} of ${count(s.requests)} requests within the target${s.rejected > 0 ? `; ${s.rejected} rejected (larger than an instance's cache)` : ''}`,
   );
   const pc = s.priorityClasses;
   if (pc !== null) {
-    lines.push(`priority: paid ${formatInt(pc.paid.requests)} requests, SLO attainment ${pct(pc.paid.sloAttainment)}, p99 TTFT ${ms(pc.paid.ttftSeconds.p99)}; ` +
-      `free ${formatInt(pc.free.requests)}, SLO attainment ${pct(pc.free.sloAttainment)}, p99 TTFT ${ms(pc.free.ttftSeconds.p99)}, ${formatInt(s.shed)} shed`);
+    lines.push(`priority: paid ${count(pc.paid.requests)} requests, SLO attainment ${pct(pc.paid.sloAttainment)}, p99 TTFT ${latency(pc.paid.ttftSeconds.p99)}; ` +
+      `free ${count(pc.free.requests)}, SLO attainment ${pct(pc.free.sloAttainment)}, p99 TTFT ${latency(pc.free.ttftSeconds.p99)}, ${count(s.shed)} shed`);
   }
   if (r.search !== null) {
     const f = r.search.oneFewer;
     const unit = r.pools === null ? 'instance' : 'unit';
     lines.push(`smallest fleet meeting the SLO: ${r.search.meetsSlo ? `${r.search.instances} ${unit}s` : `none (${r.search.reason ?? ''})`}` +
-      `${f !== null ? `; ${f.instances} ${unit}${f.instances === 1 ? '' : 's'} ${f.meetsSlo ? (f.instances === 1 ? 'also meets it' : 'also meet it') : `${f.instances === 1 ? 'misses' : 'miss'} it (p99 TTFT ${ms(f.p99TtftSeconds)}, p99 TPOT ${ms(f.p99TpotSeconds)})`}` : ''}; tried ${r.search.trials.map((x) => `${x.instances}${x.meetsSlo ? '✓' : '✗'}`).join(' ')}`);
+      `${f !== null ? `; ${f.instances} ${unit}${f.instances === 1 ? '' : 's'} ${f.meetsSlo ? (f.instances === 1 ? 'also meets it' : 'also meet it') : `${f.instances === 1 ? 'misses' : 'miss'} it (p99 TTFT ${latency(f.p99TtftSeconds)}, p99 TPOT ${latency(f.p99TpotSeconds)})`}` : ''}; tried ${r.search.trials.map((x) => `${x.instances}${x.meetsSlo ? '✓' : '✗'}`).join(' ')}`);
   }
   lines.push(
-    `fleet: up to ${s.maxInstances} instances${r.autoscaler !== null && s.maxInstances >= r.autoscaler.maxInstances ? ` (the autoscaler's maximum: raise fleet.maxInstances to let it grow)` : ''}, ${(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds)).toFixed(1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time, batches ${pct(s.batchOccupancy)} full on average (batch occupancy)`,
-    `queueing: M/G/c estimate of the wait for a batch slot ${r.analytic.meanWaitSeconds === null ? '∞ (above capacity)' : ms(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${ms(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
+    `fleet: up to ${s.maxInstances} instances${r.autoscaler !== null && s.maxInstances >= r.autoscaler.maxInstances ? ` (the autoscaler's maximum: raise fleet.maxInstances to let it grow)` : ''}, ${fixed(s.activeInstanceSeconds / Math.max(1e-9, s.durationSeconds), 1)} on average${s.scaleEvents > 0 ? `, ${s.scaleEvents} changes of size` : ''}; utilization ${pct(s.utilization)} of their capacity at the latency target (output tokens served / what they could serve), steps running ${pct(s.busyInstanceSeconds / Math.max(1e-9, s.activeInstanceSeconds))} of the time, batches ${pct(s.batchOccupancy)} full on average (batch occupancy)`,
+    `queueing: M/G/c estimate of the wait for a batch slot ${r.analytic.meanWaitSeconds === null ? '∞ (above capacity)' : latency(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${latency(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
   );
   const every = Math.max(1, Math.ceil(s.buckets.length / 12));
-  const at = (seconds: number) => (s.bucketSeconds >= 3600 ? `${(seconds / 3600).toFixed(0)}h` : `${(seconds / 60).toFixed(0)} min`);
+  const at = (seconds: number) => (s.bucketSeconds >= 3600 ? `${fixed(seconds / 3600, 0)}h` : `${fixed(seconds / 60, 0)} min`);
   lines.push(
-    table(s.buckets.filter((_, i) => i % every === 0).map((b) => [at(b.startSeconds), b.activeInstances.toFixed(1), pct(b.utilization), b.meanWaiting.toFixed(1), String(b.maxWaiting), ms(b.ttftP99Seconds), ms(b.tpotP99Seconds)]),
+    table(s.buckets.filter((_, i) => i % every === 0).map((b) => [at(b.startSeconds), fixed(b.activeInstances, 1), pct(b.utilization), fixed(b.meanWaiting, 1), String(b.maxWaiting), latency(b.ttftP99Seconds), latency(b.tpotP99Seconds)]),
       [s.bucketSeconds >= 3600 ? 'hour' : 'from', 'instances', 'capacity used', 'mean waiting', 'max waiting', 'p99 TTFT', 'p99 TPOT']),
     revenueLine(r),
-    table(r.costs.map((c) => [c.basis, usd(c.costUsd), `${formatInt(c.paidGpuHours)} GPU-h`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens), pct(c.marginFraction), pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
+    table(r.costs.map((c) => [c.basis, usd(c.costUsd), `${count(c.paidGpuHours)} GPU-h`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens), pct(c.marginFraction), pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
       ['paying by', 'cost', 'paid', 'utilization', '$/M input', '$/M output', 'margin', 'SLO attainment', 'SLO']),
     'assumptions: ' + r.assumptions.map((x) => `${x.name} ${x.value}`).join('; '),
     '',

@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { createRng } from '../../core/demand/rng.js';
 import { InputError, oneOf } from '../../core/errors.js';
 import { DEFAULT_SCENARIO, defaultFrontierOption, runOption } from '../../core/scenario/index.js';
-import type { DocumentedValue } from '../../core/subscription/documentedValue.js';
+import type { DocumentedValue, Sourced } from '../../core/sourced.js';
 import { findPlan, freeTierOf, PLAN_CATALOG, PLANS, type SubscriptionPlan } from '../../core/subscription/plans.js';
 import { freeTierCost, type FreeTierCost } from '../../core/subscription/freeTier.js';
 import { profileTokenMix, seatListPrice } from '../../core/subscription/seatAtList.js';
@@ -14,7 +14,8 @@ import type { PerTokenKind } from '../../core/tokenKinds.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
 import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, percent, tokens, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 
 const DEFAULT_SAMPLES = DEFAULT_SEAT_DRAWS.samples;
@@ -31,16 +32,10 @@ const args = {
   'cost-input-usd-per-million': { type: 'string', description: 'serving cost of a million fresh input tokens (default: the report\'s frontier model on B200)', valueHint: 'usd' },
   'cost-cached-input-usd-per-million': { type: 'string', description: 'serving cost of a million cached input tokens (default: as above)', valueHint: 'usd' },
   'cost-output-usd-per-million': { type: 'string', description: 'serving cost of a million output tokens (default: as above)', valueHint: 'usd' },
-  samples: { type: 'string', description: `seats drawn per plan (default ${formatInt(DEFAULT_SAMPLES)})`, valueHint: 'n' },
+  samples: { type: 'string', description: `seats drawn per plan (default ${count(DEFAULT_SAMPLES)})`, valueHint: 'n' },
   seed: { type: 'string', description: 'seed of the random draws; every plan draws from the same seed (default 1)', valueHint: 'n' },
   json: { type: 'boolean', description: 'print the result as JSON (USD, tokens, fractions)' },
 } as const;
-
-/** Where one input of the run came from: a flag, or the data file with its basis and source. */
-interface Input<T> {
-  readonly value: T;
-  readonly source: string;
-}
 
 /** The serving costs of the report's default scenario's frontier-on-B200 option. */
 function defaultCosts(): { label: string; scenario: string; costs: TokenPrices } {
@@ -86,7 +81,7 @@ export function subscriptionCommand(io: CliIo) {
       const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);
       const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
       const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
-      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${formatInt(MAX_SAMPLES)}`);
+      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${count(MAX_SAMPLES)}`);
       const seed = a.seed === undefined ? DEFAULT_SEAT_DRAWS.seed : parseInteger('--seed', a.seed, 0);
 
       const base = defaultCosts();
@@ -99,13 +94,13 @@ export function subscriptionCommand(io: CliIo) {
       const tokenCosts: TokenPrices = { inputUsdPerMillion: costs.input.value, cachedInputUsdPerMillion: costs.cached.value, outputUsdPerMillion: costs.output.value };
       const preset = a['workload-preset'] === undefined ? null : findWorkloadPreset(requireString('--workload-preset', a['workload-preset'], WORKLOAD_PRESET_IDS.join(', ')), '--workload-preset');
       if (preset !== null && mixGiven !== undefined) throw new InputError('--workload-preset', preset.id, 'either --workload-preset or --token-mix, not both');
-      const mixOf = (profile: UsageProfile): Input<PerTokenKind> => {
+      const mixOf = (profile: UsageProfile): Sourced<PerTokenKind> => {
         if (mixGiven !== undefined) return { value: mixGiven, source: '--token-mix' };
         if (preset !== null) return { value: tokenMixOfWorkload(presetWorkload(preset)), source: `the ${preset.id} workload preset's mean request (--workload-preset)` };
         return { value: profileTokenMix(profile), source: `the ${profile.workloadPreset} workload preset's mean request` };
       };
 
-      io.progress?.(`subscription: drawing ${formatInt(samples)} seats per plan...`);
+      io.progress?.(`subscription: drawing ${count(samples)} seats per plan...`);
       const rows = plans.map((plan): PlanRow => {
         const profile = usageFlag ?? USAGE_PROFILES[plan.defaultUsage];
         const mix = mixOf(profile);
@@ -126,7 +121,7 @@ export function subscriptionCommand(io: CliIo) {
 
 interface RunContext {
   readonly overrides: Partial<UsageDistribution>;
-  readonly costs: { readonly input: Input<number>; readonly cached: Input<number>; readonly output: Input<number> };
+  readonly costs: { readonly input: Sourced<number>; readonly cached: Sourced<number>; readonly output: Sourced<number> };
   readonly samples: number;
   readonly seed: number;
 }
@@ -134,7 +129,7 @@ interface RunContext {
 interface PlanRow {
   readonly plan: SubscriptionPlan;
   readonly profile: UsageProfile;
-  readonly mix: Input<PerTokenKind>;
+  readonly mix: Sourced<PerTokenKind>;
   readonly usage: UsageDistribution;
   readonly economics: SeatEconomics;
   /** The seat's tokens valued at the plan's API list prices. */
@@ -144,12 +139,8 @@ interface PlanRow {
 }
 
 /** One usage parameter as run: from the profile with its basis and source, or given by a flag. */
-interface UsageInput {
-  readonly value: number;
+interface UsageInput extends Sourced<number> {
   readonly basis: DocumentedValue['basis'] | 'given';
-  readonly source: string;
-  readonly date?: string;
-  readonly note?: string;
 }
 
 function usageInputs(c: RunContext, p: UsageProfile): { profile: string; description: string; workloadPreset: string; idleShare: UsageInput; medianTokensPerMonth: UsageInput & { scaledBy: string | null }; sigma: UsageInput } {
@@ -209,9 +200,8 @@ function toJson(c: RunContext, rows: readonly PlanRow[]) {
   };
 }
 
-const usd = (x: number) => (Math.abs(x) >= 100 || Number.isInteger(x) ? `$${formatInt(x)}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => (x !== 0 && Math.abs(x) < 0.1 ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(0)}%`);
-const tokens = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : formatInt(n));
+const usd = (x: number) => formatUsd(x, USD_STYLES.listPrice);
+const pct = (x: number) => (x !== 0 && Math.abs(x) < 0.1 ? percent(x, 1) : percent(x, 0));
 
 function render(c: RunContext, rows: readonly PlanRow[]): string {
   const costLine = c.costs.input.source === c.costs.cached.source && c.costs.cached.source === c.costs.output.source ? c.costs.input.source : 'see the JSON output for each figure\'s source';
@@ -220,7 +210,7 @@ function render(c: RunContext, rows: readonly PlanRow[]): string {
     : `median ${tokens(c.overrides.medianTokensPerMonth)} tokens a month on every plan`);
   const mixText = (m: PerTokenKind) => `${pct(m.freshInput)} fresh / ${pct(m.cachedInput)} cached / ${pct(m.output)} output`;
   const out = [
-    `Subscriptions: what serving a seat costs against its price, over ${formatInt(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
+    `Subscriptions: what serving a seat costs against its price, over ${count(c.samples)} sampled seats a plan (seed ${c.seed}, the same seats for every plan).`,
     table([
       ['serving cost', `input ${usd(c.costs.input.value)}, cached input ${usd(c.costs.cached.value)}, output ${usd(c.costs.output.value)} per million tokens: ${costLine}`],
       ...profilesOf(rows).map((p) => {

@@ -1,12 +1,14 @@
 import { defineCommand } from 'citty';
 import { InputError, oneOf } from '../../core/errors.js';
 import { describeCostBasis } from '../../core/money/describeCostBasis.js';
+import { assumptionRows } from '../../core/scenario/assumptions.js';
 import {
   DEFAULT_UNCERTAINTY, describeDistribution, INPUT_SPECS, median, OUTPUT_NAMES, OUTPUT_SPECS, parseUncertaintyText, quantile,
   runUncertainty, support, UNCERTAIN_INPUT_NAMES, type BreakEven, type OutputName, type UncertainInputName, type UncertaintyReport,
 } from '../../core/uncertainty/index.js';
 import { decimal, optionalInteger, parseInteger, rejectUnknownFlags } from '../args.js';
-import { formatInt, formatParams, table } from '../format.js';
+import { assumptionTables, table } from '../format.js';
+import { count, fixed, paramsPrecise, percent, usd } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
 
@@ -21,16 +23,15 @@ const args = {
   json: { type: 'boolean', description: 'print the result as JSON (USD, fractions, parameters, tokens)' },
 } as const;
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(Math.abs(x) >= 1 ? 0 : 1)}%` : String(x));
-const usd = (x: number): string => (x < 0 ? `-${usd(-x)}` : x >= 100 ? `$${formatInt(x)}` : x >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
+const pct = (x: number) => percent(x, Math.abs(x) >= 1 ? 0 : 1);
 
 /** A value of an input in its unit: parameters in B/T, prices in dollars, shares in percent. */
 function inputText(name: UncertainInputName, x: number): string {
   const unit = INPUT_SPECS[name].unit;
-  if (unit === 'parameters') return formatParams(x);
+  if (unit === 'parameters') return paramsPrecise(x);
   if (unit.startsWith('USD')) return usd(x);
   if (unit === 'fraction') return pct(x);
-  return formatInt(x);
+  return count(x);
 }
 
 const outputText = (name: OutputName, x: number) => (OUTPUT_SPECS[name].unit === 'fraction' ? pct(x) : usd(x));
@@ -113,7 +114,7 @@ function toJson(title: string, file: string | null, r: UncertaintyReport) {
       check: r.surrogateCheck,
     },
     warnings: r.model.warnings,
-    assumptions: { options: o.assumptions, costBasis: describeCostBasis(o.costBasis) },
+    assumptions: { options: o.assumptions, costBasis: describeCostBasis(o.costBasis), rows: assumptionRows(o) },
   };
 }
 
@@ -147,7 +148,7 @@ function render(title: string, r: UncertaintyReport): string {
   out.push(table([
     ['base', o.label],
     ['model', s.synthetic ? `syntheticMoe of each sampled size (DeepSeek-V3's design scaled); a size not sampled is ${o.model.id}'s` : o.model.id],
-    ['serving', `${servingGpus(r)}, ${o.framework}, layout ${o.layout === 'best' ? 'best' : JSON.stringify(o.layout)}; ${formatInt(w.inputTokens)} + ${formatInt(w.outputTokens)} tokens a request, ${pct(w.prefixCacheHitRate)} of the prompt cached; ` +
+    ['serving', `${servingGpus(r)}, ${o.framework}, layout ${o.layout === 'best' ? 'best' : JSON.stringify(o.layout)}; ${count(w.inputTokens)} + ${count(w.outputTokens)} tokens a request, ${pct(w.prefixCacheHitRate)} of the prompt cached; ` +
       `at least ${o.latencyTarget.minTokensPerSecondPerUser ?? 'any'} tokens/s per user, TTFT ${o.latencyTarget.maxTtftSeconds === null ? 'unbounded' : `within ${o.latencyTarget.maxTtftSeconds} s`}`],
     ['prices', `input ${usd(o.prices.inputUsdPerMillion)}, cached input ${usd(o.prices.cachedInputUsdPerMillion)}, output ${usd(o.prices.outputUsdPerMillion)} per million (${o.pricesDescription})`],
     ['cost basis', o.costBasis.kind === 'rented' ? `rented at ${usd(o.costBasis.priceUsdPerGpuHour)} per GPU-hour at ${pct(o.utilization)} utilization` : `${o.costBasis.kind}, at ${pct(o.utilization)} utilization`],
@@ -155,12 +156,12 @@ function render(title: string, r: UncertaintyReport): string {
   out.push('uncertain inputs (assumptions; the others as the base):');
   out.push(table(r.model.inputs.map((x) => [x.name, describeDistribution(x.distribution), inputText(x.name, quantile(x.distribution, 0.1)), inputText(x.name, median(x.distribution)), inputText(x.name, quantile(x.distribution, 0.9)), x.source ?? '']),
     ['input', 'distribution', 'p10', 'median', 'p90', 'source']));
-  out.push(`${formatInt(mc.samples)} samples, seed ${mc.seed}:`);
+  out.push(`${count(mc.samples)} samples, seed ${mc.seed}:`);
   out.push(table(OUTPUT_NAMES.map((n) => {
     const q = mc.outputs[n];
     return [OUTPUT_SPECS[n].label, ...[q.p5, q.p25, q.p50, q.p75, q.p95, q.mean].map((x) => outputText(n, x))];
   }), ['output', 'p5', 'p25', 'p50', 'p75', 'p95', 'mean']));
-  out.push(`P(margin > 0) = ${(mc.probabilityMarginPositive * 100).toFixed(1)}% (standard error ${(mc.probabilityStandardError * 100).toFixed(2)} points)`, '');
+  out.push(`P(margin > 0) = ${percent(mc.probabilityMarginPositive, 1)} (standard error ${fixed(mc.probabilityStandardError * 100, 2)} points)`, '');
   out.push(`tornado: ${OUTPUT_SPECS[t.output].label} as each input moves from its p10 to its p90, the others at their medians (${outputText(t.output, t.outputAtMedians)} with all at their medians):`);
   out.push(table(t.rows.map((x) => [x.name, `${inputText(x.name, x.lowValue)} to ${inputText(x.name, x.highValue)}`, outputText(t.output, x.outputAtLow), outputText(t.output, x.outputAtHigh), outputText(t.output, x.swing)]),
     ['input', 'p10 to p90', 'at p10', 'at p90', 'swing']));
@@ -174,7 +175,6 @@ function render(title: string, r: UncertaintyReport): string {
       (check === null ? '' : `; at ${check.points.length} cell centres it is off a direct run by ${pct(check.medianAbsoluteRelativeError)} (median), ${pct(check.maxAbsoluteRelativeError)} at most (the physics steps with batch size and layout)`));
   for (const warning of r.model.warnings) out.push(`warning: ${warning}`);
   out.push('', 'assumptions of the base option:');
-  out.push(table(o.assumptions.map((x) => [`  ${x.name}`, x.value, x.origin, x.source])));
-  out.push(table(describeCostBasis(o.costBasis).map((x) => [`  costBasis.${x.name}`, `${typeof x.value === 'number' ? Number(x.value.toPrecision(6)) : x.value} ${x.unit}`.trim(), x.source])));
+  out.push(assumptionTables(assumptionRows(o)));
   return out.join('\n') + '\n';
 }

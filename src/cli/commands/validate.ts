@@ -6,8 +6,10 @@ import { profileArg, readProfile } from '../profileArg.js';
 import type { MeasuredMetric } from '../../core/validation/predictor.js';
 import { validateCases, type ValidationReport } from '../../core/validation/validate.js';
 import { rejectUnknownFlags } from '../args.js';
-import { formatInt, table } from '../format.js';
+import { table } from '../format.js';
+import { count, percent, signedPercent, upTo } from '../../format/numbers.js';
 import { readInputFile, type CliIo } from '../io.js';
+import { MILLISECONDS_PER_SECOND } from '../../core/units.js';
 
 const args = {
   file: { type: 'positional', required: true, description: 'a JSON file of measured cases (format: ../shared/validation/README.md)', valueHint: 'FILE' },
@@ -44,15 +46,15 @@ export function readJsonFile(path: string, io: CliIo): unknown {
 /** Tokens per second with thousands separators, or seconds as milliseconds. */
 function formatMetricValue(name: MeasuredMetric, value: number): string {
   if (name.endsWith('Seconds')) {
-    const ms = value * 1000;
-    return `${ms.toLocaleString('en-US', { maximumFractionDigits: ms >= 100 ? 0 : 2 })} ms`;
+    const ms = value * MILLISECONDS_PER_SECOND;
+    return `${upTo(ms, ms >= 100 ? 0 : 2)} ms`;
   }
-  return `${value >= 100 ? formatInt(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 })} tok/s`;
+  return `${value >= 100 ? count(value) : upTo(value, 2)} tok/s`;
 }
 
 /** A signed percentage: 0.1234 → "+12.3%". */
 function formatRelativeError(fraction: number): string {
-  return `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
+  return signedPercent(fraction, 1);
 }
 
 /** Right-aligns cells the table would left-align because of their "%" or sign. */
@@ -76,12 +78,12 @@ export function renderValidationReport(report: ValidationReport, file: string): 
   const failures = failed.length === 0
     ? []
     : ['failed cases:', ...failed.map((c) => `  ${c.id} (${c.model} on ${c.gpu}, ${c.framework}): ${c.error}`), ''];
-  const statistic = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const statistic = (x: number | null) => (x === null ? 'n/a' : percent(x, 1));
   const summary: [string, string][] = [
-    ['cases', formatInt(s.cases)],
-    ['predicted', formatInt(s.predicted)],
-    ['failed', formatInt(s.failed)],
-    ['metrics compared', formatInt(s.metrics)],
+    ['cases', count(s.cases)],
+    ['predicted', count(s.predicted)],
+    ['failed', count(s.failed)],
+    ['metrics compared', count(s.metrics)],
     ['median |error|', statistic(s.medianAbsRelativeError)],
     ['p90 |error|', statistic(s.p90AbsRelativeError)],
   ];
@@ -91,7 +93,7 @@ export function renderValidationReport(report: ValidationReport, file: string): 
   }
   const summaryValues = padToWidest(summary.map(([, value]) => value));
   const lines = [
-    `Validation: ${formatInt(s.cases)} measured cases of ${file} against the performance model`,
+    `Validation: ${count(s.cases)} measured cases of ${file} against the performance model`,
     '',
     comparisons,
     ...failures,

@@ -6,6 +6,7 @@ import type { OptionResult } from '../scenario/index.js';
 import { LAB_DEFAULTS, type LabDefaultName } from './defaults.js';
 import { labCost, type LabCostInput, type TrainingCompute } from './labCost.js';
 import { BILLION, MILLION, TFLOP, THOUSAND, TRILLION } from '../units.js';
+import type { Sourced } from '../sourced.js';
 
 const D = LAB_DEFAULTS;
 
@@ -26,10 +27,8 @@ export interface LabOverrides {
 }
 
 /** One assumption of the run, with its value and where it came from. */
-export interface LabAssumption {
+export interface LabAssumption extends Sourced<string> {
   readonly name: string;
-  readonly value: string;
-  readonly source: string;
 }
 
 /**

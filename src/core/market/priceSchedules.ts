@@ -2,14 +2,8 @@ import * as v from 'valibot';
 import { parseOrThrow } from '../catalog/sourceSchema.js';
 import { InputError } from '../errors.js';
 import data from './priceSchedules.json' with { type: 'json' };
+import type { Source } from '../sourced.js';
 
-/** Where a group of a schedule's numbers comes from: URLs separated by ` ; `, a date, what they are. */
-interface Sourced {
-  readonly source: string;
-  /** YYYY-MM-DD or YYYY-MM: when the price was checked or the page read. */
-  readonly date: string;
-  readonly note: string;
-}
 
 /** USD per million tokens of each kind; null where the provider publishes no such price. */
 export interface TokenPriceSet {
@@ -32,14 +26,14 @@ export interface PriceSchedule {
   readonly provider: string;
   readonly model: string;
   readonly role: 'first-party' | 'third-party' | 'aggregator';
-  readonly base: TokenPriceSet & Sourced;
-  readonly longContext: (TokenPriceSet & Sourced & { readonly thresholdInputTokens: number }) | null;
+  readonly base: TokenPriceSet & Source;
+  readonly longContext: (TokenPriceSet & Source & { readonly thresholdInputTokens: number }) | null;
   /** Fraction 0-1 taken off every price of a batch request. */
-  readonly batch: (Sourced & { readonly discountFraction: number }) | null;
+  readonly batch: (Source & { readonly discountFraction: number }) | null;
   /** Factor >= 1 on every price of a priority request. */
-  readonly priority: (Sourced & { readonly multiplier: number }) | null;
+  readonly priority: (Source & { readonly multiplier: number }) | null;
   /** Fraction 0-1 taken off every price in the off-peak hours. */
-  readonly offPeak: (Sourced & { readonly discountFraction: number; readonly hoursUtc: string }) | null;
+  readonly offPeak: (Source & { readonly discountFraction: number; readonly hoursUtc: string }) | null;
 }
 
 const price = v.pipe(v.number(), v.finite(), v.minValue(0));

@@ -1,10 +1,10 @@
 import type { CostBasis } from './costBasis.js';
 import { OWNERSHIP_DEFAULTS } from './ownershipDefaults.js';
+import type { Sourced } from '../sourced.js';
 
 /** One assumption of a cost basis, ready to print: `pue  1.3  ratio  sourced, 2026-11: ...`. */
-export interface CostBasisRow {
+export interface CostBasisRow extends Sourced<number | string> {
   readonly name: string;
-  readonly value: number | string;
   readonly unit: string;
   /** The field's entry in `basis.sources`, or `given` when the basis carries none. */
   readonly source: string;

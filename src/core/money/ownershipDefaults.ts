@@ -6,31 +6,12 @@ import { InputError } from '../errors.js';
 import { capitalRecoveryUsdPerYear } from './annuity.js';
 import { marginalOf, OWNERS, type MarginalCostBasis, type OwnedCostBasis, type OwnedField, type Owner } from './costBasis.js';
 import data from './ownershipDefaults.json' with { type: 'json' };
+import { DocumentedValueSchema, type DocumentedValue } from '../sourced.js';
 
-/** How a default number is known: published, arithmetic on published numbers, or chosen without a source. */
-export const VALUE_BASES = ['sourced', 'derived', 'assumption'] as const;
-export type ValueBasis = (typeof VALUE_BASES)[number];
-
-/** One default number with where it comes from. */
-export interface DocumentedValue {
-  readonly value: number;
-  readonly basis: ValueBasis;
-  /** URLs or `owner/repo@commit path`, separated by ` ; `; `assumption` when there is none. */
-  readonly source: string;
-  /** Publication date, or the month the source was read (YYYY-MM or YYYY-MM-DD). */
-  readonly date: string;
-  /** What the figure is; for a derived one the arithmetic; for an assumption why this value. */
-  readonly note: string;
-}
+export { VALUE_BASES, type DocumentedValue, type ValueBasis } from '../sourced.js';
 
 /** Schema of a `DocumentedValue` (value >= 0), shared by the money catalogs. */
-export const Documented = v.strictObject({
-  value: v.pipe(v.number(), v.finite(), v.minValue(0)),
-  basis: v.picklist(VALUE_BASES),
-  source: v.pipe(v.string(), v.minLength(1)),
-  date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date YYYY-MM or YYYY-MM-DD')),
-  note: v.pipe(v.string(), v.minLength(1)),
-});
+export const Documented = DocumentedValueSchema;
 
 const OwnerCommon = {
   /** Who this owner is, in words a report can print. */

@@ -1,3 +1,4 @@
+import type { Sourced } from '../sourced.js';
 import type { ServingFramework } from '../perf/efficiency.js';
 
 /**
@@ -17,4 +18,4 @@ export const SCENARIO_DEFAULTS = {
   utilization: { value: 0.6, source: 'assumption: average busy share of paid GPU-hours over a day (peak-sized capacity, diurnal demand); `inferonomics simulate` will derive it' },
   rentedPrice: { value: 'contract' as const, source: 'the contract rate a provider at scale pays (src/core/money/rentalTiers.json: the 3-year term where priced, else the 1-year; on demand where neither is)' },
   onDemandPrice: { value: 'market' as const, source: 'median on-demand neocloud price of the accelerator in the price catalog' },
-} as const;
+} as const satisfies Record<string, Sourced<unknown>>;

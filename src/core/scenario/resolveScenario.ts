@@ -21,14 +21,13 @@ import { SCENARIO_DEFAULTS as D } from './defaults.js';
 import { chooseDeployment } from './chooseDeployment.js';
 import { ScenarioError } from './parseScenario.js';
 import type { ScenarioInput, ScenarioOptionInput } from './schema.js';
+import type { Sourced } from '../sourced.js';
 
 /** One assumption of an option, printed with the result: where its value came from. */
-export interface Assumption {
+export interface Assumption extends Sourced<string> {
   readonly name: string;
-  readonly value: string;
   /** `scenario` when the file set it, `default` when the tool did. */
   readonly origin: 'scenario' | 'default';
-  readonly source: string;
 }
 
 /** An option with every field decided and every catalog reference looked up. */

@@ -15,9 +15,7 @@ export const WORKLOAD_PRESET_IDS = ['chat', 'rag', 'coding-agent', 'batch'] as c
 export type WorkloadPresetId = (typeof WORKLOAD_PRESET_IDS)[number];
 
 /** A documented number that may be absent (`value: null`: no latency target). */
-export interface DocumentedOptional extends Omit<DocumentedValue, 'value'> {
-  readonly value: number | null;
-}
+export type DocumentedOptional = DocumentedValue<number | null>;
 
 /**
  * The traffic of one kind of product, each number with its source: mean tokens a request (input,

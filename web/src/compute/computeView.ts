@@ -2,8 +2,7 @@ import type { DemandState } from './simulationView.js';
 import { problemsByField, type FieldProblems } from './fieldProblems.js';
 import type { EfficiencyProfile } from '../../../src/core/perf/efficiencyProfiles.js';
 import { modelFromHfConfig } from '../../../src/core/hfConfig/index.js';
-import { describeCostBasis, type CostBasisRow } from '../../../src/core/money/describeCostBasis.js';
-import { parseScenario, resolveScenario, runOption, ScenarioError, type Assumption, type ResolvedOption } from '../../../src/core/scenario/index.js';
+import { assumptionRows, parseScenario, resolveScenario, runOption, ScenarioError, type AssumptionRow, type ResolvedOption } from '../../../src/core/scenario/index.js';
 import type { ScenarioOptionInput } from '../../../src/core/scenario/schema.js';
 import { InputError } from '../../../src/core/errors.js';
 import type { SizeRange } from '../../../src/core/market/marketAnalysis.js';
@@ -68,8 +67,8 @@ export interface ViewModel {
   readonly frontierRows: readonly FrontierRow[];
   readonly costRows: readonly CostBreakdownRow[];
   readonly marginRows: readonly MarginRow[];
-  readonly assumptions: readonly Assumption[];
-  readonly costBasisRows: readonly CostBasisRow[];
+  /** The assumptions table the CLI's report prints too (`assumptionRows`). */
+  readonly assumptionRows: readonly AssumptionRow[];
 }
 
 export { problemsByField, type FieldProblems };
@@ -142,8 +141,7 @@ export function computeView(state: AppState, today: string): ComputeResult {
       frontierRows: [],
       costRows: [],
       marginRows: [],
-      assumptions: resolved.assumptions,
-      costBasisRows: describeCostBasis(resolved.costBasis),
+      assumptionRows: assumptionRows(resolved),
     };
     if (e === null || r.frontierCosts === null || r.economicsAt === null) return { ok: true, view };
     // Every figure below is the pipeline's (`runOption`): the frontier's costs, the economics at each utilization.

@@ -2,12 +2,11 @@ import { labCostChart, seatCostChart, toCsv, tornadoChart } from '../charts/inde
 import type { BusinessViewModel } from '../compute/businessView.js';
 import { csvLink, table } from './dom.js';
 import { readableName } from './readableNames.js';
+import { count, fixed, millionsOfTokens, params, percent, usd } from '../../../src/format/numbers.js';
 
-const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
-const tokens = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)}B` : `${(x / 1e6).toFixed(1)}M`);
+const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? percent(x, 1) : 'n/a');
 const inputValue = (name: string, x: number) =>
-  name === 'totalParams' || name === 'activeParams' ? (x >= 1e12 ? `${(x / 1e12).toFixed(2)}T` : `${(x / 1e9).toFixed(1)}B`) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${x.toFixed(2)}/h` : x.toPrecision(3);
+  name === 'totalParams' || name === 'activeParams' ? params(x) : name === 'utilization' ? pct(x) : name === 'gpuPriceUsdPerHour' ? `$${fixed(x, 2)}/h` : x.toPrecision(3);
 
 /**
  * "never in this range: margin stays negative, -12% at 40.0% and -3% at 80.0%" from the core's
@@ -35,7 +34,7 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
   const u = m.uncertainty;
   const verdict = Object.assign(doc.createElement('p'), {
     id: 'uncertainty-summary',
-    textContent: `${u.base}: P(margin > 0) = ${pct(u.probabilityMarginPositive)} (±${(u.probabilityStandardError * 100).toFixed(1)} points) over ${u.samples.toLocaleString('en-US')} samples; ` +
+    textContent: `${u.base}: P(margin > 0) = ${pct(u.probabilityMarginPositive)} (±${fixed(u.probabilityStandardError * 100, 1)} points) over ${count(u.samples)} samples; ` +
       `median margin ${pct(u.margin.p50)} (5th-95th percentile ${pct(u.margin.p5)} to ${pct(u.margin.p95)}); median cost per million output tokens ${usd(u.costOutput.p50)}.`,
   });
   host.replaceChildren(
@@ -43,8 +42,8 @@ export function renderBusiness(host: HTMLElement, m: BusinessViewModel): void {
     costLine,
     seatCostChart(m.seats, { document: doc }),
     table(doc, m.seats.map((s) => [
-      s.plan, usd(s.priceUsdPerSeatPerMonth), tokens(s.medianTokensPerActiveSeat), usd(s.meanCostUsdPerSeat), usd(s.p99CostUsdPerSeat), pct(s.meanMarginFraction), pct(s.shareOfSeatsLosingMoney),
-      s.breakEvenTokensPerSeatPerMonth === null ? 'never' : tokens(s.breakEvenTokensPerSeatPerMonth),
+      s.plan, usd(s.priceUsdPerSeatPerMonth), millionsOfTokens(s.medianTokensPerActiveSeat), usd(s.meanCostUsdPerSeat), usd(s.p99CostUsdPerSeat), pct(s.meanMarginFraction), pct(s.shareOfSeatsLosingMoney),
+      s.breakEvenTokensPerSeatPerMonth === null ? 'never' : millionsOfTokens(s.breakEvenTokensPerSeatPerMonth),
     ]), ['plan', 'price / month', 'median tokens (active seat)', 'mean cost / seat', 'p99 cost / seat', 'mean margin', 'seats losing money', 'break-even tokens / month'], 'subscription-table'),
     csvLink(doc, 'subscriptions', toCsv(m.seats)),
     heading(doc, 'A lab\'s full cost per token'),

@@ -2,6 +2,7 @@ import { realisedChart } from '../charts/realisedChart.js';
 import { toCsv } from '../charts/csv.js';
 import { formatPercent, formatUsd } from '../charts/format.js';
 import type { RealisedViewModel } from '../compute/realisedView.js';
+import { count, ratio } from '../../../src/format/numbers.js';
 import { chartWidth } from './chartWidth.js';
 import { csvLink, table } from './dom.js';
 
@@ -11,7 +12,7 @@ export function renderRealised(host: HTMLElement, m: RealisedViewModel): void {
   const t = m.traffic;
   const p = doc.createElement('p');
   p.id = 'realised-summary';
-  const mix = t.requests.map((r) => `${formatPercent(r.share)} at ${r.inputTokens.toLocaleString('en-US')} in / ${r.outputTokens.toLocaleString('en-US')} out`).join(', ');
+  const mix = t.requests.map((r) => `${formatPercent(r.share)} at ${count(r.inputTokens)} in / ${count(r.outputTokens)} out`).join(', ');
   p.textContent = `${m.workload} traffic: ${mix}; ${formatPercent(t.cacheHitRate)} of prompt tokens read from the cache, ${formatPercent(t.cacheWriteShare)} of the rest written to it; ${formatPercent(t.batchShare)} of requests by batch.`;
   host.replaceChildren(
     p,
@@ -19,7 +20,7 @@ export function renderRealised(host: HTMLElement, m: RealisedViewModel): void {
     table(doc, m.rows.map((r) => [
       r.schedule, `${formatUsd(r.listInputUsdPerMillion)} / ${formatUsd(r.listOutputUsdPerMillion)}`,
       formatUsd(r.realisedInputUsdPerMillion), formatUsd(r.realisedOutputUsdPerMillion), formatUsd(r.realisedBlendedUsdPerMillion),
-      formatUsd(r.listBlendedUsdPerMillion), `${r.realisedToListRatio.toFixed(2)}×`, `${r.date}: ${r.source}`,
+      formatUsd(r.listBlendedUsdPerMillion), ratio(r.realisedToListRatio), `${r.date}: ${r.source}`,
     ]), ['schedule', 'list per M in / out', 'realised per M in', 'per M out', 'per M blended', 'list blended', 'realised / list', 'source'], 'realised-table'),
     csvLink(doc, 'realised-prices', toCsv(m.rows)),
   );

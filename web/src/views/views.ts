@@ -3,10 +3,9 @@ import type { ValidationRow } from '../charts/types.js';
 import type { VerdictSubject, ViewModel } from '../compute/computeView.js';
 import type { PhysicsRow } from '../compute/physicsRows.js';
 import { csvLink, table } from './dom.js';
-import { readableName } from './readableNames.js';
+import { valueWithUnit } from '../../../src/core/scenario/assumptions.js';
+import { fixed, percent, usd } from '../../../src/format/numbers.js';
 
-const usd = (x: number) => (Math.abs(x) >= 100 ? `$${Math.round(x).toLocaleString('en-US')}` : Math.abs(x) >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 function section(host: HTMLElement, ...children: Node[]): void {
   host.replaceChildren(...children);
@@ -19,7 +18,7 @@ export function describeSubject(s: VerdictSubject): string {
 
 /** Break-even utilization in words: a percentage, or "never at these prices" (the core gives null above 100%). */
 export function describeBreakEven(breakEvenUtilization: number | null): string {
-  return breakEvenUtilization === null ? 'never at these prices' : pct(breakEvenUtilization);
+  return breakEvenUtilization === null ? 'never at these prices' : percent(breakEvenUtilization);
 }
 
 /**
@@ -34,7 +33,7 @@ export function verdictSentence(v: ViewModel): { readonly profitable: boolean | 
   const profitable = e.revenueUsdPerGpuHour >= e.costUsdPerGpuHour;
   return {
     profitable,
-    text: `${profitable ? 'Profitable' : 'Loses money'} at ${pct(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${pct(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${pct(e.breakEvenUtilization)}`}.` +
+    text: `${profitable ? 'Profitable' : 'Loses money'} at ${percent(v.utilization)} utilization: ${e.marginFraction === null ? 'no revenue at these prices' : `margin ${percent(e.marginFraction)}`}; breaks even ${e.breakEvenUtilization === null ? 'never at these prices' : `at ${percent(e.breakEvenUtilization)}`}.` +
       (v.meetsTarget ? '' : ` Latency target not met: ${v.latencyNote ?? ''}`),
   };
 }
@@ -64,9 +63,9 @@ export function renderSummary(host: HTMLElement, v: ViewModel): void {
     ['cost-cached-input', 'Cost per M cached input tokens', usd(e.costUsdPerMillionCachedInputTokens)],
     ['cost-output', 'Cost per M output tokens', usd(e.costUsdPerMillionOutputTokens)],
     ['revenue-full', 'Revenue per fully busy GPU-hour', usd(e.revenueUsdPerGpuHourAtFullLoad)],
-    ['margin', 'Margin', e.marginFraction === null ? 'no revenue' : pct(e.marginFraction)],
+    ['margin', 'Margin', e.marginFraction === null ? 'no revenue' : percent(e.marginFraction)],
     ['break-even', 'Break-even utilization', describeBreakEven(e.breakEvenUtilization)],
-    ['operating-point', 'Operating point', `${v.point.tokensPerSecondPerUser.toFixed(1)} tok/s/user, TTFT ${v.point.ttftSeconds.toFixed(2)} s, ${v.point.layout}`],
+    ['operating-point', 'Operating point', `${fixed(v.point.tokensPerSecondPerUser, 1)} tok/s/user, TTFT ${fixed(v.point.ttftSeconds, 2)} s, ${v.point.layout}`],
   ];
   const dl = doc.createElement('dl');
   for (const [id, label, value] of figures) {
@@ -115,9 +114,9 @@ export function renderAssumptions(host: HTMLElement, v: ViewModel, physics: read
   ];
   section(host,
     heading('The scenario'),
-    table(doc, v.assumptions.map((a) => [readableName(a.name), a.value, a.origin === 'scenario' ? 'the scenario' : 'default', a.source]), ['assumption', 'value', 'set by', 'source'], 'scenario-assumptions'),
+    table(doc, v.assumptionRows.filter((r) => r.group === 'scenario').map((r) => [r.label, valueWithUnit(r), r.origin === 'scenario' ? 'the scenario' : 'default', r.source]), ['assumption', 'value', 'set by', 'source'], 'scenario-assumptions'),
     heading('The cost of a GPU-hour'),
-    table(doc, v.costBasisRows.map((r) => [readableName(r.name), `${r.value} ${r.unit}`.trim(), r.source]), ['cost basis', 'value', 'source'], 'cost-basis-assumptions'),
+    table(doc, v.assumptionRows.filter((r) => r.group === 'cost basis').map((r) => [r.label, valueWithUnit(r), r.source]), ['cost basis', 'value', 'source'], 'cost-basis-assumptions'),
     ...(physics.length === 0 ? [] : [
       heading('The physics'),
       table(doc, groups.flatMap(([g, title]) => physics.filter((r) => r.group === g).map((r) => [title.split(':')[0] ?? g, r.name, r.value, r.source])), ['part', 'quantity', 'value', 'source'], 'physics-assumptions'),
@@ -128,6 +127,6 @@ export function renderValidation(host: HTMLElement, rows: readonly ValidationRow
   const doc = host.ownerDocument;
   const p = doc.createElement('p');
   p.id = 'validation-summary';
-  p.textContent = `${summary.cases} published cases, ${summary.failed} failed, ${summary.metrics} metrics: median |error| ${summary.medianAbsRelativeError === null ? '-' : pct(summary.medianAbsRelativeError)}, 90th percentile ${summary.p90AbsRelativeError === null ? '-' : pct(summary.p90AbsRelativeError)}.`;
+  p.textContent = `${summary.cases} published cases, ${summary.failed} failed, ${summary.metrics} metrics: median |error| ${summary.medianAbsRelativeError === null ? '-' : percent(summary.medianAbsRelativeError)}, 90th percentile ${summary.p90AbsRelativeError === null ? '-' : percent(summary.p90AbsRelativeError)}.`;
   section(host, p, validationChart([...rows], { document: doc }), validationTable([...rows], { document: doc }), csvLink(doc, 'validation', toCsv(rows)));
 }

@@ -7,6 +7,7 @@ import { InputError } from '../../../core/errors.js';
 import { rejectUnknownFlags } from '../../args.js';
 import { table } from '../../format.js';
 import { readInputFile, type CliIo } from '../../io.js';
+import { upTo } from '../../../format/numbers.js';
 
 const listArgs = {
   model: { type: 'string', description: 'a model id (catalog id, alias, or proprietary id such as claude-sonnet-4.5)', valueHint: 'id' },
@@ -42,13 +43,13 @@ export function readSnapshotFile(path: string, io: CliIo): readonly PriceSnapsho
 }
 
 /** USD with two decimals, more for small prices: 0.6 → "0.60", 0.045 → "0.045". */
-const usd = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const usd = (x: number) => upTo(x, 4, 2);
 
 /** "+25%" from `before` to `after`; "" when equal. */
 function change(label: string, before: number, after: number): string {
   if (before === after) return '';
-  const percent = ((after - before) / before) * 100;
-  return `${label} ${percent > 0 ? '+' : ''}${Number(percent.toFixed(1))}%`;
+  const changePercent = ((after - before) / before) * 100;
+  return `${label} ${changePercent > 0 ? '+' : ''}${upTo(changePercent, 1)}%`;
 }
 
 const rowDay = (date: string) => (date.length === 7 ? `${date}-01` : date);

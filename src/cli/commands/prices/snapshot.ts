@@ -5,7 +5,8 @@ import {
   mergeOpenRouterImports, openRouterHuggingFaceIds, openRouterResponseKind, openRouterSnapshot, parseOpenRouterResponse,
   type ImportSkip, type OpenRouterImport,
 } from '../../../core/market/openRouter.js';
-import { formatInt, table } from '../../format.js';
+import { table } from '../../format.js';
+import { count } from '../../../format/numbers.js';
 import type { CliIo } from '../../io.js';
 
 /** Shared by `prices import` and `prices pull`: the snapshot to write, reading responses, writing and summing up. */
@@ -135,7 +136,7 @@ function warnIfShrinking(target: SnapshotTarget, result: OpenRouterImport, io: C
   }
 }
 
-const plural = (n: number, noun: string) => `${formatInt(n)} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 function perModel(rows: readonly ApiPrice[]): { model: string; rows: number; providers: string[] }[] {
   const models = [...new Set(rows.map((r) => r.model))].sort();
@@ -156,24 +157,24 @@ function skipGroups(skipped: readonly ImportSkip[]): string {
     const kind = s.reason.startsWith('repeats ') ? 'repeat of an earlier row' : s.reason.startsWith('variant ') ? 'variant id such as :free' : s.reason;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${formatInt(n)})`).join(', ');
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${count(n)})`).join(', ');
 }
 
 /** The entries skipped for an unknown size, named one by one (their ids, without the file's row index). */
 function unknownSizes(skipped: readonly ImportSkip[]): string[] {
   const names = skipped.filter((s) => s.reason.startsWith('size unknown')).map((s) => /\((.*)\)$/.exec(s.row)?.[1] ?? s.row);
-  return names.length === 0 ? [] : [`size unknown (${formatInt(names.length)}, see the size catalog src/core/catalog/openWeightModels.json): ${names.join(', ')}`];
+  return names.length === 0 ? [] : [`size unknown (${count(names.length)}, see the size catalog src/core/catalog/openWeightModels.json): ${names.join(', ')}`];
 }
 
 function renderImport(result: OpenRouterImport, target: SnapshotTarget, sourceCount: number): string {
   const models = perModel(result.rows);
   const lines = [
-    `Wrote ${target.out}: snapshot ${target.id} of ${target.date}, ${formatInt(result.rows.length)} price rows of ${models.length} models from ${plural(sourceCount, target.id.startsWith('genai-prices') ? 'genai-prices file' : 'OpenRouter response')}`,
+    `Wrote ${target.out}: snapshot ${target.id} of ${target.date}, ${count(result.rows.length)} price rows of ${models.length} models from ${plural(sourceCount, target.id.startsWith('genai-prices') ? 'genai-prices file' : 'OpenRouter response')}`,
     '',
-    table(models.map((m) => [m.model, formatInt(m.rows), m.providers.join(', ')]), ['model', 'rows', 'providers']),
-    `skipped: ${result.skipped.length === 0 ? 'none' : `${formatInt(result.skipped.length)} (${skipGroups(result.skipped)})`}`,
+    table(models.map((m) => [m.model, count(m.rows), m.providers.join(', ')]), ['model', 'rows', 'providers']),
+    `skipped: ${result.skipped.length === 0 ? 'none' : `${count(result.skipped.length)} (${skipGroups(result.skipped)})`}`,
     ...unknownSizes(result.skipped),
-    `errors: ${result.errors.length === 0 ? 'none' : `${formatInt(result.errors.length)} warnings, each on stderr; those rows were not imported`}`,
+    `errors: ${result.errors.length === 0 ? 'none' : `${count(result.errors.length)} warnings, each on stderr; those rows were not imported`}`,
     '',
   ];
   return lines.join('\n');
