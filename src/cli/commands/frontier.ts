@@ -3,7 +3,7 @@ import { describeLayout } from '../../core/perf/describeLayout.js';
 import { throughputFrontier } from '../../core/perf/frontier.js';
 import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
-import { count, fixed } from '../../format/numbers.js';
+import { count, fixed, milliseconds } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
 import { parseServing, servingArgs } from './servingArgs.js';
 import { profileArg, readProfile } from '../profileArg.js';
@@ -41,7 +41,7 @@ export function frontierCommand(io: CliIo) {
         `${f.layouts} layouts fit, ${count(f.evaluated)} points evaluated, ${f.points.length} on the Pareto front\n\n`;
       const rows = f.points.map((p) => [
         fixed(p.tokensPerSecondPerUser, 1), count(p.outputTokensPerSecondPerGpu), count(p.totalTokensPerSecondPerGpu),
-        `${fixed(p.tpotSeconds * 1e3, 1)} ms`, `${fixed(p.ttftSeconds * 1e3, 0)} ms`, count(p.sequencesPerInstance), p.decodeBound, describeLayout(p),
+        milliseconds(p.tpotSeconds, 1), milliseconds(p.ttftSeconds), count(p.sequencesPerInstance), p.decodeBound, describeLayout(p),
       ]);
       io.out.write(head + (rows.length === 0 ? 'Nothing fits: see `inferonomics fit`.\n' : table(rows, ['tok/s/user', 'out tok/s/GPU', 'total tok/s/GPU', 'TPOT', 'TTFT', 'batch/inst', 'bound', 'layout'])));
     },

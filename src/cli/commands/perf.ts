@@ -4,7 +4,7 @@ import { parseEngineVersion } from '../../core/perf/engineVersion.js';
 import { servingPerformance, type ServingPerformance, type ServingPhase } from '../../core/perf/servingPerformance.js';
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
-import { TFLOP } from '../../core/units.js';
+import { MICROSECONDS_PER_SECOND, TFLOP } from '../../core/units.js';
 import { parseInteger, parseNumber, rejectUnknownFlags } from '../args.js';
 import { MAX_SIMULATED_REQUESTS, type Traffic } from '../../core/perf/trafficServing.js';
 import { profileArg, readProfile } from '../profileArg.js';
@@ -95,7 +95,7 @@ function efficiencyLine(gpus: number, framework: string, p: ServingPerformance):
   const h = p.hardwareEfficiency;
   const f = p.frameworkEfficiency;
   const x = (v: number) => plain(v, 3);
-  const us = (s: number) => `${x(s * 1e6)} µs`;
+  const us = (s: number) => `${x(s * MICROSECONDS_PER_SECOND)} µs`;
   return `efficiency  ${gpus} GPUs of family factors: hbm ${x(h.hbm)} (experts ×${x(h.expertHbmShare)}, KV ×${x(h.kvHbmShare)}), matmul bf16/fp8/fp4 ${x(h.matmulBf16)}/${x(h.matmulFp8)}/${x(h.matmulFp4)}, links ${x(h.scaleUpLink)}; ` +
     `${framework}: kernels ×${x(f.kernelQuality)}, overhead ${ms(f.stepOverheadSeconds)} a step + ${us(f.sequenceOverheadSeconds)} a sequence + ${us(f.moeLayerOverheadSeconds)} a MoE layer, batch cap ${count(f.maxBatchSequences)} a rank`;
 }

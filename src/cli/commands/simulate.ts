@@ -10,6 +10,7 @@ import { count, fixed, latency, percent, usd as formatUsd, USD_STYLES } from '..
 import { readInputFile, type CliIo } from '../io.js';
 import { resolveModel } from '../resolve.js';
 import { profileArg, readProfile } from '../profileArg.js';
+import { HOURS_PER_DAY, SECONDS_PER_HOUR } from '../../core/units.js';
 
 const args = {
   scenario: { type: 'positional', required: false, description: 'a scenario file with a demand section (default: a built-in day of Kimi K2.5 demand)', valueHint: 'file' },
@@ -51,7 +52,7 @@ export function simulateCommand(io: CliIo) {
       const reports = runEach(options, file ?? 'built-in simulation', (o, i) => {
         const demand = { ...scenario.defaults?.demand, ...scenario.options[i]?.demand };
         const trace = demand.trace === undefined ? null : readTrace(demand.trace);
-        const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? 24) * 3600 : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
+        const seconds = trace === null || demand.durationHours !== undefined ? (demand.durationHours ?? HOURS_PER_DAY) * SECONDS_PER_HOUR : Math.max(1, trace.requests.at(-1)?.arrivalSeconds ?? 1);
         return runSimulation(o, demand, trace, progress === undefined ? undefined : (s, note) => {
           if ((io.now?.() ?? 0) - started > 1000) progress(`simulating ${o.label}${note === '' ? '' : ` (${note})`}: ${percent(Math.min(1, s / seconds))}`);
         });
@@ -144,10 +145,10 @@ function renderOne(r: SimulationReport): string {
     `queueing: M/G/c estimate of the wait for a batch slot ${r.analytic.meanWaitSeconds === null ? '∞ (above capacity)' : latency(r.analytic.meanWaitSeconds)} at load ${pct(r.analytic.load)}; simulated mean TTFT above the idle point's ${latency(r.analytic.simulatedMeanExtraTtftSeconds)}; ${r.analytic.verdict}`,
   );
   const every = Math.max(1, Math.ceil(s.buckets.length / 12));
-  const at = (seconds: number) => (s.bucketSeconds >= 3600 ? `${fixed(seconds / 3600, 0)}h` : `${fixed(seconds / 60, 0)} min`);
+  const at = (seconds: number) => (s.bucketSeconds >= SECONDS_PER_HOUR ? `${fixed(seconds / SECONDS_PER_HOUR, 0)}h` : `${fixed(seconds / 60, 0)} min`);
   lines.push(
     table(s.buckets.filter((_, i) => i % every === 0).map((b) => [at(b.startSeconds), fixed(b.activeInstances, 1), pct(b.utilization), fixed(b.meanWaiting, 1), String(b.maxWaiting), latency(b.ttftP99Seconds), latency(b.tpotP99Seconds)]),
-      [s.bucketSeconds >= 3600 ? 'hour' : 'from', 'instances', 'capacity used', 'mean waiting', 'max waiting', 'p99 TTFT', 'p99 TPOT']),
+      [s.bucketSeconds >= SECONDS_PER_HOUR ? 'hour' : 'from', 'instances', 'capacity used', 'mean waiting', 'max waiting', 'p99 TTFT', 'p99 TPOT']),
     revenueLine(r),
     table(r.costs.map((c) => [c.basis, usd(c.costUsd), `${count(c.paidGpuHours)} GPU-h`, pct(c.utilization), usd(c.costUsdPerMillionInputTokens), usd(c.costUsdPerMillionOutputTokens), pct(c.marginFraction), pct(c.sloAttainment), c.meetsSlo ? 'meets SLO' : 'MISSES SLO']),
       ['paying by', 'cost', 'paid', 'utilization', '$/M input', '$/M output', 'margin', 'SLO attainment', 'SLO']),

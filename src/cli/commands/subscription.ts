@@ -17,6 +17,7 @@ import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString }
 import { table } from '../format.js';
 import { count, percent, tokens, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
+import { TOKENS_PER_MILLION } from '../../core/units.js';
 
 const DEFAULT_SAMPLES = DEFAULT_SEAT_DRAWS.samples;
 const MAX_SAMPLES = 10_000_000;
@@ -111,7 +112,7 @@ export function subscriptionCommand(io: CliIo) {
         const tier = freeTierOf(plan.vendor);
         const freeProfile = tier === null ? null : USAGE_PROFILES[tier.usageProfile];
         const free = tier === null || freeProfile === null ? null : { name: tier.name, ...freeTierCost(tier, freeProfile, blendedCostUsdPerMillionTokens(mixOf(freeProfile).value, tokenCosts)) };
-        return { plan, profile, mix, usage, economics, atList: { schedule: plan.listPriceSchedule, usdPerMillionTokens: atList.blendedUsdPerMillion, meanUsdPerSeat: (economics.meanTokensPerSeatPerMonth * atList.blendedUsdPerMillion) / 1e6 }, free };
+        return { plan, profile, mix, usage, economics, atList: { schedule: plan.listPriceSchedule, usdPerMillionTokens: atList.blendedUsdPerMillion, meanUsdPerSeat: (economics.meanTokensPerSeatPerMonth * atList.blendedUsdPerMillion) / TOKENS_PER_MILLION }, free };
       });
       const context: RunContext = { overrides, costs, samples, seed };
       io.out.write(a.json ? `${JSON.stringify(toJson(context, rows), null, 2)}\n` : render(context, rows));
@@ -192,7 +193,7 @@ function toJson(c: RunContext, rows: readonly PlanRow[]) {
         closedForm: {
           shareOfSeatsLosingMoney: e.breakEvenTokensPerSeatPerMonth === null ? 0 : shareOfSeatsAbove(usage, cap, e.breakEvenTokensPerSeatPerMonth),
           meanTokensPerSeatPerMonth: expectedMonthlyTokens(usage, cap),
-          meanCostUsd: (expectedMonthlyTokens(usage, cap) * e.costUsdPerMillionTokens) / 1e6,
+          meanCostUsd: (expectedMonthlyTokens(usage, cap) * e.costUsdPerMillionTokens) / TOKENS_PER_MILLION,
           shareCappedByLimit: shareOfSeatsAtCap(usage, cap),
         },
       };

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, CurvePoint, MarketRow } from './types.js';
 import { formatUsdLogTick } from './format.js';
+import { BILLION } from '../../../src/core/units.js';
 
 /** Options of {@link marketChart}. */
 export interface MarketChartOptions extends ChartOptions {
@@ -18,7 +19,7 @@ export interface MarketChartOptions extends ChartOptions {
  */
 export function marketChart(rows: readonly MarketRow[], options: MarketChartOptions): SVGSVGElement | HTMLElement {
   const { document = globalThis.document, width = 640, height = 400, against, curve } = options;
-  const billions = (x: number) => x / 1e9;
+  const billions = (x: number) => x / BILLION;
   const physical = rows.filter((r) => r.physicalBlendedUsdPerMillion !== null && r.physicalBlendedUsdPerMillion > 0);
   // Neighbouring labels alternate above and below their dot, so that models of similar size do not overprint.
   const byParams = [...rows].sort((a, b) => a.params - b.params);

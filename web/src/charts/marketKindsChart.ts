@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions, CurvePoint } from './types.js';
 import { formatUsdLogTick } from './format.js';
+import { BILLION } from '../../../src/core/units.js';
 
 /** One model's median blended price over the providers of one kind. */
 export interface MarketKindRow {
@@ -25,7 +26,7 @@ export interface MarketKindsChartOptions extends ChartOptions {
  */
 export function marketKindsChart(rows: readonly MarketKindRow[], options: MarketKindsChartOptions): SVGSVGElement | HTMLElement {
   const { document = globalThis.document, width = 640, height = 400, curve } = options;
-  const billions = (x: number) => x / 1e9;
+  const billions = (x: number) => x / BILLION;
   return Plot.plot({
     document,
     width,
