@@ -412,6 +412,26 @@ function drawOnRequest<T extends object>(name: string, result: T | { readonly er
   $(`${name}-status`).textContent = 'ready';
 }
 
+/** Statuses of the sections computed once they come near the window, before they do. */
+const NOT_YET_SHOWN = 'computed when scrolled to';
+
+/**
+ * Runs `compute` once the section comes within a screen of the window (at once where the browser
+ * has no IntersectionObserver). The market, realised-price, whole-market and validation sections
+ * sit far below the verdict: a visitor who never scrolls there spends no CPU on them, and one who
+ * does finds them computing or drawn by the time they arrive.
+ */
+function whenNear(sectionId: string, statusId: string, compute: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') return compute();
+  $(statusId).textContent = NOT_YET_SHOWN;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    compute();
+  }, { rootMargin: '0px 0px 100% 0px' });
+  observer.observe($(sectionId));
+}
+
 /** The requests of the other views, sent once the first verdict is drawn (null after). */
 let afterFirstView: (() => void) | null = null;
 
@@ -578,10 +598,13 @@ function start(): void {
   wireCalibration();
   afterFirstView = () => {
     requestCompare();
-    lanes.post({ kind: 'validation' });
-    requestMarket();
-    requestMarketBreadth();
-    requestRealised();
+    whenNear('market-section', 'market-status', requestMarket);
+    whenNear('realised-section', 'realised-status', requestRealised);
+    whenNear('market-breadth-section', 'market-breadth-status', requestMarketBreadth);
+    whenNear('validation-section', 'validation-status', () => {
+      $('validation-status').textContent = 'computing…';
+      lanes.post({ kind: 'validation' });
+    });
   };
   const first = linkState();
   request(first);
