@@ -614,7 +614,10 @@ function start(): void {
   document.body.dataset.startedMs = String(Math.round(performance.now()));
   document.body.dataset.importedMs = String(IMPORTED_MS);
   // The views load once this frame (the editor, a refused link's messages) is painted, while the worker computes.
-  requestAnimationFrame(() => setTimeout(() => void loadViews(), 0));
+  requestAnimationFrame(() => {
+    document.body.dataset.firstFrameMs = String(Math.round(performance.now()));
+    setTimeout(() => void loadViews(), 0);
+  });
 }
 
 start();
