@@ -34,9 +34,13 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: 'realised'; readonly result: RealisedViewModel | { readonly error: string } }
   | { readonly id: number; readonly kind: 'calibrate'; readonly result: CalibrationViewModel | { readonly error: string } };
 
-/** An error as the `{ error }` answer of the views that show their own failures. */
-function failed(e: unknown): { readonly error: string } {
-  return { error: e instanceof Error ? e.message : String(e) };
+/** Runs a computation whose view shows its failure as `{ error }` (naming the field), not as the worker's error. */
+async function orError<T>(compute: () => Promise<T>): Promise<T | { readonly error: string }> {
+  try {
+    return await compute();
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /**
@@ -74,36 +78,27 @@ async function respond(req: WorkerRequest): Promise<WorkerResponse> {
       const rows = await import('./validationRows.js');
       return { id: req.id, kind: 'validation', result: rows.validationRows() };
     }
-    case 'simulate':
-      try {
-        // A trace slice is fetched on first use (a chunk of its own), then the run goes on.
+    case 'simulate': {
+      // A trace slice is fetched on first use (a chunk of its own), then the run goes on.
+      const { demand } = req;
+      const result = await orError(async () => {
         const [{ computeSimulation }, { loadTrace }] = await Promise.all([import('./simulationView.js'), import('../data/traces/traces.js')]);
-        const text = req.demand.source === 'synthetic' ? null : await loadTrace(req.demand.source);
-        return { id: req.id, kind: 'simulate', result: computeSimulation(req.state, req.demand, text) };
-      } catch (e) {
-        return { id: req.id, kind: 'simulate', result: failed(e) };
-      }
-    case 'business':
-      try {
-        const { computeBusiness } = await import('./businessView.js');
-        return { id: req.id, kind: 'business', result: computeBusiness(req.state, req.business, req.today) };
-      } catch (e) {
-        return { id: req.id, kind: 'business', result: failed(e) };
-      }
-    case 'market-breadth':
-      try {
-        const { computeMarketBreadth } = await import('./marketBreadthView.js');
-        return { id: req.id, kind: 'market-breadth', result: computeMarketBreadth(req.breadth) };
-      } catch (e) {
-        return { id: req.id, kind: 'market-breadth', result: failed(e) };
-      }
-    case 'market':
-      try {
-        const { computeMarket } = await import('./marketView.js');
-        return { id: req.id, kind: 'market', result: computeMarket(req.sizeRange) };
-      } catch (e) {
-        return { id: req.id, kind: 'market', result: failed(e) };
-      }
+        return computeSimulation(req.state, demand, demand.source === 'synthetic' ? null : await loadTrace(demand.source));
+      });
+      return { id: req.id, kind: 'simulate', result };
+    }
+    case 'business': {
+      const result = await orError(async () => (await import('./businessView.js')).computeBusiness(req.state, req.business, req.today));
+      return { id: req.id, kind: 'business', result };
+    }
+    case 'market-breadth': {
+      const result = await orError(async () => (await import('./marketBreadthView.js')).computeMarketBreadth(req.breadth));
+      return { id: req.id, kind: 'market-breadth', result };
+    }
+    case 'market': {
+      const result = await orError(async () => (await import('./marketView.js')).computeMarket(req.sizeRange));
+      return { id: req.id, kind: 'market', result };
+    }
   }
 }
 
