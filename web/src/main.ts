@@ -311,20 +311,31 @@ function request(state: AppState | LinkState): void {
   // A new scenario supersedes a sensitivity not yet sent for the last one.
   if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
   sensitivityTimer = null;
+  sensitivityWaits = false;
   lanes.post({ kind: 'view', state: viewState, today: new Date().toISOString().slice(0, 10) });
 }
 
 /** A sensitivity request waiting for the editing to pause. */
 let sensitivityTimer: ReturnType<typeof setTimeout> | null = null;
+/** Whether the sensitivity section is within a screen of the window (always, without IntersectionObserver). */
+let sensitivityNear = typeof IntersectionObserver === 'undefined';
+/** Whether the drawn verdict's sensitivity waits for its section to come near. */
+let sensitivityWaits = false;
 
 /**
  * The deployment sensitivity of the scenario just drawn (its own lane: five more runs of the
  * model), sent once no edit has followed for a quarter of a second, so that while the user types
- * it does not take the CPU from the verdict's recompute.
+ * it does not take the CPU from the verdict's recompute; and only while its section is within a
+ * screen of the window (else once it comes near), so edits far from it do not pay for it.
  */
 function requestSensitivity(): void {
   const state = viewState;
   if (state === null) return;
+  sensitivityWaits = !sensitivityNear;
+  if (sensitivityWaits) {
+    $('sensitivity-status').textContent = NOT_YET_SHOWN;
+    return;
+  }
   $('sensitivity-status').textContent = 'computing…';
   if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
   sensitivityTimer = setTimeout(() => {
@@ -414,6 +425,17 @@ function drawOnRequest<T extends object>(name: string, result: T | { readonly er
 
 /** Statuses of the sections computed once they come near the window, before they do. */
 const NOT_YET_SHOWN = 'computed when scrolled to';
+/** How near the window a section counts as shown: within one window height below it. */
+const NEAR_MARGIN = '0px 0px 100% 0px';
+
+/** Follows whether the sensitivity section is near the window; a verdict's sensitivity that waited for it is sent when it comes near. */
+function watchSensitivity(): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  new IntersectionObserver((entries) => {
+    sensitivityNear = entries[entries.length - 1]?.isIntersecting ?? sensitivityNear;
+    if (sensitivityNear && sensitivityWaits) requestSensitivity();
+  }, { rootMargin: NEAR_MARGIN }).observe($('sensitivity-section'));
+}
 
 /**
  * Runs `compute` once the section comes within a screen of the window (at once where the browser
@@ -428,7 +450,7 @@ function whenNear(sectionId: string, statusId: string, compute: () => void): voi
     if (!entries.some((e) => e.isIntersecting)) return;
     observer.disconnect();
     compute();
-  }, { rootMargin: '0px 0px 100% 0px' });
+  }, { rootMargin: NEAR_MARGIN });
   observer.observe($(sectionId));
 }
 
@@ -596,6 +618,7 @@ function start(): void {
   for (const id of ['market-from', 'market-to', 'market-provider']) $(id).addEventListener('change', requestMarketBreadth);
   for (const box of document.querySelectorAll('#realised-section input, #realised-section select')) box.addEventListener('change', requestRealised);
   wireCalibration();
+  watchSensitivity();
   afterFirstView = () => {
     requestCompare();
     whenNear('market-section', 'market-status', requestMarket);
