@@ -16,7 +16,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // Built assets carry a content hash in their names: cached for good, as a static host serves them, so
+    // pages of one browser context reuse them (and Chromium's compiled code); the page itself is revalidated.
+    const caching = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': caching });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,28 +8,38 @@ import { pricesFollowModel, pricesSetByUser } from './editor/pricesFollowModel.j
 import { DEFAULT_STATE } from './state/defaultState.js';
 import { decodeState, encodeState, type LinkState } from './state/urlState.js';
 import { MAX_COMPARED, reportOptions, sameModelOn, type CompareEntry } from './compare/comparison.js';
-import { renderComparison } from './views/compareView.js';
 import type { ComputeResult } from './compute/computeView.js';
 import type { PhysicsRow } from './compute/physicsRows.js';
-import { renderAssumptions, renderCost, renderFrontier, renderMargin, renderSummary, renderValidation } from './views/views.js';
-import { renderMarket } from './views/marketView.js';
-import { renderMarketBreadth } from './views/marketBreadthView.js';
-import { providerChoices } from './compute/marketBreadthView.js';
-import { renderSimulation } from './views/simulationView.js';
 import { DEFAULT_DEMAND, type DemandState } from './compute/simulationView.js';
 import { DEFAULT_BUSINESS, type BusinessState } from './compute/businessView.js';
-import { renderBusiness } from './views/businessView.js';
 import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
 import type { EfficiencyProfile } from '../../src/core/perf/efficiencyProfiles.js';
-import { renderSensitivity } from './views/sensitivityView.js';
-import { renderRealised } from './views/realisedView.js';
-import { renderCalibration } from './views/calibrationView.js';
 import type { RealisedState } from './compute/realisedView.js';
 import { parseRequestMix } from './compute/requestMix.js';
 import { earlyProblems } from './state/earlyCheck.js';
 
 /** When the page's modules had loaded and run (ms after navigation start), for the browser tests to print where the first answer's time goes. */
 const IMPORTED_MS = Math.round(performance.now());
+/**
+ * The views and their charts (Plot, d3): a chunk of their own, loaded once the editor and a
+ * refused link's field messages are on screen (see {@link loadViews}); answers wait for it.
+ */
+type Views = typeof import('./lazyViews.js');
+let views: Views | null = null;
+let viewsLoading: Promise<Views> | null = null;
+
+/** Starts loading the views (once); resolves when they can draw. */
+function loadViews(): Promise<Views> {
+  viewsLoading ??= import('./lazyViews.js').then((m) => {
+    views = m;
+    document.body.dataset.viewsLoadedMs = String(Math.round(performance.now()));
+    const picker = $<HTMLSelectElement>('market-provider');
+    for (const c of m.providerChoices()) picker.add(new Option(c.label, c.value));
+    return m;
+  });
+  return viewsLoading;
+}
+
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('editor');
 const banner = $<HTMLElement>('banner');
@@ -144,8 +154,12 @@ function requestCompare(): void {
 }
 
 function drawComparison(results: readonly ComputeResult[]): void {
+  if (views === null) {
+    void loadViews().then(() => drawComparison(results));
+    return;
+  }
   try {
-    renderComparison($('view-compare'), compared, results, (i) => {
+    views.renderComparison($('view-compare'), compared, results, (i) => {
       compared = compared.filter((_, j) => j !== i);
       requestCompare();
     });
@@ -274,12 +288,12 @@ function say(text: string | null): void {
 }
 
 /** Draws every view; a failure in one view is shown in it and never blanks the page. */
-function render(v: ViewModel, physics: readonly PhysicsRow[]): void {
-  const views: [string, (host: HTMLElement, v: ViewModel) => void][] = [
-    ['summary', renderSummary], ['view-frontier', renderFrontier], ['view-cost', renderCost], ['view-margin', renderMargin],
-    ['view-assumptions', (host, view) => renderAssumptions(host, view, physics)],
+function render(v: ViewModel, physics: readonly PhysicsRow[], drawn: Views): void {
+  const parts: [string, (host: HTMLElement, v: ViewModel) => void][] = [
+    ['summary', drawn.renderSummary], ['view-frontier', drawn.renderFrontier], ['view-cost', drawn.renderCost], ['view-margin', drawn.renderMargin],
+    ['view-assumptions', (host, view) => drawn.renderAssumptions(host, view, physics)],
   ];
-  for (const [id, draw] of views) {
+  for (const [id, draw] of parts) {
     try {
       draw($(id), v);
     } catch (e) {
@@ -297,20 +311,31 @@ function request(state: AppState | LinkState): void {
   // A new scenario supersedes a sensitivity not yet sent for the last one.
   if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
   sensitivityTimer = null;
+  sensitivityWaits = false;
   lanes.post({ kind: 'view', state: viewState, today: new Date().toISOString().slice(0, 10) });
 }
 
 /** A sensitivity request waiting for the editing to pause. */
 let sensitivityTimer: ReturnType<typeof setTimeout> | null = null;
+/** Whether the sensitivity section is within a screen of the window (always, without IntersectionObserver). */
+let sensitivityNear = typeof IntersectionObserver === 'undefined';
+/** Whether the drawn verdict's sensitivity waits for its section to come near. */
+let sensitivityWaits = false;
 
 /**
  * The deployment sensitivity of the scenario just drawn (its own lane: five more runs of the
  * model), sent once no edit has followed for a quarter of a second, so that while the user types
- * it does not take the CPU from the verdict's recompute.
+ * it does not take the CPU from the verdict's recompute; and only while its section is within a
+ * screen of the window (else once it comes near), so edits far from it do not pay for it.
  */
 function requestSensitivity(): void {
   const state = viewState;
   if (state === null) return;
+  sensitivityWaits = !sensitivityNear;
+  if (sensitivityWaits) {
+    $('sensitivity-status').textContent = NOT_YET_SHOWN;
+    return;
+  }
   $('sensitivity-status').textContent = 'computing…';
   if (sensitivityTimer !== null) clearTimeout(sensitivityTimer);
   sensitivityTimer = setTimeout(() => {
@@ -398,31 +423,67 @@ function drawOnRequest<T extends object>(name: string, result: T | { readonly er
   $(`${name}-status`).textContent = 'ready';
 }
 
+/** Statuses of the sections computed once they come near the window, before they do. */
+const NOT_YET_SHOWN = 'computed when scrolled to';
+/** How near the window a section counts as shown: within one window height below it. */
+const NEAR_MARGIN = '0px 0px 100% 0px';
+
+/** Follows whether the sensitivity section is near the window; a verdict's sensitivity that waited for it is sent when it comes near. */
+function watchSensitivity(): void {
+  if (typeof IntersectionObserver === 'undefined') return;
+  new IntersectionObserver((entries) => {
+    sensitivityNear = entries[entries.length - 1]?.isIntersecting ?? sensitivityNear;
+    if (sensitivityNear && sensitivityWaits) requestSensitivity();
+  }, { rootMargin: NEAR_MARGIN }).observe($('sensitivity-section'));
+}
+
+/**
+ * Runs `compute` once the section comes within a screen of the window (at once where the browser
+ * has no IntersectionObserver). The market, realised-price, whole-market and validation sections
+ * sit far below the verdict: a visitor who never scrolls there spends no CPU on them, and one who
+ * does finds them computing or drawn by the time they arrive.
+ */
+function whenNear(sectionId: string, statusId: string, compute: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') return compute();
+  $(statusId).textContent = NOT_YET_SHOWN;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    compute();
+  }, { rootMargin: NEAR_MARGIN });
+  observer.observe($(sectionId));
+}
+
 /** The requests of the other views, sent once the first verdict is drawn (null after). */
 let afterFirstView: (() => void) | null = null;
 
-/** Draws the answer to the newest request of a kind (the lanes drop stale ones). */
+/** Draws the answer to the newest request of a kind (the lanes drop stale ones), once the views have loaded. */
 function answer(res: WorkerResponse): void {
-  if (res.kind === 'simulate') return drawOnRequest('simulation', res.result, renderSimulation);
-  if (res.kind === 'business') return drawOnRequest('business', res.result, renderBusiness);
-  if (res.kind === 'market') return drawOnRequest('market', res.result, renderMarket);
-  if (res.kind === 'market-breadth') return drawOnRequest('market-breadth', res.result, renderMarketBreadth);
+  if (views === null) void loadViews().then((loaded) => drawAnswer(res, loaded));
+  else drawAnswer(res, views);
+}
+
+function drawAnswer(res: WorkerResponse, ui: Views): void {
+  if (res.kind === 'simulate') return drawOnRequest('simulation', res.result, ui.renderSimulation);
+  if (res.kind === 'business') return drawOnRequest('business', res.result, ui.renderBusiness);
+  if (res.kind === 'market') return drawOnRequest('market', res.result, ui.renderMarket);
+  if (res.kind === 'market-breadth') return drawOnRequest('market-breadth', res.result, ui.renderMarketBreadth);
   if (res.kind === 'compare') return drawComparison(res.result);
-  if (res.kind === 'sensitivity') return drawOnRequest('sensitivity', res.result, renderSensitivity);
+  if (res.kind === 'sensitivity') return drawOnRequest('sensitivity', res.result, ui.renderSensitivity);
   if (res.kind === 'realised') {
     const picker = $<HTMLSelectElement>('realised-model');
     // The models with a schedule come with the first answer (the schedules stay off the page's thread).
     if (!('error' in res.result) && picker.options.length === 1) for (const m of res.result.models) picker.add(new Option(m, m));
-    return drawOnRequest('realised', res.result, renderRealised);
+    return drawOnRequest('realised', res.result, ui.renderRealised);
   }
   if (res.kind === 'calibrate') {
     const result = res.result;
     $('calibration-error').textContent = 'error' in result ? result.error : '';
-    return drawOnRequest('calibration', result, (host, m) => renderCalibration(host, m, () => useProfile(m.profile, `${m.cases} of your cases`)));
+    return drawOnRequest('calibration', result, (host, m) => ui.renderCalibration(host, m, () => useProfile(m.profile, `${m.cases} of your cases`)));
   }
   if (res.kind === 'validation') {
     try {
-      renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
+      ui.renderValidation($('view-validation'), res.result.rows as ValidationRow[], res.result.summary);
     } catch (e) {
       $('view-validation').textContent = `This view failed: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -438,7 +499,7 @@ function answer(res: WorkerResponse): void {
     showProblems(form, {});
     if (!banner.dataset.sticky) say(null);
     lastGood = r.view;
-    render(r.view, res.physics);
+    render(r.view, res.physics, ui);
     status.textContent = 'ready';
     requestSensitivity();
   } else {
@@ -554,17 +615,19 @@ function start(): void {
   for (const box of document.querySelectorAll('#simulation-section .market-inputs, #business-section .market-inputs')) box.addEventListener('change', saveLink);
   compared = [...(state.compare ?? [])];
   wireComparison();
-  const picker = $<HTMLSelectElement>('market-provider');
-  for (const c of providerChoices()) picker.add(new Option(c.label, c.value));
   for (const id of ['market-from', 'market-to', 'market-provider']) $(id).addEventListener('change', requestMarketBreadth);
   for (const box of document.querySelectorAll('#realised-section input, #realised-section select')) box.addEventListener('change', requestRealised);
   wireCalibration();
+  watchSensitivity();
   afterFirstView = () => {
     requestCompare();
-    lanes.post({ kind: 'validation' });
-    requestMarket();
-    requestMarketBreadth();
-    requestRealised();
+    whenNear('market-section', 'market-status', requestMarket);
+    whenNear('realised-section', 'realised-status', requestRealised);
+    whenNear('market-breadth-section', 'market-breadth-status', requestMarketBreadth);
+    whenNear('validation-section', 'validation-status', () => {
+      $('validation-status').textContent = 'computing…';
+      lanes.post({ kind: 'validation' });
+    });
   };
   const first = linkState();
   request(first);
@@ -573,6 +636,11 @@ function start(): void {
   if (early !== null) refuse(early);
   document.body.dataset.startedMs = String(Math.round(performance.now()));
   document.body.dataset.importedMs = String(IMPORTED_MS);
+  // The views load once this frame (the editor, a refused link's messages) is painted, while the worker computes.
+  requestAnimationFrame(() => {
+    document.body.dataset.firstFrameMs = String(Math.round(performance.now()));
+    setTimeout(() => void loadViews(), 0);
+  });
 }
 
 start();
