@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { MODELS } from '../../core/catalog/models.js';
-import { PRICE_SNAPSHOTS, latestSnapshot } from '../../core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../core/catalog/allPriceSnapshots.js';
+import { latestSnapshot } from '../../core/catalog/prices.js';
 import { InputError } from '../../core/errors.js';
 import { DEFAULT_SIZE_RANGE, marketAnalysis, type MarketAnalysis } from '../../core/market/marketAnalysis.js';
 import { marketBreadth } from '../../core/market/marketBreadth.js';

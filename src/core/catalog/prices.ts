@@ -5,7 +5,6 @@ import { MODELS } from './models.js';
 import { OPEN_WEIGHT_MODELS } from './openWeightModels.js';
 import { parseOrThrow, positive, positiveInt } from './sourceSchema.js';
 import data from './prices.json' with { type: 'json' };
-import genaiData from './genaiPricesSnapshot.json' with { type: 'json' };
 
 /** Who sells the tokens: the model's publisher, another host, or an aggregator's listing price. */
 export const API_PRICE_ROLES = ['first-party', 'third-party', 'aggregator'] as const;
@@ -179,14 +178,18 @@ export function parsePriceCatalog(raw: unknown, references: PriceCatalogReferenc
   return parseOrThrow(priceCatalogSchema(modelIds, gpuIds), raw, 'price catalog').snapshots;
 }
 
-/** The shipped price snapshots (the research pass, and pydantic/genai-prices imported), validated once at module load. */
-export const PRICE_SNAPSHOTS: readonly PriceSnapshot[] = [...parsePriceCatalog(data), ...parsePriceCatalog(genaiData)];
+/**
+ * The research pass's price snapshots (prices.json), validated once at module load: where a
+ * scenario's prices come from. The larger pydantic/genai-prices import (an older snapshot, for the
+ * whole-market view) is in `allPriceSnapshots.ts`, so the explorer's page does not load it.
+ */
+export const RESEARCH_PRICE_SNAPSHOTS: readonly PriceSnapshot[] = parsePriceCatalog(data);
 
 /**
  * The snapshot with the latest date (the later in the list on a tie); `snapshots` defaults to
- * the shipped ones. Example: `latestSnapshot().id` is `2026-11-research`.
+ * the research pass's. Example: `latestSnapshot().id` is `2026-11-research`.
  */
-export function latestSnapshot(snapshots: readonly PriceSnapshot[] = PRICE_SNAPSHOTS): PriceSnapshot {
+export function latestSnapshot(snapshots: readonly PriceSnapshot[] = RESEARCH_PRICE_SNAPSHOTS): PriceSnapshot {
   let latest = snapshots[0];
   if (latest === undefined) throw new Error('no price snapshots');
   for (const s of snapshots) if (s.date >= latest.date) latest = s;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../src/core/catalog/models.js';
 import { OPEN_WEIGHT_MODELS, openWeightModelOf, parseOpenWeightCatalog } from '../../../src/core/catalog/openWeightModels.js';
-import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
 import { PROVIDERS, providerOf, rowProviderKind } from '../../../src/core/catalog/providers.js';
 import { countParameters } from '../../../src/core/model/parameters.js';
 

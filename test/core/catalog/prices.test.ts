@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
 import {
-  PRICE_SNAPSHOTS,
   isProprietaryModelId,
   latestSnapshot,
   parsePriceCatalog,
@@ -41,6 +41,9 @@ function catalogCopy(): { snapshots: Record<string, unknown>[] } {
 describe('price catalog: loading', () => {
   it('PRICE_SNAPSHOTS holds the 2026-11 research snapshot, which latestSnapshot() returns', () => {
     expect(PRICE_SNAPSHOTS.map((s) => s.id)).toContain('2026-11-research');
+    // Scenarios price from the research pass's snapshots only (the page loads no more); that is
+    // the latest of every shipped snapshot, so an import newer than it must change this rule.
+    expect(latestSnapshot(PRICE_SNAPSHOTS)).toBe(latestSnapshot());
     expect(snapshot.id).toBe('2026-11-research');
     expect(snapshot.date).toBe('2026-11-27');
   });

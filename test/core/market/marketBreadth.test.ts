@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_SNAPSHOTS, type ApiPrice } from '../../../src/core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
+import type { ApiPrice } from '../../../src/core/catalog/prices.js';
 import { breadthPoints, marketBreadth } from '../../../src/core/market/marketBreadth.js';
 import { robustLine, robustLineAt } from '../../../src/core/market/robustFit.js';
 

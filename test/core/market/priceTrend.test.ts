@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_SNAPSHOTS, type ApiPrice, type GpuRentalPrice } from '../../../src/core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
+import type { ApiPrice, GpuRentalPrice } from '../../../src/core/catalog/prices.js';
 import { priceTrend } from '../../../src/core/market/priceTrend.js';
 
 const row = (model: string, date: string, usd: number, provider = 'Together AI', note?: string): ApiPrice => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
 import { providerCosts } from '../../../src/core/market/providerCosts.js';
 
 const rows = PRICE_SNAPSHOTS.flatMap((s) => s.api);

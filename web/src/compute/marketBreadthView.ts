@@ -1,5 +1,5 @@
 import { PROVIDERS } from '../../../src/core/catalog/providers.js';
-import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/prices.js';
+import { PRICE_SNAPSHOTS } from '../../../src/core/catalog/allPriceSnapshots.js';
 import { breadthPriceAt, marketBreadth } from '../../../src/core/market/marketBreadth.js';
 import { providerCosts } from '../../../src/core/market/providerCosts.js';
 import type { CurvePoint } from '../charts/types.js';
