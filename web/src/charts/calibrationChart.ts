@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatQuantity } from './format.js';
 import type { ChartOptions } from './types.js';
-import { logTicks } from './validationChart.js';
+import { logTicks, measuredPredictedAxes } from './validationChart.js';
 
 /** One measured metric beside its predictions (each null where the model gave none). */
 export interface CalibrationChartRow {
@@ -65,9 +65,7 @@ export function calibrationChart(rows: readonly CalibrationChartRow[], options: 
     y: { type: 'log', domain: [lo, hi] },
     color: { type: 'ordinal', scheme: 'Tableau10', label: 'source', legend: true },
     marks: [
-      Plot.gridX(ticks), Plot.gridY(ticks),
-      Plot.axisX(ticks, { text: formatQuantity, label: 'Measured (in each metric’s own unit, log scale) →' }),
-      Plot.axisY(ticks, { text: formatQuantity, label: '↑ Predicted (same unit, log scale)' }),
+      ...measuredPredictedAxes(ticks),
       Plot.line([lo, hi], { x: (d: number) => d, y: (d: number) => d, stroke: 'currentColor', strokeOpacity: 0.6, className: 'identity' }),
       Plot.dot(dots.filter((d) => d.factors === 'shipped'), { x: (d: Dot) => d.row.measured, y: 'predicted', stroke: (d: Dot) => d.row.source, strokeWidth: 1.5, r: 5, className: 'shipped', title: tip }),
       Plot.dot(dots.filter((d) => d.factors === 'fitted'), { x: (d: Dot) => d.row.measured, y: 'predicted', fill: (d: Dot) => d.row.source, stroke: 'white', strokeWidth: 0.5, r: 4, className: 'fitted', title: tip }),

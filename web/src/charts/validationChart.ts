@@ -51,10 +51,7 @@ export function validationChart(rows: readonly ValidationRow[], options: Validat
     y: { type: 'log', domain: [lo, hi] },
     color: { type: 'ordinal', scheme: 'Tableau10', label: 'metric', legend: true },
     marks: [
-      // Explicit axes: d3's log ticks crowd six decades with unlabelled minor ticks and write 0.1 as "100m".
-      Plot.gridX(ticks), Plot.gridY(ticks),
-      Plot.axisX(ticks, { text: formatQuantity, label: 'Measured (in each metric’s own unit, log scale) →' }),
-      Plot.axisY(ticks, { text: formatQuantity, label: '↑ Predicted (same unit, log scale)' }),
+      ...measuredPredictedAxes(ticks),
       Plot.areaY(bands, { x: 'measured', y1: 'low', y2: 'high', z: 'band', fill: 'currentColor', fillOpacity: 0.07, className: 'error-band' }),
       Plot.line([lo, hi], { x: (d: number) => d, y: (d: number) => d, stroke: 'currentColor', strokeOpacity: 0.6, className: 'identity' }),
       Plot.text(errorBands, {
@@ -67,6 +64,19 @@ export function validationChart(rows: readonly ValidationRow[], options: Validat
       }),
     ],
   });
+}
+
+/**
+ * The grid and axes of a measured-against-predicted chart on log scales, the same for the shipped
+ * validation and for the user's own measurements. Explicit axes: d3's log ticks crowd six decades
+ * with unlabelled minor ticks and write 0.1 as "100m".
+ */
+export function measuredPredictedAxes(ticks: readonly number[]): Plot.Markish[] {
+  return [
+    Plot.gridX(ticks), Plot.gridY(ticks),
+    Plot.axisX(ticks, { text: formatQuantity, label: 'Measured (in each metric’s own unit, log scale) →' }),
+    Plot.axisY(ticks, { text: formatQuantity, label: '↑ Predicted (same unit, log scale)' }),
+  ];
 }
 
 /** Powers of ten inside [lo, hi]; 1-2-5 steps where that gives fewer than three. */
