@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { oneOf } from '../../core/errors.js';
-import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics, publishedAttribution } from '../../core/reproduce/deepseekDay.js';
+import { DEEPSEEK_DAY, DEEPSEEK_MTP, deepseekAccounting, deepseekFleet, deepseekPhysics, deepseekProfileCheck, publishedAttribution } from '../../core/reproduce/deepseekDay.js';
 import { mixtralH100 } from '../../core/reproduce/mixtralH100.js';
 import { openai2024 } from '../../core/reproduce/openai2024.js';
 import { rejectUnknownFlags } from '../args.js';
@@ -55,7 +55,10 @@ function deepseek() {
     predictedAverageNodesRelativeError: physics.predictedAverageNodesRelativeError,
     prefillGpuTimeShare: physics.attribution.prefillGpuTimeShare,
     outputToInputCostRatio: physics.attribution.outputToInputCostRatio,
+    prefillPoolOccupancy: physics.assumptions.prefillPoolOccupancy,
+    prefillGpuTimeShareAtFullOccupancy: physics.atFullOccupancy.prefillGpuTimeShare,
     publishedAttribution: publishedAttribution(),
+    profileCheck: deepseekProfileCheck(),
     physics,
     withMtp: {
       speculation: DEEPSEEK_MTP, predictedAverageNodes: withMtp.predictedAverageNodes, predictedAverageNodesRelativeError: withMtp.predictedAverageNodesRelativeError,
@@ -78,7 +81,12 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
     ], ['', 'published', 'tool', 'difference']),
     'Physics: the H800 nodes the performance model says the day\'s tokens need with DeepSeek\'s layouts:',
     table([
-      ['prefill input tokens/s per node', count(p.prefill.publishedInputTokensPerSecondPerNode), count(p.prefill.inputTokensPerSecondPerNode), signed(p.prefill.inputTokensPerSecondPerNode / p.prefill.publishedInputTokensPerSecondPerNode - 1)],
+      ['prefill capacity, full-batch profile (cache-miss tokens/s per node)', count(r.profileCheck.prefill.profileFreshInputTokensPerSecondPerNode), count(r.profileCheck.prefill.modelFreshInputTokensPerSecondPerNode), signed(r.profileCheck.prefill.relativeError)],
+      ['decode capacity, full-batch profile (output tokens/s per node)', count(r.profileCheck.decode.profileOutputTokensPerSecondPerNode), count(r.profileCheck.decode.modelOutputTokensPerSecondPerNode), signed(r.profileCheck.decode.relativeError)],
+    ], ['DeepSeek\'s own profile of the same layouts (profile-data, per LMSYS)', 'profile', 'model', 'difference']),
+    table([
+      ['prefill input tokens/s per node, day average', count(p.prefill.publishedInputTokensPerSecondPerNode), count(p.prefill.inputTokensPerSecondPerNode), signed(p.prefill.inputTokensPerSecondPerNode / p.prefill.publishedInputTokensPerSecondPerNode - 1)],
+      ['  capacity at full use', '', count(p.prefill.capacityInputTokensPerSecondPerNode), ''],
       ['decode output tokens/s per node', count(14_800), p.decode === null ? 'unreachable' : count(p.decode.outputTokensPerSecondPerNode), p.decode === null ? '' : signed(p.decode.outputTokensPerSecondPerNode / 14_800 - 1)],
       ['nodes, average over the day', '226.75', fixed(p.predictedAverageNodes, 1), signed(p.predictedAverageNodesRelativeError)],
       ['  of which prefill / decode', '', `${fixed(p.predictedPrefillNodes, 1)} / ${fixed(p.predictedDecodeNodes, 1)}`, ''],
@@ -87,7 +95,7 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
     ], ['', 'published', 'tool', 'difference']),
     'Who pays for the GPU-time, by phase (prefill pool to prompts, decode pool to output; "published" from the per-node rates):',
     table([
-      ['share of GPU-time on prompts', share(r.publishedAttribution.prefillGpuTimeShare), share(r.prefillGpuTimeShare), `${share(r.withMtp.prefillGpuTimeShare)} with MTP`],
+      ['share of GPU-time on prompts', share(r.publishedAttribution.prefillGpuTimeShare), share(r.prefillGpuTimeShare), `${share(r.withMtp.prefillGpuTimeShare)} with MTP; ${share(r.prefillGpuTimeShareAtFullOccupancy)} with the prefill pool fully used`],
       ['output / cache-miss input cost, all prefill on misses', ratio(r.publishedAttribution.outputToInputCostRatioAllPrefillOnMisses), ratio(p.attribution.outputToInputCostRatioAllPrefillOnMisses), ''],
       ['output / cache-miss input cost, hits bearing their attention', '', ratio(r.outputToInputCostRatio), `${ratio(r.withMtp.outputToInputCostRatio)} with MTP`],
     ], ['', 'published', 'tool', '']),
@@ -99,8 +107,8 @@ function renderDeepseek(r: ReturnType<typeof deepseek>): string {
       ['utilization of a fleet held at the peak', percent(r.demand.published.peakSizedUtilization, 1), percent(r.demand.peakSizedUtilization, 1), ''],
     ], ['', 'published', 'tool', 'difference']),
     `assumptions: decode at ${p.assumptions.decodeSpeedTokensPerSecondPerUser} tokens/s per user (${p.decode === null ? '-' : fixed(p.decode.sequencesPerGpu, 0)} sequences a GPU) over ${p.assumptions.decodeContextTokens} tokens of KV; prompts of ${p.assumptions.promptTokens}, ${percent(p.assumptions.prefixCacheHitRate, 1)} cached; ${p.assumptions.layouts}.`,
-    `The published prefill rate (${count(p.prefill.publishedFreshTokensPerSecondPerGpu)} cache-miss tokens/s a GPU) is ${share(p.prefill.publishedShareOfModelledCapacity)} of the modelled capacity of full 16K-token steps; ${p.assumptions.speculationNote}.`,
-    'The model sizes capacity for steady full use; the published average counts nodes held through the day\'s troughs, so a model somewhat under it is expected.',
+    `The published prefill rate (${count(p.prefill.publishedFreshTokensPerSecondPerGpu)} cache-miss tokens/s a GPU) is ${share(p.prefill.publishedShareOfModelledCapacity)} of the modelled capacity of full 16K-token steps; the prefill pool is taken as busy ${share(p.assumptions.prefillPoolOccupancy)} of the day (stated input: ${p.assumptions.prefillPoolOccupancyNote}); ${p.assumptions.speculationNote}.`,
+    'Decode nodes are sized for full use at the stated speed per user and prefill nodes at the stated occupancy; the hourly fleet above adds whole-node rounding through the day.',
     '',
   ].join('\n');
 }

@@ -9,6 +9,7 @@ import { autoscaledFleet, instancesAt } from '../sim/fleetSchedule.js';
 import { cachedShareOfPrefill } from '../economics/phaseAttribution.js';
 import { dotKinds } from '../tokenKinds.js';
 import { SECONDS_PER_HOUR, TOKENS_PER_MILLION } from '../units.js';
+import { InputError } from '../errors.js';
 
 /**
  * DeepSeek's published day of V3/R1 serving ("Inference System Overview", open-infra-index,
@@ -36,6 +37,37 @@ export const DEEPSEEK_DAY = {
   inputTokensPerSecondPerNode: 73.7e3,
   outputTokensPerSecondPerNode: 14.8e3,
 } as const;
+
+/**
+ * DeepSeek's own profile of the same layouts at full batch (deepseek-ai/profile-data, 2025-02-27:
+ * prefill EP32, 4,096-token prompts, 16,384 tokens a GPU a step, no cache; decode EP128, 128
+ * sequences a GPU over 4,096 tokens of KV; expert routing simulated as perfectly balanced), as
+ * throughput per node computed from the trace by LMSYS ("Deploying DeepSeek with PD
+ * Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs", 2025-05-05,
+ * lm-sys/lm-sys.github.io blog/2025-05-05-large-scale-ep.md, "Overall Throughput" tables). LMSYS
+ * notes that the profile's prefill throughput is roughly twice the production day's.
+ */
+export const DEEPSEEK_PROFILE = {
+  source: 'https://github.com/deepseek-ai/profile-data ; https://github.com/lm-sys/lm-sys.github.io/blob/main/blog/2025-05-05-large-scale-ep.md',
+  date: '2025-05-05',
+  prefill: { nodes: 4, ep: 32, promptTokens: 4096, tokensPerGpuPerStep: 16_384, freshInputTokensPerSecondPerNode: 62_713 },
+  decode: { nodes: 16, ep: 128, kvTokens: 4096, sequencesPerGpu: 128, outputTokensPerSecondPerNode: 18_598 },
+} as const;
+
+/**
+ * Share of its capacity the prefill pool used, averaged over the day: the day's cache-miss prompt
+ * tokens a second per prefill node (73.7k × (1 − 342B / 608B) = 32.2k) over what the same node
+ * prefills in DeepSeek's own full-batch profile (62.7k): 0.514. A measured fact of that day (both
+ * figures are DeepSeek's, the second as LMSYS computed it from the trace), not a fitted factor:
+ * the prefill pool ran half idle on average (the day's troughs, bursts held for TTFT, prompt
+ * lengths and expert loads less even than the profile's). It is why the day's per-node prefill
+ * rate is half the model's capacity; the model's capacity itself is checked against the profile.
+ */
+export function publishedPrefillPoolOccupancy(): number {
+  const d = DEEPSEEK_DAY;
+  const freshShare = 1 - d.cachedInputTokens / d.inputTokens;
+  return (d.inputTokensPerSecondPerNode * freshShare) / DEEPSEEK_PROFILE.prefill.freshInputTokensPerSecondPerNode;
+}
 
 /** MTP as DeepSeek describes it for V3: one extra token, accepted 85-90% of the time (V3 technical report). */
 export const DEEPSEEK_MTP: Speculation = { method: 'mtp', draftTokens: 1, acceptanceRate: 0.875 };
@@ -79,10 +111,13 @@ function batchAtSpeed(at: (batch: number) => ServingPoint, target: number, maxBa
  * The physics of the day: DeepSeek's layouts on H800 (prefill EP32 with data-parallel attention,
  * decode EP144 likewise) serving the day's tokens. Decode runs the largest batch that keeps
  * 21 tokens/s per user (the middle of the published 20-22) at the mean KV length; prefill runs
- * budget-full steps of prompts of that length with the day's cache-hit share. GPUs needed =
+ * budget-full steps of prompts of that length with the day's cache-hit share, and the prefill
+ * pool is busy `prefillPoolOccupancy` of the time (default: the day's published share,
+ * {@link publishedPrefillPoolOccupancy}; 1 sizes the pool for full use). GPUs needed =
  * tokens a second / tokens a second per GPU, for each phase; nodes = GPUs / 8.
  */
-export function deepseekPhysics(speculation: Speculation | null = null) {
+export function deepseekPhysics(speculation: Speculation | null = null, prefillPoolOccupancy = publishedPrefillPoolOccupancy()) {
+  if (!(prefillPoolOccupancy > 0 && prefillPoolOccupancy <= 1)) throw new InputError('prefillPoolOccupancy', String(prefillPoolOccupancy), 'a number > 0 and at most 1');
   const d = DEEPSEEK_DAY;
   const model = findById('model', 'deepseek-v3', MODELS);
   const gpu = findById('gpu', 'h800', ACCELERATORS);
@@ -100,10 +135,12 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
   const perRank = Math.max(1, Math.floor(prefillCtx.framework.maxBatchedTokens / (prompt * (1 - hitRate))));
   const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: prompt, outputTokens: 0, prefixCacheHitRate: hitRate });
 
-  const prefillGpus = d.inputTokens / seconds / prefill.inputTokensPerSecondPerGpu;
+  const prefillGpusAtCapacity = d.inputTokens / seconds / prefill.inputTokensPerSecondPerGpu;
+  const prefillGpus = prefillGpusAtCapacity / prefillPoolOccupancy;
   const decodeGpus = decode === null ? Infinity : d.outputTokens / seconds / decode.outputTokensPerSecondPerGpu;
   const predictedAverageNodes = (prefillGpus + decodeGpus) / d.gpusPerNode;
-  const attribution = dayAttribution(prefillGpus, decodeGpus, cachedShareOfPrefill(prefillCtx, prompt * (1 - hitRate), prompt * hitRate));
+  const cachedShare = cachedShareOfPrefill(prefillCtx, prompt * (1 - hitRate), prompt * hitRate);
+  const attribution = dayAttribution(prefillGpus, decodeGpus, cachedShare);
   return {
     assumptions: {
       layouts: `prefill ${d.prefill.nodes} nodes EP${d.prefill.ep} + DP attention; decode ${d.decode.nodes} nodes EP${d.decode.ep} + DP attention (as published); fp8 weights, bf16 KV, in-house framework factors`,
@@ -112,6 +149,8 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
       promptTokens: `${Math.round(prompt)} (not published; derived from the day's 3.62 input tokens per output token and its 4,989 tokens of KV per output token, every request alike)`,
       speculationNote: 'the day-6 overview does not say decode uses MTP; its 20-22 tokens/s per user is read without it, and the MTP row shows what MTP would change',
       prefixCacheHitRate: hitRate,
+      prefillPoolOccupancy,
+      prefillPoolOccupancyNote: 'share of its capacity the prefill pool used over the day: the day\'s 32.2k cache-miss prompt tokens/s per prefill node over the 62.7k of DeepSeek\'s own full-batch profile of the same layout (profile-data, as LMSYS computed it, 2025-05-05); a published fact of that day, not fitted',
       speculation,
     },
     decode: decode === null ? null : {
@@ -121,7 +160,9 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
       publishedOutputTokensPerSecondPerNode: d.outputTokensPerSecondPerNode,
     },
     prefill: {
-      inputTokensPerSecondPerNode: prefill.inputTokensPerSecondPerGpu * d.gpusPerNode,
+      /** Input tokens a second a prefill node serves over the day: its capacity times the pool's occupancy. */
+      inputTokensPerSecondPerNode: prefill.inputTokensPerSecondPerGpu * d.gpusPerNode * prefillPoolOccupancy,
+      capacityInputTokensPerSecondPerNode: prefill.inputTokensPerSecondPerGpu * d.gpusPerNode,
       publishedInputTokensPerSecondPerNode: d.inputTokensPerSecondPerNode,
       /** The published rate as a share of the modelled capacity of full 16K-token prefill steps. */
       publishedShareOfModelledCapacity: d.inputTokensPerSecondPerNode / (prefill.inputTokensPerSecondPerGpu * d.gpusPerNode),
@@ -134,6 +175,38 @@ export function deepseekPhysics(speculation: Speculation | null = null) {
     predictedAverageNodesRelativeError: (predictedAverageNodes - d.averageNodes) / d.averageNodes,
     predictedNodesOverPeak: predictedAverageNodes / d.peakNodes,
     attribution,
+    /** The same day with the prefill pool sized for full use (occupancy 1): what the capacity alone explains. */
+    atFullOccupancy: {
+      predictedPrefillNodes: prefillGpusAtCapacity / d.gpusPerNode,
+      predictedAverageNodes: (prefillGpusAtCapacity + decodeGpus) / d.gpusPerNode,
+      prefillGpuTimeShare: prefillGpusAtCapacity / (prefillGpusAtCapacity + decodeGpus),
+    },
+  };
+}
+
+/**
+ * The performance model at the setups of DeepSeek's own full-batch profile ({@link DEEPSEEK_PROFILE}):
+ * the check on the capacity the day's reproduction stands on, independent of the day's figures.
+ */
+export function deepseekProfileCheck() {
+  const pr = DEEPSEEK_PROFILE;
+  const d = DEEPSEEK_DAY;
+  const model = findById('model', 'deepseek-v3', MODELS);
+  const gpu = findById('gpu', 'h800', ACCELERATORS);
+  const setup = (nodes: number, ep: number) => buildPerfContext({
+    model, gpu, gpus: nodes * d.gpusPerNode, layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
+  });
+  const prefillCtx = setup(pr.prefill.nodes, pr.prefill.ep);
+  const perRank = pr.prefill.tokensPerGpuPerStep / pr.prefill.promptTokens;
+  const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: pr.prefill.promptTokens, outputTokens: 0, prefixCacheHitRate: 0 });
+  const decodeCtx = setup(pr.decode.nodes, pr.decode.ep);
+  const decode = decodeOnly(decodeCtx, pr.decode.sequencesPerGpu * decodeCtx.layout.gpusPerInstance, pr.decode.kvTokens);
+  const prefillPerNode = prefill.inputTokensPerSecondPerGpu * d.gpusPerNode;
+  const decodePerNode = decode.outputTokensPerSecondPerGpu * d.gpusPerNode;
+  return {
+    source: pr.source,
+    prefill: { profileFreshInputTokensPerSecondPerNode: pr.prefill.freshInputTokensPerSecondPerNode, modelFreshInputTokensPerSecondPerNode: prefillPerNode, relativeError: prefillPerNode / pr.prefill.freshInputTokensPerSecondPerNode - 1 },
+    decode: { profileOutputTokensPerSecondPerNode: pr.decode.outputTokensPerSecondPerNode, modelOutputTokensPerSecondPerNode: decodePerNode, relativeError: decodePerNode / pr.decode.outputTokensPerSecondPerNode - 1 },
   };
 }
 
