@@ -2,19 +2,33 @@ import type { Accelerator } from '../accelerator/accelerator.js';
 import type { HardwareEfficiency } from './efficiency.js';
 
 /**
- * Line rate between GPUs of different scale-up domains. A card with no published NIC (an L40S or
- * other PCIe card) reaches its peers over the host's PCIe, its scale-up figure in the catalog,
+ * Share of a PCIe link's per-direction rate that NCCL collectives reach among the GPUs of one host
+ * with no NVLink, where every ring hop crosses PCIe switches, root ports and, between sockets, the
+ * CPUs' interconnect: 8 PCIe 5.0 GPUs on two Xeon 8480+ sockets reach an all-reduce bus bandwidth of
+ * 28 GB/s of the link's 64 GB/s (0.44), 4 of them 35 GB/s (0.55), and NCCL's maintainer answers that
+ * "on PCI systems, the performance you get is usually determined by the bandwidth your CPU and
+ * memory can deliver" (NVIDIA/nccl issue #1639, 2025-03-14). Taken for every card whose peers are
+ * reached over PCIe (the catalog's L40S: no NVLink, no NIC of its own), groups of up to 4 at the
+ * 4-GPU figure, larger ones at the 8-GPU one. One host's measurement, so a guess for others.
+ */
+export const PCIE_COLLECTIVE_EFFICIENCY = { upToFourGpus: 0.55, moreGpus: 0.44 } as const;
+
+/**
+ * Achieved rate between GPUs of different scale-up domains, for a collective over `groupSize` GPUs
+ * (2: point to point). A card with no published NIC (an L40S or other PCIe card) reaches its peers
+ * over the host's PCIe, its scale-up figure in the catalog, at {@link PCIE_COLLECTIVE_EFFICIENCY},
  * not over a network card.
  */
-export function scaleOutBandwidth(gpu: Accelerator): number {
-  return gpu.scaleOutBandwidthBytesPerSecond ?? gpu.scaleUpBandwidthBytesPerSecondPerDirection;
+export function scaleOutBandwidth(gpu: Accelerator, eff: HardwareEfficiency, groupSize = 2): number {
+  if (gpu.scaleOutBandwidthBytesPerSecond !== null) return gpu.scaleOutBandwidthBytesPerSecond * eff.scaleOutLink;
+  const share = groupSize <= 4 ? PCIE_COLLECTIVE_EFFICIENCY.upToFourGpus : PCIE_COLLECTIVE_EFFICIENCY.moreGpus;
+  return gpu.scaleUpBandwidthBytesPerSecondPerDirection * share;
 }
 
 /** Achieved bandwidth of the slowest link a collective over `groupSize` GPUs crosses. */
 function groupBandwidth(gpu: Accelerator, eff: HardwareEfficiency, groupSize: number): number {
   if (groupSize <= gpu.scaleUpDomainSize) return gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
-  if (gpu.scaleOutBandwidthBytesPerSecond === null) return gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
-  return gpu.scaleOutBandwidthBytesPerSecond * eff.scaleOutLink;
+  return scaleOutBandwidth(gpu, eff, groupSize);
 }
 
 /**
@@ -73,7 +87,7 @@ export function allToAllSeconds(
     const bytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((groupSize - 1) / groupSize);
     return collectiveLatency(gpu, eff, groupSize) + bytes / link;
   }
-  const nic = scaleOutBandwidth(gpu) * eff.scaleOutLink;
+  const nic = scaleOutBandwidth(gpu, eff, groupSize);
   const localBytes = tokensPerGpu * copiesPerToken * bytesPerCopy * ((domain - 1) / groupSize);
   let interBytes: number;
   let intraBytes: number;
@@ -104,8 +118,6 @@ export const PREFILL_ALL_TO_ALL_SM_SHARE = 20 / 132;
 /** Seconds to pass `bytes` of activations from one pipeline stage to the next. */
 export function pipelineHandOffSeconds(gpu: Accelerator, eff: HardwareEfficiency, crossesNodes: boolean, bytes: number): number {
   if (bytes <= 0) return 0;
-  const bw = crossesNodes
-    ? scaleOutBandwidth(gpu) * eff.scaleOutLink
-    : gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
+  const bw = crossesNodes ? scaleOutBandwidth(gpu, eff) : gpu.scaleUpBandwidthBytesPerSecondPerDirection * eff.scaleUpLink;
   return eff.collectiveLatencySeconds + bytes / bw;
 }

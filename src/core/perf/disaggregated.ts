@@ -44,7 +44,7 @@ export function disaggregated(pools: DisaggregatedPools, concurrency: number, wo
   const prefillInstances = pools.prefillGpus / prefill.layout.gpusPerInstance;
   const prefillCapacity = (prefillInstances * sequencesPerStep) / p.stepSeconds; // requests per second
   // The prompt's KV moves from the prefill to the decode pool over the prefill instance's NICs.
-  const nic = scaleOutBandwidth(prefill.gpu) * prefill.hardware.scaleOutLink;
+  const nic = scaleOutBandwidth(prefill.gpu, prefill.hardware);
   const transferSeconds = (I * kvCacheBytesPerToken(kvCacheShape(prefill.model, prefill.kvPrecision), I)) / (nic * prefill.layout.gpusPerInstance);
   const fixedSeconds = prefill.framework.requestOverheadSeconds + transferSeconds;
   const decodeInstances = pools.decodeGpus / decode.layout.gpusPerInstance;

@@ -3,7 +3,7 @@ import { ACCELERATORS } from '../../../src/core/catalog/accelerators.js';
 import { findById } from '../../../src/core/catalog/lookup.js';
 import { MODELS } from '../../../src/core/catalog/models.js';
 import { buildPerfContext, maxSequencesPerInstance } from '../../../src/core/perf/buildContext.js';
-import { allReduceSeconds } from '../../../src/core/perf/communication.js';
+import { allReduceSeconds, PCIE_COLLECTIVE_EFFICIENCY } from '../../../src/core/perf/communication.js';
 import { disaggregated } from '../../../src/core/perf/disaggregated.js';
 import { engineLimits } from '../../../src/core/perf/engineLimits.js';
 import { poissonArrivals, requestLengths, simulateEngine } from '../../../src/core/perf/engineSimulation.js';
@@ -31,15 +31,18 @@ describe('step model v2', () => {
     expect(expertLoadImbalance(64, 1e6, 0.1)).toBeLessThan(expertLoadImbalance(64, 1e3, 0.1));
   });
 
-  it('a TP all-reduce on PCIe cards (L40S, no NIC in the catalog) goes at PCIe speed, not a 4 GB/s guess', () => {
+  it('a TP all-reduce on PCIe cards (L40S, no NIC in the catalog) goes at what NCCL reaches over PCIe, not a 4 GB/s guess', () => {
     const l40s = gpu('l40s');
     const ctx = buildPerfContext({ model: model('llama-3.1-70b'), gpu: l40s, gpus: 4, weightPrecision: 'fp8' });
     const bytes = 64e6;
     const seconds = allReduceSeconds(l40s, ctx.hardware, 4, bytes);
-    // 2·3/4 × 64 MB over 32 GB/s × scaleUpLink: milliseconds, not the 24 ms a 4 GB/s link would take.
-    const expected = ((2 * 3) / 4) * bytes / (l40s.scaleUpBandwidthBytesPerSecondPerDirection * ctx.hardware.scaleUpLink);
+    // 2·3/4 × 64 MB over 32 GB/s × 0.55 (NCCL among 4 GPUs of a PCIe host): 5.5 ms, not the 24 ms a 4 GB/s link would take.
+    const expected = ((2 * 3) / 4) * bytes / (l40s.scaleUpBandwidthBytesPerSecondPerDirection * PCIE_COLLECTIVE_EFFICIENCY.upToFourGpus);
     expect(seconds).toBeGreaterThan(expected);
     expect(seconds).toBeLessThan(expected * 1.1);
+    // Eight PCIe GPUs reach less of the link than four (0.44 against 0.55): the same bytes take longer per byte.
+    const eight = allReduceSeconds(l40s, ctx.hardware, 8, bytes);
+    expect(eight).toBeGreaterThan(((2 * 7) / 8) * bytes / (l40s.scaleUpBandwidthBytesPerSecondPerDirection * PCIE_COLLECTIVE_EFFICIENCY.moreGpus));
   });
 
   it('a MoE step pays its per-MoE-layer overhead: deepseek-v3 on 8 h200 at batch 1 has 58 × moeLayerOverheadSeconds in it', () => {
