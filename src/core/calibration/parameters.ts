@@ -57,13 +57,42 @@ export function candidateFactors(): FactorKey[] {
   ];
 }
 
-/** The fitted factor a group's factor takes its value from: itself if fitted, else the nearest fitted neighbour; null: the prior. */
-export function sourceOf(k: FactorKey, fitted: ReadonlySet<string>): FactorKey | null {
+/** The nearest fitted relative of `k` along its family's or framework's neighbour chain (itself first). */
+function chainSource(k: FactorKey, fitted: ReadonlySet<string>): FactorKey | null {
   let group: string | null | undefined = (k.group as string) === '*' ? null : k.group;
   while (group !== null && group !== undefined) {
     const candidate = { ...k, group } as FactorKey;
     if (fitted.has(factorName(candidate))) return candidate;
     group = k.kind === 'hardware' ? FAMILY_NEIGHBOUR[group as AcceleratorFamily] : FRAMEWORK_NEIGHBOUR[group as ServingFramework];
+  }
+  return null;
+}
+
+/**
+ * The matmul factors of one family's other precisions, nearest first. A precision no source pins
+ * moves with one that is pinned, because the priors of one family's matmul factors stand in the
+ * ratio of their kernel ceilings (PRIOR_HARDWARE): what the fit learns of the end-to-end share of
+ * fp8 GEMMs holds for bf16 ones in that ratio.
+ */
+const MATMUL_SIBLINGS: Partial<Record<HardwareFactor, readonly HardwareFactor[]>> = {
+  matmulBf16: ['matmulFp8', 'matmulFp4'],
+  matmulFp8: ['matmulBf16', 'matmulFp4'],
+  matmulFp4: ['matmulFp8', 'matmulBf16'],
+};
+
+/**
+ * The fitted factor a group's factor takes its value from: itself if fitted, else the nearest
+ * fitted neighbour with the same factor, else (a matmul factor) the same family's nearest fitted
+ * other precision; null: the prior.
+ */
+export function sourceOf(k: FactorKey, fitted: ReadonlySet<string>): FactorKey | null {
+  const own = chainSource(k, fitted);
+  if (own !== null) return own;
+  if (k.kind === 'hardware' && (k.group as string) !== '*') {
+    for (const sibling of MATMUL_SIBLINGS[k.factor] ?? []) {
+      const s = chainSource({ ...k, factor: sibling }, fitted);
+      if (s !== null) return s;
+    }
   }
   // Ungrouped calibrations fit one value for every family or framework: `*.hbm`.
   const shared = { ...k, group: '*' } as unknown as FactorKey;

@@ -14,13 +14,18 @@ import shippedProfileData from './calibratedProfile.json' with { type: 'json' };
  * engine documentation say (../shared/research/hw-models.md §2: H100/H200 8192³ bf16 matmul 81%,
  * FA-3 75% bf16, DeepGEMM fp8 68–78%, NVLink ~82% of line rate, aiconfigurator's HBM factor 0.8
  * and 10 µs P2P latency; DeepEP's low-latency all-to-all tens of µs across nodes; Marlin W4A16
- * near bf16 speed only at small batch). Request overhead (HTTP, tokenizing, scheduling one request
+ * near bf16 speed only at small batch). Where a family's matmul precisions are measured on one
+ * kernel benchmark, their priors stand in the ratio of those ceilings, so that a precision no case
+ * pins follows a pinned one (calibration/parameters.ts, sourceOf): the maximum achievable bf16 and
+ * fp8 matmul of an H100/H200 SXM is 80.3% and 73.4% of peak, of a B200 77.6% and 76.3% (S. Bekman,
+ * ml-engineering, MAMF tables, read 2026-12), so bf16 = fp8 × 80.3 / 73.4 on Hopper (0.656) and
+ * × 77.6 / 76.3 on Blackwell (0.661). Request overhead (HTTP, tokenizing, scheduling one request
  * before its prefill) is assumed at 20 ms. `calibrate` moves them to fit measured cases; the shipped
  * profile (calibratedProfile.json) is its output on ../shared/validation/cases.json.
  */
 export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 'basis'>> = {
   hopper: {
-    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.75, matmulFp8: 0.6, matmulFp4: 0.5, weightOnlyComputeShare: 0.6, attention: 0.6, kvHbmShare: 0.8, gemmHalfRows: 32,
+    hbm: 0.75, expertHbmShare: 0.75, matmulBf16: 0.656, matmulFp8: 0.6, matmulFp4: 0.5, weightOnlyComputeShare: 0.6, attention: 0.6, kvHbmShare: 0.8, gemmHalfRows: 32,
     scaleUpLink: 0.8, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   ampere: {
@@ -32,11 +37,11 @@ export const PRIOR_HARDWARE: Record<AcceleratorFamily, Omit<HardwareEfficiency, 
     scaleUpLink: 0.7, scaleOutLink: 0.8, collectiveLatencySeconds: 20e-6, scaleOutLatencySeconds: 40e-6,
   },
   blackwell: {
-    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.661, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
     scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   'blackwell-ultra': {
-    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.7, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
+    hbm: 0.78, expertHbmShare: 0.75, matmulBf16: 0.661, matmulFp8: 0.65, matmulFp4: 0.55, weightOnlyComputeShare: 0.6, attention: 0.55, kvHbmShare: 0.8, gemmHalfRows: 32,
     scaleUpLink: 0.85, scaleOutLink: 0.8, collectiveLatencySeconds: 10e-6, scaleOutLatencySeconds: 40e-6,
   },
   cdna3: {

@@ -3,10 +3,12 @@ import { InputError } from '../../../src/core/errors.js';
 import { breakEven, findRoot } from '../../../src/core/uncertainty/index.js';
 import { KIMI_BASE, modelOf } from './fixtures.js';
 
-// 27 tokens/s per user, not the fixture's 30: at 30 Kimi K2.5 on 16 H200 sits at the floor of its
+// 25 tokens/s per user, not the fixture's 30: at 30 Kimi K2.5 on 16 H200 sits at the floor of its
 // decode step (data-parallel attention reads the replicated bf16 shared experts, dense layer and LM
-// head every step), where the batch and so the margin collapse and no utilization breaks even.
-const BASE = { ...KIMI_BASE, latencyTarget: { minTokensPerSecondPerUser: 27, maxTtftSeconds: 5 } };
+// head every step), where the batch and so the margin collapse and no utilization breaks even; at
+// 27 (the int4 experts unpacked at the bf16 matmul factor fitted from the shared cases) it breaks
+// even only at 96% utilization, outside the range drawn here. These tests check the solver.
+const BASE = { ...KIMI_BASE, latencyTarget: { minTokensPerSecondPerUser: 25, maxTtftSeconds: 5 } };
 const model = modelOf([
   { name: 'gpuPriceUsdPerHour', distribution: { kind: 'uniform', low: 1, high: 9 } },
   { name: 'utilization', distribution: { kind: 'uniform', low: 0.05, high: 0.95 } },
