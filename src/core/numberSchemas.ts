@@ -30,10 +30,10 @@ export function numberIn(min: number, max = Infinity, low: '>=' | '>' = '>='): N
 
 /**
  * A whole number in [min, max]: `a whole number from 1 to 65,536`, or `a whole number >= 1` when
- * the maximum is the largest safe integer (the default).
+ * the maximum is the largest safe integer (the default) and the minimum is not negative.
  */
 export function wholeNumberIn(min: number, max = Number.MAX_SAFE_INTEGER): NumberSchema {
-  const expected = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${fmt(min)}` : `a whole number from ${fmt(min)} to ${fmt(max)}`;
+  const expected = max === Number.MAX_SAFE_INTEGER && min >= 0 ? `a whole number >= ${fmt(min)}` : `a whole number from ${fmt(min)} to ${fmt(max)}`;
   return numberWhere(expected, (x) => Number.isSafeInteger(x) && x >= min && x <= max);
 }
 
