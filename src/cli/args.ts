@@ -8,13 +8,22 @@ export { decimal };
 /**
  * The number a flag's text spells in decimal (see {@link decimal}), checked by one of the shared
  * number schemas, so a flag and the same field of a scenario file say the same "expected ...":
- * `invalid --gpus: 1.5; expected a whole number from 1 to 65,536`. Throws an InputError naming the
- * flag, the text (`(no value)` for a flag given bare) and what the schema allows.
+ * `invalid --gpus: 1.5; expected a whole number from 1 to 65,536`. `note` follows the expected text
+ * in brackets (`FLOP, e.g. 2e25`). The value, or the InputError naming the flag, the text (`(no
+ * value)` for a flag given bare) and what the schema allows.
  */
-export function parseFlagNumber(flag: string, raw: unknown, schema: NumberSchema): number {
+export function flagNumber(flag: string, raw: unknown, schema: NumberSchema, note?: string): { ok: true; value: number } | { ok: false; error: InputError } {
   const r = numberFromText(schema, typeof raw === 'string' ? raw : '');
-  if (r.ok) return r.value; // a bare flag reads as '', which no number schema accepts
-  throw new InputError(flag, typeof raw !== 'string' || raw.trim() === '' ? '(no value)' : quoteForMessage(raw, 40), r.expected);
+  if (r.ok) return r; // a bare flag reads as '', which no number schema accepts
+  const value = typeof raw !== 'string' || raw.trim() === '' ? '(no value)' : quoteForMessage(raw, 40);
+  return { ok: false, error: new InputError(flag, value, note === undefined ? r.expected : `${r.expected} (${note})`) };
+}
+
+/** flagNumber's value, or its InputError thrown. */
+export function parseFlagNumber(flag: string, raw: unknown, schema: NumberSchema, note?: string): number {
+  const r = flagNumber(flag, raw, schema, note);
+  if (r.ok) return r.value;
+  throw r.error;
 }
 
 /** Parses a whole number in [min, max] from a flag's text, or throws an InputError naming the flag and the range. */

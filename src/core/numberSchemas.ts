@@ -13,12 +13,12 @@ export type NumberSchema = v.GenericSchema<number, number>;
 
 /**
  * A bound as people read it, every digit kept: `65,536`, `0.01`, `-9,007,199,254,740,991`; a round
- * bound of 1e13 or more, or under 1e-4, in powers of ten as flags are typed: `1e15`, `6.4e13`, `1e-6`.
+ * bound of 1e12 or more, or under 1e-4, in powers of ten as flags are typed: `1e15`, `6.4e13`, `1e-6`.
  */
 const fmt = (x: number) => {
   const a = Math.abs(x);
   const round = Number(x.toExponential(2)) === x;
-  return round && a !== 0 && (a >= 1e13 || a < 1e-4) ? x.toExponential().replace('e+', 'e') : x.toLocaleString('en-US', { maximumFractionDigits: 20 });
+  return round && a !== 0 && (a >= 1e12 || a < 1e-4) ? x.toExponential().replace('e+', 'e') : x.toLocaleString('en-US', { maximumFractionDigits: 20 });
 };
 
 /** A schema whose every failure (type, NaN, Infinity, range) reads `expected`. */
