@@ -4,6 +4,8 @@ import { parseLimited, parseNumber } from '../../../src/cli/args.js';
 import { InputError } from '../../../src/core/errors.js';
 import { fraction, numberIn, wholeIn, wholeNumberIn, type NumberSchema } from '../../../src/core/numberSchemas.js';
 import { parseScenario, ScenarioError } from '../../../src/core/scenario/index.js';
+import { parseRequestMix } from '../../../web/src/compute/requestMix.js';
+import { DEFAULT_DEMAND, isDemandState } from '../../../web/src/compute/simulationView.js';
 import { DEMAND_SCHEMAS, PanelReader, readPanelNumber } from '../../../web/src/state/panelNumbers.js';
 
 /** The problems parseScenario gives for one option, or [] when it parses. */
@@ -143,5 +145,20 @@ describe('PanelReader', () => {
       'utilization: low 0.9 is above high 0.5; expected low <= high',
       'total parameters (T) (low): expected a number from 0.01 to 100, received nothing',
     ]);
+  });
+});
+
+describe('the rest of the web reads numbers alike', () => {
+  it('a link\'s demand is held to the simulation panel\'s ranges', () => {
+    for (const [field, value] of [['requestsPerSecond', 0], ['requestsPerSecond', 200_000], ['peakToAverage', 13], ['durationHours', 169], ['durationHours', Number.NaN]] as const) {
+      expect(isDemandState({ ...DEFAULT_DEMAND, [field]: value }), `${field} ${value}`).toBe(false);
+      expect(readPanelNumber(field, String(value), DEMAND_SCHEMAS[field]).ok).toBe(false);
+    }
+    expect(isDemandState({ ...DEFAULT_DEMAND, requestsPerSecond: 100_000, durationHours: 168 })).toBe(true);
+  });
+
+  it('the realised-price context mix reads decimal numbers only, as the CLI\'s --requests does', () => {
+    expect(parseRequestMix('1:5e3:500')).toEqual({ requests: [{ share: 1, inputTokens: 5000, outputTokens: 500 }] });
+    expect(parseRequestMix('1:0x10:500')).toEqual({ problem: 'context mix, class 1: "1:0x10:500"; expected share:inputTokens:outputTokens, e.g. 0.9:8000:400' });
   });
 });
