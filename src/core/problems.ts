@@ -47,6 +47,13 @@ const DEFAULT_EXPECTED: Readonly<Record<string, (expected: string) => string>> =
   regex: (e) => `text matching ${e}`, integer: () => 'a whole number',
 };
 
+/** What a schema with valibot's own message expected: `one of "a", "b"` for a choice, else `a value of type string`. */
+function schemaExpected(issue: v.BaseIssue<unknown>): string {
+  const expected = issue.expected ?? 'unknown';
+  const choice = /^\((.*)\)$/.exec(expected);
+  return (issue.type === 'picklist' || issue.type === 'enum') && choice !== null ? `one of ${(choice[1] ?? '').split(' | ').join(', ')}` : `a value of type ${expected}`;
+}
+
 /**
  * A problem's line from its message. A message that reads as what was expected (`a number >= 0`)
  * becomes `expected ..., received ...`; valibot's own messages (`Invalid type: ...`) are put in
@@ -57,7 +64,7 @@ function lineOf(path: string, issue: v.BaseIssue<unknown>, received: unknown): s
   const { message } = issue;
   if (READS_AS_EXPECTED.test(message)) return problemLine(path, message, received);
   if (message.startsWith('Invalid ')) {
-    const expected = issue.kind === 'schema' ? `a value of type ${issue.expected ?? 'unknown'}`
+    const expected = issue.kind === 'schema' ? schemaExpected(issue)
       : (DEFAULT_EXPECTED[issue.type] ?? ((e) => `a value ${e}`))(issue.expected ?? `passing ${issue.type}`);
     return problemLine(path, expected, received);
   }

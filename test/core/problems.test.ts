@@ -25,16 +25,18 @@ describe('formatIssues', () => {
     count: v.number(),
     known: v.pipe(v.string(), v.check((s) => s !== 'x9', (issue) => `unknown id ${String(issue.input)}: not in the catalog`)),
     lower: v.pipe(v.string(), v.check((s) => s === s.toLowerCase(), 'lower case')),
+    kind: v.picklist(['rented', 'owned']),
   });
 
   it('puts a schema\'s expected text, valibot\'s own messages and a check\'s own sentence in one form', () => {
-    expect(linesOf(schema, { rate: 2, id: 'A', name: '', count: '3', known: 'x9', lower: 'Ab' })).toEqual([
+    expect(linesOf(schema, { rate: 2, id: 'A', name: '', count: '3', known: 'x9', lower: 'Ab', kind: 'leased' })).toEqual([
       'rate: expected a number from 0 to 1, received 2',
       'id: expected text matching /^[a-z]+$/, received "A"',
       'name: expected a length >=1, received ""',
       'count: expected a value of type number, received "3"',
       'known: unknown id x9: not in the catalog',
       'lower: lower case, received "Ab"',
+      'kind: expected one of "rented", "owned", received "leased"',
     ]);
   });
 
