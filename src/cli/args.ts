@@ -1,16 +1,34 @@
 import type { ArgsDef } from 'citty';
 import { InputError, quoteForMessage } from '../core/errors.js';
 import { LIMITS, type LimitName } from '../core/limits.js';
-import { count } from '../format/numbers.js';
+import { decimal, numberFromText, numberIn, wholeNumberIn, type NumberSchema } from '../core/numberSchemas.js';
+
+export { decimal };
+
+/**
+ * The number a flag's text spells in decimal (see {@link decimal}), checked by one of the shared
+ * number schemas, so a flag and the same field of a scenario file say the same "expected ...":
+ * `invalid --gpus: 1.5; expected a whole number from 1 to 65,536`. `note` follows the expected text
+ * in brackets (`FLOP, e.g. 2e25`). The value, or the InputError naming the flag, the text (`(no
+ * value)` for a flag given bare) and what the schema allows.
+ */
+export function flagNumber(flag: string, raw: unknown, schema: NumberSchema, note?: string): { ok: true; value: number } | { ok: false; error: InputError } {
+  const r = numberFromText(schema, typeof raw === 'string' ? raw : '');
+  if (r.ok) return r; // a bare flag reads as '', which no number schema accepts
+  const value = typeof raw !== 'string' || raw.trim() === '' ? '(no value)' : quoteForMessage(raw, 40);
+  return { ok: false, error: new InputError(flag, value, note === undefined ? r.expected : `${r.expected} (${note})`) };
+}
+
+/** flagNumber's value, or its InputError thrown. */
+export function parseFlagNumber(flag: string, raw: unknown, schema: NumberSchema, note?: string): number {
+  const r = flagNumber(flag, raw, schema, note);
+  if (r.ok) return r.value;
+  throw r.error;
+}
 
 /** Parses a whole number in [min, max] from a flag's text, or throws an InputError naming the flag and the range. */
 export function parseInteger(flag: string, raw: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number {
-  const text = String(raw);
-  if (typeof raw !== 'string' || !/^[+-]?\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max || !Number.isSafeInteger(Number(text))) {
-    throw new InputError(flag, raw === true || text === '' ? '(no value)' : quoteForMessage(text, 40),
-      max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${count(min)} to ${count(max)}`);
-  }
-  return Number(text);
+  return parseFlagNumber(flag, raw, wholeNumberIn(min, max));
 }
 
 /** parseInteger with the range of one of LIMITS. */
@@ -18,23 +36,9 @@ export function parseLimited(flag: string, raw: unknown, limit: LimitName): numb
   return parseInteger(flag, raw, LIMITS[limit].min, LIMITS[limit].max);
 }
 
-/** A decimal number as people type it: `12`, `-0.5`, `.5`, `2e25`; never hex, binary or `Infinity`. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The number a flag's text spells in decimal, or NaN (`0x10`, `1,5`, `Infinity` and `''` are NaN). */
-export function decimal(text: string): number {
-  const t = text.trim();
-  return DECIMAL.test(t) ? Number(t) : Number.NaN;
-}
-
 /** Parses a finite number in [min, max] from a flag's text. */
 export function parseNumber(flag: string, raw: unknown, min: number, max: number): number {
-  const text = String(raw);
-  const n = decimal(text);
-  if (typeof raw !== 'string' || text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new InputError(flag, raw === true ? '(no value)' : quoteForMessage(text, 40), `a number from ${min} to ${max}`);
-  }
-  return n;
+  return parseFlagNumber(flag, raw, numberIn(min, max));
 }
 
 export function optionalInteger(flag: string, raw: unknown, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {

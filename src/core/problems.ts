@@ -3,8 +3,9 @@ import { quoteForMessage } from './errors.js';
 
 /**
  * The one formatter of input problems (scenario files, uncertainty files, validation cases, catalogs,
- * profiles, links): a line per problem, `path: expected X, received Y`, the path as written in the
- * input (`options[0].prices.inputUsdPerMillion`), the value as a reader recognises it.
+ * profiles, links, CLI flags and the web's panels): a line per problem, `path: expected X, received
+ * Y`, the path as written in the input (`options[0].prices.inputUsdPerMillion`), the value as a
+ * reader recognises it.
  */
 
 /** A received value for a message: JSON, `Infinity`/`NaN` by name, control characters escaped, cut to 40 characters. */
@@ -16,20 +17,69 @@ export function describeValue(value: unknown): string {
   return quoteForMessage(JSON.stringify(value) ?? String(value), 40);
 }
 
-/** `options[0].prices` from a valibot issue path; `(root)` at the root. */
-export function issuePath(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '') || '(root)';
+/** `options[0].prices` from a valibot issue path; `root` (default `(root)`) at the root. */
+export function issuePath(issue: v.BaseIssue<unknown>, root = '(root)'): string {
+  return (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '') || root;
+}
+
+/**
+ * One problem: `gpus: expected a whole number from 1 to 65,536, received 0`; no path and colon when
+ * `path` is empty. The line every problem below is written as, and the one a web panel shows.
+ */
+export function problemLine(path: string, expected: string, received: unknown): string {
+  return `${path === '' ? '' : `${path}: `}expected ${expected}, received ${describeValue(received)}`;
+}
+
+/** How a caller's lines differ from the default: the root's path, a missing field's words. */
+export interface ProblemFormat {
+  /** The path of a problem at the root of the input: `(root)` by default; `''` prints none. */
+  readonly root?: string;
+  /** What a missing field's line says after its path: `missing (the field is required)` by default. */
+  readonly missing?: string;
 }
 
 /** Whether a schema message reads as what was expected ("a number >= 0"), not a bare type name. */
-const READS_AS_EXPECTED = /^(a|an|one of|the|at least|at most|typed|true|24|"|\{)/;
+const READS_AS_EXPECTED = /^(a|an|one of|the|at least|at most|typed|true|null|24|"|\{)/;
+
+/** What valibot's own message of a check (`Invalid length: Expected >=1 but received 0`) expected, in words. */
+const DEFAULT_EXPECTED: Readonly<Record<string, (expected: string) => string>> = {
+  min_length: (e) => `a length ${e}`, max_length: (e) => `a length ${e}`, length: (e) => `a length ${e}`, non_empty: () => 'a length >= 1',
+  regex: (e) => `text matching ${e}`, integer: () => 'a whole number',
+};
+
+/** What a schema with valibot's own message expected: `one of "a", "b"` for a choice, else `a value of type string`. */
+function schemaExpected(issue: v.BaseIssue<unknown>): string {
+  const expected = issue.expected ?? 'unknown';
+  const choice = /^\((.*)\)$/.exec(expected);
+  return (issue.type === 'picklist' || issue.type === 'enum') && choice !== null ? `one of ${(choice[1] ?? '').split(' | ').join(', ')}` : `a value of type ${expected}`;
+}
+
+/**
+ * A problem's line from its message. A message that reads as what was expected (`a number >= 0`)
+ * becomes `expected ..., received ...`; valibot's own messages (`Invalid type: ...`) are put in
+ * those words; any other message is a sentence of its own (`unknown model id x: not in the model
+ * catalog`) and is kept whole, with the value after it unless it already names it.
+ */
+function lineOf(path: string, issue: v.BaseIssue<unknown>, received: unknown): string {
+  const { message } = issue;
+  if (READS_AS_EXPECTED.test(message)) return problemLine(path, message, received);
+  if (message.startsWith('Invalid ')) {
+    const expected = issue.kind === 'schema' ? schemaExpected(issue)
+      : (DEFAULT_EXPECTED[issue.type] ?? ((e) => `a value ${e}`))(issue.expected ?? `passing ${issue.type}`);
+    return problemLine(path, expected, received);
+  }
+  const value = describeValue(received);
+  const named = message.includes(typeof received === 'string' && received !== '' ? received : value);
+  return `${path === '' ? '' : `${path}: `}${message}${named ? '' : `, received ${value}`}`;
+}
 
 /**
  * One line per issue: `options[0].prices.inputUsdPerMillion: expected a number >= 0, received -1`.
  * A missing field, an unknown field and an object of the wrong type each get their own words; a
  * union's deepest branch speaks for it; a forwarded check names the field's own value.
  */
-export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+export function formatIssues(issues: readonly v.BaseIssue<unknown>[], format: ProblemFormat = {}): string[] {
+  const { root = '(root)', missing = 'missing (the field is required)' } = format;
   const lines: string[] = [];
   for (const issue of issues) {
     // A union reports why each branch failed, with paths relative to the union; a branch that got
@@ -45,28 +95,28 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
       const depth = (n: v.BaseIssue<unknown>) => (n.path?.length ?? 0);
       const deepest = absolute.reduce((m, n) => Math.max(m, depth(n)), 0);
       if (deepest >= own.length + 2) {
-        lines.push(...formatIssues(absolute.filter((n) => depth(n) === deepest)));
+        lines.push(...formatIssues(absolute.filter((n) => depth(n) === deepest), format));
         continue;
       }
     }
-    const path = issuePath(issue);
+    const path = issuePath(issue, root);
+    const at = path === '' ? '' : `${path}: `;
     // valibot reports a missing key, an unknown key and a value of the wrong type all as object issues.
     if (issue.kind === 'schema' && issue.received === 'undefined' && issue.input === undefined) {
-      lines.push(`${path}: missing (the field is required)`);
+      lines.push(`${at}${missing}`);
       continue;
     }
     if ((issue.type === 'strict_object' || issue.type === 'object') && issue.expected === 'never') {
-      lines.push(`${path}: unknown field (misspelled?)`);
+      lines.push(`${at}unknown field (misspelled?)`);
       continue;
     }
-    if (issue.type === 'strict_object' || issue.type === 'object') {
-      lines.push(`${path}: expected an object {field: value, ...}, received ${describeValue(issue.input)}`);
+    if ((issue.type === 'strict_object' || issue.type === 'object') && !READS_AS_EXPECTED.test(issue.message)) {
+      lines.push(problemLine(path, 'an object {field: value, ...}', issue.input));
       continue;
     }
     // A forwarded check carries the whole object as its input; the field's own value says more.
     const received = issue.type === 'partial_check' ? issue.path?.at(-1)?.value : issue.input;
-    const expected = READS_AS_EXPECTED.test(issue.message) ? issue.message : `a value of type ${issue.expected ?? 'unknown'}`;
-    lines.push(`${path}: expected ${expected}, received ${describeValue(received)}`);
+    lines.push(lineOf(path, issue, received));
   }
   return [...new Set(lines)];
 }

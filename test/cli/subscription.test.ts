@@ -95,9 +95,9 @@ describe('inferonomics subscription', () => {
     [['--plan', 'claude-ultra'], /^inferonomics: invalid --plan: claude-ultra; expected one of chatgpt-plus, .*claude-team\n$/],
     [['--usage', 'heavy'], /^inferonomics: invalid --usage: heavy; expected one of chat, coding-agent, enterprise-rollout\n$/],
     [['--token-mix', '0.5,0.5,0.5'], /^inferonomics: invalid --token-mix: 0\.5,0\.5,0\.5; expected three fractions in,cached,out .*summing to 1.*\n$/],
-    [['--samples', '0'], /^inferonomics: invalid --samples: 0; expected a whole number >= 1\n$/],
+    [['--samples', '0'], /^inferonomics: invalid --samples: 0; expected a whole number from 1 to 10,000,000\n$/],
     [['--sigma', 'wide'], /^inferonomics: invalid --sigma: wide; expected a number from 0 to 10\n$/],
-    [['--cost-input-usd-per-million', '-1'], /^inferonomics: invalid --cost-input-usd-per-million: -1; expected a number from 0 to 1000000\n$/],
+    [['--cost-input-usd-per-million', '-1'], /^inferonomics: invalid --cost-input-usd-per-million: -1; expected a number from 0 to 1,000,000\n$/],
     [['--price', '20'], /^inferonomics: unknown flag: --price; expected one of --plan, .*--json\n$/],
   ])('a bad flag %j is a one-line error with exit code 2', async (flags, message) => {
     const r = await runCli(['subscription', ...flags]);

@@ -17,6 +17,9 @@ import type { EfficiencyProfile } from '../../src/core/perf/efficiencyProfiles.j
 import type { RealisedState } from './compute/realisedView.js';
 import { parseRequestMix } from './compute/requestMix.js';
 import { earlyProblems } from './state/earlyCheck.js';
+import { DEMAND_SCHEMAS, PanelReader } from './state/panelNumbers.js';
+import { fraction, numberIn, positive, wholeNumberIn, type NumberSchema } from '../../src/core/numberSchemas.js';
+import { BILLION, TRILLION } from '../../src/core/units.js';
 
 /** When the page's modules had loaded and run (ms after navigation start), for the browser tests to print where the first answer's time goes. */
 const IMPORTED_MS = Math.round(performance.now());
@@ -91,34 +94,39 @@ const lanes = new WorkerLanes({
   now: () => performance.now(),
 });
 
-/** The frontier-model size range the market view uses, read from its inputs (T and B). */
-function readSizeRange(): SizeRange {
-  const num = (id: string) => Number($<HTMLInputElement>(id).value);
-  return {
-    totalParams: [num('market-total-lo') * 1e12, num('market-total-hi') * 1e12],
-    activeParams: [num('market-active-lo') * 1e9, num('market-active-hi') * 1e9],
-  };
+/** A panel's field as typed. */
+const typed = (id: string) => $<HTMLInputElement>(id).value;
+
+/** The frontier-model size range the market view uses, read from its inputs (T and B); null with the problems when a field is wrong. */
+function readSizeRange(): { range: SizeRange | null; problems: string[] } {
+  const p = new PanelReader();
+  const total = p.pair('total parameters (T)', typed('market-total-lo'), typed('market-total-hi'), positive);
+  const active = p.pair('active parameters (B)', typed('market-active-lo'), typed('market-active-hi'), positive);
+  const range = total === null || active === null ? null : { totalParams: [total[0] * TRILLION, total[1] * TRILLION] as const, activeParams: [active[0] * BILLION, active[1] * BILLION] as const };
+  return { range, problems: p.problems };
 }
 
 function writeSizeRange(r: SizeRange): void {
-  $<HTMLInputElement>('market-total-lo').value = String(r.totalParams[0] / 1e12);
-  $<HTMLInputElement>('market-total-hi').value = String(r.totalParams[1] / 1e12);
-  $<HTMLInputElement>('market-active-lo').value = String(r.activeParams[0] / 1e9);
-  $<HTMLInputElement>('market-active-hi').value = String(r.activeParams[1] / 1e9);
+  $<HTMLInputElement>('market-total-lo').value = String(r.totalParams[0] / TRILLION);
+  $<HTMLInputElement>('market-total-hi').value = String(r.totalParams[1] / TRILLION);
+  $<HTMLInputElement>('market-active-lo').value = String(r.activeParams[0] / BILLION);
+  $<HTMLInputElement>('market-active-hi').value = String(r.activeParams[1] / BILLION);
 }
 
-/** The simulation view's inputs. */
-function readDemand(): DemandState {
-  const num = (id: string) => Number($<HTMLInputElement>(id).value);
+/** The simulation view's inputs; null with the problems when a number is wrong. */
+function readDemand(): { demand: DemandState | null; problems: string[] } {
+  const p = new PanelReader();
   const source = $<HTMLSelectElement>('sim-source').value;
   const fleet = $<HTMLSelectElement>('sim-fleet').value;
-  return {
+  const requestsPerSecond = p.number('requests/s', typed('sim-requests-per-second'), DEMAND_SCHEMAS.requestsPerSecond);
+  const peakToAverage = p.number('peak/average', typed('sim-peak-to-average'), DEMAND_SCHEMAS.peakToAverage);
+  const durationHours = p.number('hours', typed('sim-duration-hours'), DEMAND_SCHEMAS.durationHours);
+  const demand = requestsPerSecond === null || peakToAverage === null || durationHours === null ? null : {
     source: source === 'azure-conv' || source === 'azure-code' || source === 'mooncake-kimi' ? source : 'synthetic',
-    requestsPerSecond: num('sim-requests-per-second'),
-    peakToAverage: num('sim-peak-to-average'),
-    durationHours: num('sim-duration-hours'),
+    requestsPerSecond, peakToAverage, durationHours,
     fleet: fleet === 'fixed' || fleet === 'smallest-meeting-slo' ? fleet : 'autoscale',
-  };
+  } as const;
+  return { demand, problems: p.problems };
 }
 
 function writeDemand(d: DemandState): void {
@@ -132,10 +140,12 @@ function writeDemand(d: DemandState): void {
 /** The options of the comparison, in their order (which fixes their colours). */
 let compared: CompareEntry[] = [];
 
-/** Everything the link carries: the editor, the market's size range, the simulation's demand, the business inputs (when valid), the comparison. */
+/** Everything the link carries: the editor, the market's size range, the simulation's demand and the business inputs (each when valid), the comparison. */
 function linkState(): LinkState {
   const business = readBusiness().state;
-  return { ...readEditor(form), sizeRange: readSizeRange(), demand: readDemand(), ...(business === null ? {} : { business }), compare: compared };
+  const sizeRange = readSizeRange().range;
+  const demand = readDemand().demand;
+  return { ...readEditor(form), ...(sizeRange === null ? {} : { sizeRange }), ...(demand === null ? {} : { demand }), ...(business === null ? {} : { business }), compare: compared };
 }
 
 function saveLink(): void {
@@ -186,10 +196,9 @@ function wireComparison(): void {
 
 /** Runs the simulation of the editor's scenario under the demand inputs (on request: it takes seconds). */
 function requestSimulation(): void {
-  const demand = readDemand();
-  const ok = demand.requestsPerSecond > 0 && demand.peakToAverage >= 1 && demand.peakToAverage <= 12 && demand.durationHours > 0 && demand.durationHours <= 168;
-  $('simulation-error').textContent = ok ? '' : 'requests/s > 0, peak/average 1 to 12, hours 0 to 168';
-  if (!ok) return;
+  const { demand, problems } = readDemand();
+  $('simulation-error').textContent = problems.join('; ');
+  if (demand === null) return;
   saveLink();
   $('simulation-status').textContent = 'simulating…';
   lanes.post({ kind: 'simulate', state: withProfile(readEditor(form)), demand });
@@ -200,38 +209,23 @@ function requestSimulation(): void {
  * An empty optional field means the usage profile's own value.
  */
 function readBusiness(): { state: BusinessState | null; problems: string[] } {
-  const problems: string[] = [];
-  const field = (id: string, label: string, low: number, high: number, optional: boolean): number | null => {
-    const raw = $<HTMLInputElement>(id).value.trim();
-    if (raw === '' && optional) return null;
-    const x = Number(raw);
-    if (raw === '' || !Number.isFinite(x) || x < low || x > high) {
-      problems.push(`${label}: ${raw === '' ? '(empty)' : raw}; expected a number from ${low} to ${high}`);
-      return null;
-    }
-    return x;
-  };
-  const pair = (lo: string, hi: string, label: string, low: number, high: number): readonly [number, number] => {
-    const a = field(lo, `${label} (low)`, low, high, false) ?? 0;
-    const b = field(hi, `${label} (high)`, low, high, false) ?? 0;
-    if (a > b) problems.push(`${label}: low ${a} is above high ${b}; expected low <= high`);
-    return [a, b];
-  };
+  const p = new PanelReader();
+  const pair = (lo: string, hi: string, label: string, schema: NumberSchema) => p.pair(label, typed(lo), typed(hi), schema) ?? [0, 0] as const;
   const state: BusinessState = {
     usageProfile: ((id: string) => (id === 'enterprise-rollout' || id === 'coding-agent' || id === 'chat' ? id : null))($<HTMLSelectElement>('biz-usage').value),
-    idleShare: field('biz-idle-share', 'idle seats', 0, 1, true),
-    medianMillionTokensPerMonth: field('biz-median', 'median tokens/month', 1e-6, 1e9, true),
-    sigma: field('biz-sigma', 'sigma', 0, 10, true),
-    lifetimeMonths: field('biz-lifetime', 'lifetime (months)', 1, 240, false) ?? 0,
-    outputTrillionTokensPerMonth: field('biz-output-volume', 'output tokens/month (T)', 0.001, 1e6, false) ?? 0,
-    discount: field('biz-discount', 'compute discount', 0, 1, true),
+    idleShare: p.optional('idle seats', typed('biz-idle-share'), fraction),
+    medianMillionTokensPerMonth: p.optional('median tokens/month', typed('biz-median'), numberIn(1e-6, 1e9)),
+    sigma: p.optional('sigma', typed('biz-sigma'), numberIn(0, 10)),
+    lifetimeMonths: p.number('lifetime (months)', typed('biz-lifetime'), numberIn(1, 240)) ?? 0,
+    outputTrillionTokensPerMonth: p.number('output tokens/month (T)', typed('biz-output-volume'), numberIn(0.001, 1e6)) ?? 0,
+    discount: p.optional('compute discount', typed('biz-discount'), fraction),
     base: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
-    totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', 0.01, 100),
-    activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', 0.1, 10000),
-    utilization: pair('biz-util-lo', 'biz-util-hi', 'utilization', 0.01, 1),
-    samples: field('biz-samples', 'samples', 100, 200_000, false) ?? 0,
+    totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', numberIn(0.01, 100)),
+    activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', numberIn(0.1, 10_000)),
+    utilization: pair('biz-util-lo', 'biz-util-hi', 'utilization', numberIn(0.01, 1)),
+    samples: p.number('samples', typed('biz-samples'), wholeNumberIn(100, 200_000)) ?? 0,
   };
-  return { state: problems.length === 0 ? { ...state, samples: Math.round(state.samples) } : null, problems };
+  return { state: p.problems.length === 0 ? state : null, problems: p.problems };
 }
 
 function writeBusiness(b: BusinessState): void {
@@ -260,14 +254,13 @@ function requestBusiness(): void {
   lanes.post({ kind: 'business', state: withProfile(readEditor(form)), business: state, today: new Date().toISOString().slice(0, 10) });
 }
 
-/** Asks for the market view; a range that is not low <= high with both positive is shown as a problem instead. */
+/** Asks for the market view; a range that is not two positive numbers low <= high is shown as its problems instead. */
 function requestMarket(): void {
-  const r = readSizeRange();
-  const ok = [r.totalParams, r.activeParams].every(([lo, hi]) => lo > 0 && hi >= lo && Number.isFinite(hi));
-  $('market-error').textContent = ok ? '' : 'each range needs two positive numbers, low <= high';
-  if (!ok) return;
+  const { range, problems } = readSizeRange();
+  $('market-error').textContent = problems.join('; ');
+  if (range === null) return;
   $('market-status').textContent = 'computing…';
-  lanes.post({ kind: 'market', sizeRange: r });
+  lanes.post({ kind: 'market', sizeRange: range });
 }
 /** Asks for the whole-market view: the date window (from <= to) and the picked provider. */
 function requestMarketBreadth(): void {
@@ -346,26 +339,20 @@ function requestSensitivity(): void {
 
 /** Reads the realised-price inputs: an empty field is the preset's value; every problem names its field. */
 function readRealised(): { state: RealisedState | null; problems: string[] } {
-  const problems: string[] = [];
-  const fraction = (id: string, label: string): number | null => {
-    const raw = $<HTMLInputElement>(id).value.trim();
-    if (raw === '') return null;
-    const x = Number(raw);
-    if (!Number.isFinite(x) || x < 0 || x > 1) problems.push(`${label}: ${raw}; expected a number from 0 to 1`);
-    return x;
-  };
+  const p = new PanelReader();
   const workload = $<HTMLSelectElement>('realised-workload').value;
+  const batchShare = p.optional('batch share', typed('realised-batch-share'), fraction);
+  const cacheHitRate = p.optional('cache hit rate', typed('realised-cache-hit-rate'), fraction);
+  const cacheWriteShare = p.optional('cache writes', typed('realised-cache-write-share'), fraction);
   const mix = parseRequestMix($<HTMLInputElement>('realised-requests').value);
-  if ('problem' in mix) problems.push(mix.problem);
+  if ('problem' in mix) p.problems.push(mix.problem);
   const state: RealisedState = {
     workload: workload === 'rag' || workload === 'coding-agent' || workload === 'batch' ? workload : 'chat',
     model: $<HTMLSelectElement>('realised-model').value,
-    batchShare: fraction('realised-batch-share', 'batch share'),
-    cacheHitRate: fraction('realised-cache-hit-rate', 'cache hit rate'),
-    cacheWriteShare: fraction('realised-cache-write-share', 'cache writes'),
+    batchShare, cacheHitRate, cacheWriteShare,
     requests: 'problem' in mix ? null : mix.requests,
   };
-  return { state: problems.length === 0 ? state : null, problems };
+  return { state: p.problems.length === 0 ? state : null, problems: p.problems };
 }
 
 function requestRealised(): void {

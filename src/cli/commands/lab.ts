@@ -1,11 +1,12 @@
 import { defineCommand } from 'citty';
-import { InputError, quoteForMessage } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { LAB_DEFAULTS, REFERENCE_MARGINS } from '../../core/lab/defaults.js';
 import { OPENAI_2024 as Y } from '../../core/reproduce/openai2024.js';
 import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type PerMillion } from '../../core/lab/labCost.js';
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
 import { defaultFrontierOption, runOption, type ResolvedOption } from '../../core/scenario/index.js';
-import { decimal, rejectUnknownFlags } from '../args.js';
+import { flagNumber, rejectUnknownFlags } from '../args.js';
+import { fraction, numberIn, type NumberSchema } from '../../core/numberSchemas.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { fixed, percent, ratio, usd } from '../../format/numbers.js';
@@ -66,19 +67,19 @@ function toOverrides(f: Flags): LabOverrides {
 }
 
 // Each flag's range keeps every figure finite: wide enough for any lab, narrow enough not to overflow.
-const RULES: Record<Flag, { readonly expected: string; readonly ok: (x: number) => boolean }> = {
-  'training-flop': { expected: 'a number > 0 and at most 1e30 (FLOP, e.g. 2e25)', ok: (x) => x > 0 && x <= 1e30 },
-  'training-usd': { expected: 'a number from 0 to 1e13 (USD, e.g. 1e8)', ok: (x) => x >= 0 && x <= 1e13 },
-  'research-multiple': { expected: 'a number from 0 to 100', ok: (x) => x >= 0 && x <= 100 },
-  'staff-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
-  'other-operating-usd-per-year': { expected: 'a number from 0 to 1e12 (USD a year)', ok: (x) => x >= 0 && x <= 1e12 },
-  'lifetime-months': { expected: 'a number > 0 and at most 600 (months)', ok: (x) => x > 0 && x <= 600 },
-  'output-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e13)', ok: (x) => x >= 0 && x <= 1e18 },
-  'input-tokens-per-month': { expected: 'a number from 0 to 1e18 (tokens, e.g. 1e14)', ok: (x) => x >= 0 && x <= 1e18 },
-  'api-share': { expected: 'a number from 0 to 1', ok: (x) => x >= 0 && x <= 1 },
-  'subscription-usd-per-month': { expected: 'a number from 0 to 1e6 (USD)', ok: (x) => x >= 0 && x <= 1e6 },
-  'subscription-tokens-per-month': { expected: 'a number > 0 and at most 1e15 (tokens)', ok: (x) => x > 0 && x <= 1e15 },
-  discount: { expected: 'a number from 0 to 1 (0.5 = half of list)', ok: (x) => x >= 0 && x <= 1 },
+const RULES: Record<Flag, { readonly schema: NumberSchema; readonly note?: string }> = {
+  'training-flop': { schema: numberIn(0, 1e30, '>'), note: 'FLOP, e.g. 2e25' },
+  'training-usd': { schema: numberIn(0, 1e13), note: 'USD, e.g. 1e8' },
+  'research-multiple': { schema: numberIn(0, 100) },
+  'staff-usd-per-year': { schema: numberIn(0, 1e12), note: 'USD a year' },
+  'other-operating-usd-per-year': { schema: numberIn(0, 1e12), note: 'USD a year' },
+  'lifetime-months': { schema: numberIn(0, 600, '>'), note: 'months' },
+  'output-tokens-per-month': { schema: numberIn(0, 1e18), note: 'tokens, e.g. 1e13' },
+  'input-tokens-per-month': { schema: numberIn(0, 1e18), note: 'tokens, e.g. 1e14' },
+  'api-share': { schema: fraction },
+  'subscription-usd-per-month': { schema: numberIn(0, 1e6), note: 'USD' },
+  'subscription-tokens-per-month': { schema: numberIn(0, 1e15, '>'), note: 'tokens' },
+  discount: { schema: fraction, note: '0.5 = half of list' },
 };
 
 /** Every numeric flag checked at once; all problems in one line. */
@@ -88,11 +89,9 @@ function parseFlags(a: Record<string, unknown>): Flags {
   for (const flag of Object.keys(RULES) as Flag[]) {
     const raw = a[flag];
     if (raw === undefined) continue;
-    const rule = RULES[flag];
-    const text = typeof raw === 'string' ? raw.trim() : '';
-    const x = decimal(text);
-    if (Number.isFinite(x) && rule.ok(x)) flags[flag] = x;
-    else problems.push(`invalid --${flag}: ${typeof raw === 'string' && raw !== '' ? quoteForMessage(raw, 40) : '(no value)'}; expected ${rule.expected}`);
+    const r = flagNumber(`--${flag}`, raw, RULES[flag].schema, RULES[flag].note);
+    if (r.ok) flags[flag] = r.value;
+    else problems.push(r.error.message);
   }
   if (a['training-flop'] !== undefined && a['training-usd'] !== undefined) problems.push('--training-flop and --training-usd: give one or the other, not both');
   if (flags['output-tokens-per-month'] === 0 && flags['input-tokens-per-month'] === 0) problems.push('--output-tokens-per-month and --input-tokens-per-month are both 0: there are no tokens to spread the cost over');

@@ -70,9 +70,7 @@ function parseTraffic(a: Record<string, unknown>, concurrency: number | null, ph
   if (concurrency !== null || a['max-throughput'] === true) throw new InputError(flag, String(a[flag.slice(2)]), 'no --concurrency or --max-throughput beside it (arrivals set the load)');
   if (phase !== 'both' || prefillGpus !== null) throw new InputError(flag, String(a[flag.slice(2)]), 'prefill and decode on the same GPUs (--phase both, no --prefill-gpus)');
   if (a.burst !== undefined) {
-    const requests = parseInteger('--burst', a.burst, 1);
-    if (requests > MAX_SIMULATED_REQUESTS) throw new InputError('--burst', String(a.burst), `a whole number from 1 to ${MAX_SIMULATED_REQUESTS}`);
-    return { kind: 'burst', requests };
+    return { kind: 'burst', requests: parseInteger('--burst', a.burst, 1, MAX_SIMULATED_REQUESTS) };
   }
   return { kind: 'poisson', requestsPerSecond: parseNumber('--request-rate', a['request-rate'], 1e-6, 1e6) };
 }

@@ -81,8 +81,7 @@ export function subscriptionCommand(io: CliIo) {
       const costCached = given('--cost-cached-input-usd-per-million', a['cost-cached-input-usd-per-million']);
       const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);
       const mixGiven = a['token-mix'] === undefined ? undefined : parseTokenMix(a['token-mix']);
-      const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1);
-      if (samples > MAX_SAMPLES) throw new InputError('--samples', String(a.samples), `a whole number from 1 to ${count(MAX_SAMPLES)}`);
+      const samples = a.samples === undefined ? DEFAULT_SAMPLES : parseInteger('--samples', a.samples, 1, MAX_SAMPLES);
       const seed = a.seed === undefined ? DEFAULT_SEAT_DRAWS.seed : parseInteger('--seed', a.seed, 0);
 
       const base = defaultCosts();

@@ -61,8 +61,7 @@ export function uncertaintyCommand(io: CliIo) {
       const solveInput = a.solve === undefined ? undefined : oneOf('--solve', String(a.solve), UNCERTAIN_INPUT_NAMES);
       const range = parseRange(a.range);
       if (range !== undefined && solveInput === undefined) throw new InputError('--range', String(a.range), 'a range given with --solve', 'invalid --range: it needs --solve <input>');
-      const gridPoints = optionalInteger('--grid-points', a['grid-points'], 2);
-      if (gridPoints !== undefined && gridPoints > 9) throw new InputError('--grid-points', String(gridPoints), 'a whole number from 2 to 9');
+      const gridPoints = optionalInteger('--grid-points', a['grid-points'], 2, 9);
 
       const scenario = file === null ? DEFAULT_UNCERTAINTY : parseUncertaintyText(readInputFile(io, 'scenario', file, 'a readable YAML or JSON uncertainty file'), file);
       io.progress?.('running the physics on the surrogate grid...');

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { InputError } from '../errors.js';
+import { formatIssues } from '../problems.js';
 import { parseEngineVersion } from '../perf/engineVersion.js';
 import {
   CASE_KV_CACHE_PRECISIONS, CASE_WEIGHT_PRECISIONS, FRAMEWORKS, PHASES, RELIABILITIES, REQUEST_LENGTHS, SPECULATIVE_METHODS,
@@ -95,27 +96,9 @@ const CaseSchema: v.GenericSchema<unknown, ValidationCase> = v.object({
 
 const CasesSchema = v.array(CaseSchema, 'an array of validation cases');
 
-/** `[3].precision.weights` from a valibot issue path; empty at the root. */
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`)).join('').replace(/^\./, '');
-}
-
-/** The value received as it appeared in the file: `"eight"`, `0`, `null`; `Object` for objects. */
-function received(issue: v.BaseIssue<unknown>): string {
-  const input = issue.input;
-  if (typeof input === 'string') return JSON.stringify(input);
-  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return String(input);
-  return issue.received; // a length check reports the length, not the value, so the input wins above
-}
-
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = issuePath(issue);
-  const where = path === '' ? '' : `${path}: `;
-  // valibot reports a missing key as an object issue on that key, with nothing received.
-  if (issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined' && path !== '') {
-    return `${where}missing (the field is required; use null where the README allows it)`;
-  }
-  return `${where}expected ${issue.message}, received ${received(issue)}`;
+/** The problems of a case or a file, in the words of every other input (src/core/problems.ts), the file's name standing for its root. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return formatIssues(issues, { root: '', missing: 'missing (the field is required; use null where the README allows it)' });
 }
 
 /** `[5].id: duplicate id "x", first at [2]` for each repeated id among the raw elements. */
@@ -141,7 +124,7 @@ function duplicateIds(raw: readonly unknown[]): string[] {
 export function parseCases(raw: unknown, fileName: string): ValidationCase[] {
   const result = v.safeParse(CasesSchema, raw);
   const problems = [
-    ...(result.success ? [] : result.issues.map(describeIssue)),
+    ...(result.success ? [] : describeIssues(result.issues)),
     ...(Array.isArray(raw) ? duplicateIds(raw) : []),
   ];
   if (problems.length === 0 && result.success) return result.output;
@@ -175,7 +158,7 @@ export function parseCasesLenient(raw: unknown, fileName: string): { cases: Vali
   items.forEach((item, index) => {
     const r = v.safeParse(CaseSchema, item);
     const id = typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : `[${index}]`;
-    const problems = [...(r.success ? [] : r.issues.map(describeIssue)), ...(duplicates.has(index) ? [duplicates.get(index) as string] : [])];
+    const problems = [...(r.success ? [] : describeIssues(r.issues)), ...(duplicates.has(index) ? [duplicates.get(index) as string] : [])];
     if (r.success && problems.length === 0) cases.push(r.output);
     else rejected.push({ index, id, error: `not a valid case: ${problems.join('; ')}` });
   });

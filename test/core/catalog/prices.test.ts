@@ -173,11 +173,13 @@ describe('parsePriceCatalog: malformed data', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/^price catalog is invalid:/);
-    expect(message).toContain('snapshots.0.api.0.outputUsdPerMillion: a number > 0');
-    expect(message).toMatch(/snapshots\.0\.api\.1\.model: unknown model id kimi-k9: not in the model catalog \(closest: kimi-k2/);
-    expect(message).toContain('snapshots.0.api.2.inputUsdPerMilion');
-    expect(message).toContain('snapshots.0.api.2.inputUsdPerMillion');
-    expect(message).toMatch(/snapshots\.0\.gpuRental\.0\.gpu: unknown gpu id h300/);
+    // In the words of every other input (src/core/problems.ts); a check's own sentence is kept whole.
+    expect(message).toContain('snapshots[0].api[0].outputUsdPerMillion: expected a number > 0, received -1');
+    expect(message).toMatch(/snapshots\[0\]\.api\[1\]\.model: unknown model id kimi-k9: not in the model catalog \(closest: kimi-k2/);
+    expect(message).not.toMatch(/kimi-k9[^\n]*received/);
+    expect(message).toContain('snapshots[0].api[2].inputUsdPerMilion: unknown field (misspelled?)');
+    expect(message).toContain('snapshots[0].api[2].inputUsdPerMillion: missing (the field is required)');
+    expect(message).toMatch(/snapshots\[0\]\.gpuRental\[0\]\.gpu: unknown gpu id h300/);
   });
 
   it('rejects a month-only date with month 13 and a zero price', () => {
@@ -185,8 +187,8 @@ describe('parsePriceCatalog: malformed data', () => {
     const row = (raw.snapshots[0] as { api: Record<string, unknown>[] }).api[0] as Record<string, unknown>;
     row.date = '2026-13';
     row.inputUsdPerMillion = 0;
-    expect(() => parsePriceCatalog(raw)).toThrow('api.0.date: a date YYYY-MM or YYYY-MM-DD');
-    expect(() => parsePriceCatalog(raw)).toThrow('api.0.inputUsdPerMillion: a number > 0');
+    expect(() => parsePriceCatalog(raw)).toThrow('api[0].date: expected a date YYYY-MM or YYYY-MM-DD, received "2026-13"');
+    expect(() => parsePriceCatalog(raw)).toThrow('api[0].inputUsdPerMillion: expected a number > 0, received 0');
   });
 
   it('rejects two rows for one model, provider and date', () => {

@@ -42,6 +42,6 @@ describe('sramServingCost', () => {
 
   it('the SRAM catalog rejects a range whose low end exceeds its high end', () => {
     const raw = { accelerators: [{ ...SRAM_ACCELERATORS[0], capexUsdPerChip: [5, 1] }] };
-    expect(() => parseSramAcceleratorCatalog(raw)).toThrow(/capexUsdPerChip: a range \[low, high\]/);
+    expect(() => parseSramAcceleratorCatalog(raw)).toThrow(/capexUsdPerChip: expected a range \[low, high\] with low <= high, received a list of 2/);
   });
 });

@@ -56,7 +56,7 @@ describe('PLANS', () => {
   it('parsePlanCatalog reports every problem with its path at once', () => {
     const raw = structuredClone({ derivation: {}, freeTiers: [], plans: [PLANS[0], { ...PLANS[1], id: PLANS[0]!.id }] }) as { plans: Record<string, unknown>[] };
     raw.plans[1]!.priceUsdPerSeatPerMonth = { value: -1, basis: 'guess', source: '', date: 'May', note: 'x' };
-    expect(() => parsePlanCatalog(raw)).toThrow(/plans\.1\.priceUsdPerSeatPerMonth\.value[\s\S]*plans\.1\.priceUsdPerSeatPerMonth\.basis[\s\S]*plans\.1\.priceUsdPerSeatPerMonth\.date/);
+    expect(() => parsePlanCatalog(raw)).toThrow(/plans\[1\]\.priceUsdPerSeatPerMonth\.value: expected a value >=0, received -1[\s\S]*plans\[1\]\.priceUsdPerSeatPerMonth\.basis: expected one of "sourced", "derived", "assumption", received "guess"[\s\S]*plans\[1\]\.priceUsdPerSeatPerMonth\.date/);
     expect(() => parsePlanCatalog({ derivation: {}, freeTiers: [], plans: [PLANS[0], PLANS[0]] })).toThrow(/plan ids must be unique/);
   });
 });

@@ -48,7 +48,7 @@ describe('parseCases', () => {
   });
 
   it.each([
-    ['an object', { id: 'a' }, 'cases.json: expected an array of validation cases, received Object'],
+    ['an object', { id: 'a' }, 'cases.json: expected an array of validation cases, received an object'],
     ['null', null, 'cases.json: expected an array of validation cases, received null'],
   ])('rejects a file that is %s, not an array', (_what, raw, message) => {
     expect(problemsOf(raw)).toBe(message);

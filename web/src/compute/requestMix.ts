@@ -1,4 +1,5 @@
 import type { RequestClass } from '../../../src/core/market/realisedPrice.js';
+import { decimal } from '../../../src/core/numberSchemas.js';
 
 /**
  * Reads a context-length mix written as the CLI's `--requests`: `share:inputTokens:outputTokens`
@@ -11,7 +12,7 @@ export function parseRequestMix(text: string): { readonly requests: RequestClass
   if (trimmed === '') return { requests: null };
   const requests: RequestClass[] = [];
   for (const [i, part] of trimmed.split(',').entries()) {
-    const numbers = part.trim().split(':').map((x) => (x.trim() === '' ? Number.NaN : Number(x.trim())));
+    const numbers = part.trim().split(':').map(decimal);
     const [share, inputTokens, outputTokens] = numbers;
     if (numbers.length !== 3 || share === undefined || inputTokens === undefined || outputTokens === undefined || !numbers.every(Number.isFinite)) {
       return { problem: `context mix, class ${i + 1}: "${part.trim().slice(0, 40)}"; expected share:inputTokens:outputTokens, e.g. 0.9:8000:400` };

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { parseTrace } from '../../../src/core/demand/trace/parseTrace.js';
+import { DEMAND_SCHEMAS } from '../state/panelNumbers.js';
 import { parseScenario, resolveScenario } from '../../../src/core/scenario/index.js';
 import { TRACE_SOURCES, type TraceSource } from '../data/traces/traces.js';
 import { runSimulation } from '../../../src/core/sim/runSimulation.js';
@@ -20,13 +22,12 @@ export const DEFAULT_DEMAND: DemandState = { source: 'synthetic', requestsPerSec
 const SOURCES = ['synthetic', ...Object.keys(TRACE_SOURCES)] as const;
 const FLEETS = ['autoscale', 'fixed', 'smallest-meeting-slo'] as const;
 
-/** Whether `x` is a DemandState (from a link): every field present and in range. */
+/** Whether `x` is a DemandState (from a link): every field present and in the simulation panel's range. */
 export function isDemandState(x: unknown): x is DemandState {
   if (typeof x !== 'object' || x === null) return false;
   const d = x as Record<string, unknown>;
-  const num = (v: unknown, lo: number, hi: number) => typeof v === 'number' && v >= lo && v <= hi;
   return (SOURCES as readonly unknown[]).includes(d.source) && (FLEETS as readonly unknown[]).includes(d.fleet) &&
-    num(d.requestsPerSecond, 1e-9, 1e6) && num(d.peakToAverage, 1, 12) && num(d.durationHours, 1e-9, 168);
+    v.is(DEMAND_SCHEMAS.requestsPerSecond, d.requestsPerSecond) && v.is(DEMAND_SCHEMAS.peakToAverage, d.peakToAverage) && v.is(DEMAND_SCHEMAS.durationHours, d.durationHours);
 }
 
 /**
