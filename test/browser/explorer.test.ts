@@ -212,7 +212,7 @@ describe.skipIf(!haveChromium)('the web explorer in headless Chromium', () => {
     expect(await page.locator('#simulation-costs tbody tr').count()).toBe(4);
     await page.fill('#sim-peak-to-average', '30');
     await page.click('#run-simulation');
-    expect(await text(page, '#simulation-error')).toMatch(/peak\/average 1 to 12/);
+    expect(await text(page, '#simulation-error')).toMatch(/peak\/average: expected a number from 1 to 12, received 30/);
     expect(errors).toEqual([]);
     await page.close();
   });
