@@ -73,3 +73,18 @@ export function readInputFile(io: CliIo, field: string, path: string, expected: 
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
+
+/**
+ * The parsed JSON of an input file named by `field` (a flag or an argument): an unreadable,
+ * oversized or binary file, or malformed JSON, is an InputError naming the field and the file, in
+ * the same words for every command.
+ */
+export function readJsonInput(io: CliIo, field: string, path: string, expected: string, maxChars = MAX_INPUT_FILE_CHARS): unknown {
+  const text = readInputFile(io, field, path, expected, maxChars);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    throw new InputError(field, path, expected, `invalid ${field}: ${quoteForMessage(path, 200)} is not valid JSON (${quoteForMessage(reason, 160)}); expected ${expected}`);
+  }
+}

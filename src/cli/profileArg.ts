@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import { parseEfficiencyProfile, type EfficiencyProfile } from '../core/perf/efficiencyProfiles.js';
-import { readInputFile, type CliIo } from './io.js';
+import { readJsonInput, type CliIo } from './io.js';
 
 /** The `--profile` flag of every command that runs the performance model. */
 export const profileArg = {
@@ -11,13 +11,7 @@ export const profileArg = {
 export function readProfile(io: CliIo, path: unknown): EfficiencyProfile | undefined {
   if (path === undefined) return undefined;
   const file = String(path);
-  const text = readInputFile(io, '--profile', file, 'a profile JSON file written by `inferonomics calibrate --out`');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new InputError('--profile', file, 'valid JSON', `invalid --profile: ${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const raw = readJsonInput(io, '--profile', file, 'a profile JSON file written by `inferonomics calibrate --out`');
   const r = parseEfficiencyProfile(raw);
   if (!r.ok) throw new InputError('--profile', file, 'a profile written by calibrate', `invalid --profile: ${file}: ${r.problems.slice(0, 5).join('; ')}`);
   return r.profile;

@@ -1,11 +1,10 @@
 import { ACCELERATORS } from '../core/catalog/accelerators.js';
 import { findById } from '../core/catalog/lookup.js';
 import { ALL_MODELS } from '../core/catalog/models.js';
-import { InputError } from '../core/errors.js';
 import { modelFromHfConfig } from '../core/hfConfig/index.js';
 import type { Accelerator } from '../core/accelerator/accelerator.js';
 import type { ModelArchitecture } from '../core/model/modelArchitecture.js';
-import { readInputFile, type CliIo } from './io.js';
+import { readJsonInput, type CliIo } from './io.js';
 
 function looksLikePath(value: string): boolean {
   return value.endsWith('.json') || value.includes('/') || value.includes('\\');
@@ -17,14 +16,7 @@ function looksLikePath(value: string): boolean {
  */
 export function resolveModel(flag: string, value: string, io: CliIo): ModelArchitecture {
   if (!looksLikePath(value)) return findById(flag, value, ALL_MODELS);
-  const text = readInputFile(io, flag, value, 'a catalog model id or the path of a config.json');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new InputError(flag, value, 'a valid JSON config.json', `invalid ${flag}: ${value} is not valid JSON (${reason})`);
-  }
+  const json = readJsonInput(io, flag, value, 'a catalog model id or the path of a valid JSON config.json');
   return modelFromHfConfig(json, { fileName: value, date: io.today() });
 }
 

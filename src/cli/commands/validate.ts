@@ -1,5 +1,4 @@
 import { defineCommand } from 'citty';
-import { InputError } from '../../core/errors.js';
 import { parseCasesLenient } from '../../core/validation/parseCases.js';
 import { casePredictor, predictCase } from '../../core/validation/predictCase.js';
 import { profileArg, readProfile } from '../profileArg.js';
@@ -8,7 +7,7 @@ import { validateCases, type ValidationReport } from '../../core/validation/vali
 import { rejectUnknownFlags } from '../args.js';
 import { table } from '../format.js';
 import { count, percent, signedPercent, upTo } from '../../format/numbers.js';
-import { readInputFile, type CliIo } from '../io.js';
+import { readJsonInput, type CliIo } from '../io.js';
 import { MILLISECONDS_PER_SECOND } from '../../core/units.js';
 
 const args = {
@@ -34,13 +33,7 @@ export function validateCommand(io: CliIo) {
 
 /** The parsed JSON of `path`; an unreadable file or malformed JSON is an InputError naming it. */
 export function readJsonFile(path: string, io: CliIo): unknown {
-  const text = readInputFile(io, 'FILE', path, 'a readable JSON file of validation cases');
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new InputError('FILE', path, 'a valid JSON file', `invalid FILE: ${path} is not valid JSON (${reason})`);
-  }
+  return readJsonInput(io, 'FILE', path, 'a readable JSON file of validation cases');
 }
 
 /** Tokens per second with thousands separators, or seconds as milliseconds. */

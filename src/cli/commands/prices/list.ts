@@ -7,7 +7,7 @@ import { parsePriceCatalog, type ApiPrice, type GpuRentalPrice, type PriceSnapsh
 import { InputError } from '../../../core/errors.js';
 import { rejectUnknownFlags } from '../../args.js';
 import { table } from '../../format.js';
-import { readInputFile, type CliIo } from '../../io.js';
+import { readJsonInput, type CliIo } from '../../io.js';
 import { upTo } from '../../../format/numbers.js';
 
 const listArgs = {
@@ -34,9 +34,9 @@ export function listCommand(io: CliIo) {
 
 /** Reads a snapshot file written by `prices import` or `prices pull`; a bad one is a one-line error naming it. */
 export function readSnapshotFile(path: string, io: CliIo): readonly PriceSnapshot[] {
-  const text = readInputFile(io, '--prices', path, 'a price snapshot file', 64 * 2 ** 20);
+  const json = readJsonInput(io, '--prices', path, 'a price snapshot file', 64 * 2 ** 20);
   try {
-    return parsePriceCatalog(JSON.parse(text));
+    return parsePriceCatalog(json);
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\n\s*/g, '; ');
     throw new InputError('--prices', path, 'a price snapshot file', `invalid --prices: ${path} is not a price snapshot file (${reason})`);
