@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRealised, DEFAULT_REALISED, type RealisedViewModel } from '../../web/src/compute/realisedView.js';
-import { parseRequestMix } from '../../web/src/compute/requestMix.js';
+import { parseRequestMix } from '../../src/core/market/requestMixText.js';
 import { runCliJson } from '../cli/runCli.js';
 
 interface RealisedJson {

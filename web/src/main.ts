@@ -15,7 +15,7 @@ import { DEFAULT_BUSINESS, type BusinessState } from './compute/businessView.js'
 import { DEFAULT_SIZE_RANGE, type SizeRange } from '../../src/core/market/marketAnalysis.js';
 import type { EfficiencyProfile } from '../../src/core/perf/efficiencyProfiles.js';
 import type { RealisedState } from './compute/realisedView.js';
-import { parseRequestMix } from './compute/requestMix.js';
+import { parseRequestMix } from '../../src/core/market/requestMixText.js';
 import { earlyProblems } from './state/earlyCheck.js';
 import { DEMAND_SCHEMAS, PanelReader } from './state/panelNumbers.js';
 import { fraction, numberIn, positive, wholeNumberIn, type NumberSchema } from '../../src/core/numberSchemas.js';

@@ -2,8 +2,9 @@ import { defineCommand } from 'citty';
 import { InputError, quoteForMessage } from '../../core/errors.js';
 import { findPriceSchedule, PRICE_SCHEDULES, type PriceSchedule } from '../../core/market/priceSchedules.js';
 import { realisedPrice, type RealisedPrice, type RequestClass, type TrafficMix } from '../../core/market/realisedPrice.js';
+import { parseRequestMix } from '../../core/market/requestMixText.js';
 import { findWorkloadPreset, presetTraffic, WORKLOAD_PRESET_IDS, type WorkloadPreset } from '../../core/scenario/workloadPresets.js';
-import { decimal, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
+import { parseNumber, rejectUnknownFlags, requireString } from '../args.js';
 import { table } from '../format.js';
 import { count, percent, ratio, usd } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
@@ -22,15 +23,12 @@ const args = {
 } as const;
 
 function parseRequests(raw: unknown): RequestClass[] {
-  const allowed = 'share:inputTokens:outputTokens classes, comma-separated, e.g. 0.9:8000:400,0.1:300000:1000';
+  const allowed = `share:inputTokens:outputTokens classes, comma-separated, e.g. 0.9:8000:400,0.1:300000:1000`;
   const text = requireString('--requests', raw, allowed);
-  return text.split(',').map((part) => {
-    const [share, input, output, ...rest] = part.split(':').map(decimal);
-    if (share === undefined || input === undefined || output === undefined || rest.length > 0 || ![share, input, output].every(Number.isFinite)) {
-      throw new InputError('--requests', quoteForMessage(text, 80), allowed);
-    }
-    return { share, inputTokens: input, outputTokens: output };
-  });
+  const mix = parseRequestMix(text);
+  if ('problem' in mix) throw new InputError('--requests', quoteForMessage(text, 80), allowed, `invalid --requests: ${quoteForMessage(text, 80)}: ${mix.problem}`);
+  if (mix.requests === null) throw new InputError('--requests', '(empty)', allowed);
+  return mix.requests;
 }
 
 /** The schedules a run prices: one provider's, every provider's of a model, or all. */

@@ -4,7 +4,7 @@ import { parseLimited, parseNumber } from '../../../src/cli/args.js';
 import { InputError } from '../../../src/core/errors.js';
 import { fraction, numberIn, wholeIn, wholeNumberIn, type NumberSchema } from '../../../src/core/numberSchemas.js';
 import { parseScenario, ScenarioError } from '../../../src/core/scenario/index.js';
-import { parseRequestMix } from '../../../web/src/compute/requestMix.js';
+import { parseRequestMix } from '../../../src/core/market/requestMixText.js';
 import { DEFAULT_DEMAND, isDemandState } from '../../../web/src/compute/simulationView.js';
 import { DEMAND_SCHEMAS, PanelReader, readPanelNumber } from '../../../web/src/state/panelNumbers.js';
 
