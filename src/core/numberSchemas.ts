@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LIMITS, type LimitName } from './limits.js';
 
 // The number schemas every input shares: scenario files, uncertainty files, catalogs, CLI flags
-// (src/cli/args.ts) and the web's link and panels (web/src/state/panelNumber.ts). Each carries the
+// (src/cli/args.ts) and the web's link and panels (web/src/state/panelNumbers.ts). Each carries the
 // whole "expected ..." text of its problem, range included, so a wrong type, NaN, Infinity (YAML
 // .inf, .nan) and a value out of range all read alike, in a file and on a flag:
 // `options[0].gpus: expected a whole number from 1 to 65,536, received 1000000000000` and
