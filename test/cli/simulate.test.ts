@@ -98,7 +98,7 @@ describe('inferonomics simulate', () => {
     writeFileSync(scenario, 'options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: day.csv } }\n');
     const r = await runCli(['simulate', scenario]);
     expect(r.code).toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/line 3: arrival_seconds: expected a number of seconds from 0 to 2,419,200, received "1e300"/);
+    expect(r.stdout + r.stderr).toMatch(/line 3: arrival_seconds: expected a number from 0 to 2,419,200 \(seconds\), received "1e300"/);
   });
 
   it('a bad demand section lists its problems with their paths', async () => {
