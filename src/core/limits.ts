@@ -52,6 +52,11 @@ export const LIMITS = {
   simulatedRequests: { min: 1, max: 10_000_000 },
   /** Length of a simulation and latest trace arrival: 4 weeks, in hours. */
   simulatedHours: { min: 0, max: 24 * 28 },
+  /**
+   * Peak hour over the day's mean of a synthetic daily profile: a peak on a whole hour is shared by
+   * two hour centres, so the most the shape reaches is 24 / 2 = 12 (demand/profile.ts).
+   */
+  peakToAverage: { min: 1, max: 12 },
   /** A multiplier of the arrival rate (weekends, bursts). */
   rateMultiplier: { min: 0, max: 100 },
   /** Mean duration of a burst, seconds (1 s to a day). */
@@ -68,6 +73,16 @@ export const LIMITS = {
   hostDramBytes: { min: 0, max: 64e12 },
   /** Seeds of the random streams: safe integers (taken modulo 2^32). */
   seed: { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER },
+  /** Copies of a trace replayed over its own span (`traceScale`): up to 1,000 times its rate. */
+  traceScale: { min: 0, max: 1_000 },
+  /** Months a model serves traffic (lab, business view): up to 50 years, the longest depreciation life. */
+  lifetimeMonths: { min: 0, max: 600 },
+  /** Tokens served a month by one model (lab, business view): up to 1e18, some 10^5 times the default 1e13 output. */
+  tokensPerMonth: { min: 0, max: 1e18 },
+  /** Median tokens a subscription seat uses a month (subscription, business view): 1 to 1e15. */
+  tokensPerSeatMonth: { min: 1, max: 1e15 },
+  /** Log-space standard deviation of a seat's monthly tokens (subscription, business view). */
+  seatUsageSigma: { min: 0, max: 10 },
   /** Options of one scenario file. */
   scenarioOptions: { min: 1, max: 1_000 },
   /** Size of a scenario, trace, config or price file read, bytes (64 MiB). */

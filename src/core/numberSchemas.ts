@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LIMITS, type LimitName } from './limits.js';
 
 // The number schemas every input shares: scenario files, uncertainty files, catalogs, CLI flags
-// (src/cli/args.ts) and the web's link and panels (web/src/state/panelNumber.ts). Each carries the
+// (src/cli/args.ts) and the web's link and panels (web/src/state/panelNumbers.ts). Each carries the
 // whole "expected ..." text of its problem, range included, so a wrong type, NaN, Infinity (YAML
 // .inf, .nan) and a value out of range all read alike, in a file and on a flag:
 // `options[0].gpus: expected a whole number from 1 to 65,536, received 1000000000000` and
@@ -60,11 +60,30 @@ export const nonNegativeInt = wholeNumberIn(0);
 /** A share: a number from 0 to 1, both included. */
 export const fraction = numberIn(0, 1);
 
+/** A share above zero: a number > 0 and at most 1 (a utilization, an autoscaler's target). */
+export const positiveFraction = numberIn(0, 1, '>');
+
 /** A finite number in the named range of LIMITS; `low`: '>=' includes the minimum, '>' excludes it. */
 export const inRange = (name: LimitName, low: '>=' | '>' = '>=') => numberIn(LIMITS[name].min, LIMITS[name].max, low);
 
 /** A whole number in the named range of LIMITS. */
 export const wholeIn = (name: LimitName) => wholeNumberIn(LIMITS[name].min, LIMITS[name].max);
+
+/**
+ * inRange for a field typed in a larger unit than LIMITS' SI one: the range divided by `unit`, so
+ * a field in millions of tokens reads the same limit as one in tokens. Example:
+ * inRangeIn('tokensPerSeatMonth', 1e6) is `a number from 1e-6 to 1,000,000,000`.
+ */
+export const inRangeIn = (name: LimitName, unit: number, low: '>=' | '>' = '>=') => numberIn(LIMITS[name].min / unit, LIMITS[name].max / unit, low);
+
+/**
+ * The whole "expected ..." text of a number schema, to quote it inside a larger choice: expectedText(wholeIn('accelerators'))
+ * is `a whole number from 1 to 65,536`.
+ */
+export function expectedText(schema: NumberSchema): string {
+  const r = v.safeParse(schema, Number.NaN);
+  return r.success ? 'a number' : r.issues[0].message;
+}
 
 /** A non-empty string: an id, a path, a label. */
 export const text = (expected: string) => v.pipe(v.string(expected), v.check((x) => x.trim() !== '', expected));

@@ -106,11 +106,12 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[], format: Pr
       lines.push(`${at}${missing}`);
       continue;
     }
-    if ((issue.type === 'strict_object' || issue.type === 'object') && issue.expected === 'never') {
+    const isObject = issue.type === 'strict_object' || issue.type === 'object' || issue.type === 'loose_object';
+    if (isObject && issue.expected === 'never') {
       lines.push(`${at}unknown field (misspelled?)`);
       continue;
     }
-    if ((issue.type === 'strict_object' || issue.type === 'object') && !READS_AS_EXPECTED.test(issue.message)) {
+    if (isObject && !READS_AS_EXPECTED.test(issue.message)) {
       lines.push(problemLine(path, 'an object {field: value, ...}', issue.input));
       continue;
     }

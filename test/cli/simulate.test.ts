@@ -98,7 +98,7 @@ describe('inferonomics simulate', () => {
     writeFileSync(scenario, 'options:\n  - { model: llama-3.1-8b, gpu: h100, gpus: 1, prices: { market: llama-3.1-8b }, demand: { trace: day.csv } }\n');
     const r = await runCli(['simulate', scenario]);
     expect(r.code).toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/line 3: arrival_seconds: expected a number of seconds from 0 to 2,419,200, received "1e300"/);
+    expect(r.stdout + r.stderr).toMatch(/line 3: arrival_seconds: expected a number from 0 to 2,419,200 \(seconds\), received "1e300"/);
   });
 
   it('a bad demand section lists its problems with their paths', async () => {
@@ -149,10 +149,10 @@ describe('inferonomics simulate: trace replay', () => {
     const text = await runCli(['simulate', scenario]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('1 bad row skipped');
-    expect(text.stdout).toContain('line 401: ContextTokens: expected a whole number >= 1, received "abc"');
+    expect(text.stdout).toContain('line 401: ContextTokens: expected a whole number from 1 to 10,000,000, received "abc"');
     const r = await runCliJson<SimJson>(['simulate', scenario]);
     expect(r.options[0]!.simulation.requests).toBe(1199);
-    expect(r.options[0]!.trace).toMatchObject({ format: 'azure-csv', skippedRows: 1, problems: ['line 401: ContextTokens: expected a whole number >= 1, received "abc"'] });
+    expect(r.options[0]!.trace).toMatchObject({ format: 'azure-csv', skippedRows: 1, problems: ['line 401: ContextTokens: expected a whole number from 1 to 10,000,000, received "abc"'] });
     expect(r.options[0]!.simulation.prefixCacheHitRate).toBe(0); // the Azure trace says nothing of prefixes
   });
 

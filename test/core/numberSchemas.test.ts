@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { decimal, fraction, inRange, nonNegative, numberFromText, numberIn, positive, positiveInt, wholeIn, wholeNumberIn } from '../../src/core/numberSchemas.js';
+import { decimal, expectedText, fraction, inRange, inRangeIn, nonNegative, numberFromText, numberIn, positive, positiveFraction, positiveInt, wholeIn, wholeNumberIn } from '../../src/core/numberSchemas.js';
 
 const expectedOf = (schema: v.GenericSchema, x: unknown) => {
   const r = v.safeParse(schema, x);
@@ -19,6 +19,9 @@ describe('number schemas', () => {
     ['a number > 0', positive],
     ['a number >= 0', nonNegative],
     ['a number from 0 to 1', fraction],
+    ['a number > 0 and at most 1', positiveFraction],
+    ['a number from 1e-6 to 1,000,000,000', inRangeIn('tokensPerSeatMonth', 1e6)],
+    ['a number > 0 and at most 1,000,000', inRangeIn('tokensPerMonth', 1e12, '>')],
     ['a number > 0 and at most 100,000', inRange('requestsPerSecond', '>')],
     ['a whole number from 1 to 65,536', wholeIn('accelerators')],
     ['a whole number from 2 to 9', wholeNumberIn(2, 9)],
@@ -35,6 +38,13 @@ describe('number schemas', () => {
     expect(expectedOf(wholeIn('accelerators'), 65_536)).toBeNull();
     expect(expectedOf(numberIn(0, 1), 0)).toBeNull();
     expect(expectedOf(numberIn(0, 1, '>'), 0)).toBe('a number > 0 and at most 1');
+  });
+});
+
+describe('expectedText', () => {
+  it('is the text every failure of the schema reads, to quote inside a larger choice', () => {
+    expect(expectedText(wholeIn('accelerators'))).toBe('a whole number from 1 to 65,536');
+    expect(expectedText(positiveFraction)).toBe(expectedOf(positiveFraction, 2));
   });
 });
 

@@ -17,7 +17,7 @@ import type { EfficiencyProfile } from '../../src/core/perf/efficiencyProfiles.j
 import type { RealisedState } from './compute/realisedView.js';
 import { parseRequestMix } from '../../src/core/market/requestMixText.js';
 import { earlyProblems } from './state/earlyCheck.js';
-import { DEMAND_SCHEMAS, PanelReader } from './state/panelNumbers.js';
+import { BUSINESS_SCHEMAS, DEMAND_SCHEMAS, PanelReader } from './state/panelNumbers.js';
 import { fraction, numberIn, positive, wholeNumberIn, type NumberSchema } from '../../src/core/numberSchemas.js';
 import { BILLION, TRILLION } from '../../src/core/units.js';
 
@@ -213,12 +213,12 @@ function readBusiness(): { state: BusinessState | null; problems: string[] } {
   const pair = (lo: string, hi: string, label: string, schema: NumberSchema) => p.pair(label, typed(lo), typed(hi), schema) ?? [0, 0] as const;
   const state: BusinessState = {
     usageProfile: ((id: string) => (id === 'enterprise-rollout' || id === 'coding-agent' || id === 'chat' ? id : null))($<HTMLSelectElement>('biz-usage').value),
-    idleShare: p.optional('idle seats', typed('biz-idle-share'), fraction),
-    medianMillionTokensPerMonth: p.optional('median tokens/month', typed('biz-median'), numberIn(1e-6, 1e9)),
-    sigma: p.optional('sigma', typed('biz-sigma'), numberIn(0, 10)),
-    lifetimeMonths: p.number('lifetime (months)', typed('biz-lifetime'), numberIn(1, 240)) ?? 0,
-    outputTrillionTokensPerMonth: p.number('output tokens/month (T)', typed('biz-output-volume'), numberIn(0.001, 1e6)) ?? 0,
-    discount: p.optional('compute discount', typed('biz-discount'), fraction),
+    idleShare: p.optional('idle seats', typed('biz-idle-share'), BUSINESS_SCHEMAS.idleShare),
+    medianMillionTokensPerMonth: p.optional('median tokens/month', typed('biz-median'), BUSINESS_SCHEMAS.medianMillionTokensPerMonth),
+    sigma: p.optional('sigma', typed('biz-sigma'), BUSINESS_SCHEMAS.sigma),
+    lifetimeMonths: p.number('lifetime (months)', typed('biz-lifetime'), BUSINESS_SCHEMAS.lifetimeMonths) ?? 0,
+    outputTrillionTokensPerMonth: p.number('output tokens/month (T)', typed('biz-output-volume'), BUSINESS_SCHEMAS.outputTrillionTokensPerMonth) ?? 0,
+    discount: p.optional('compute discount', typed('biz-discount'), BUSINESS_SCHEMAS.discount),
     base: $<HTMLSelectElement>('biz-base').value === 'editor' ? 'editor' : 'builtin',
     totalParamsT: pair('biz-total-lo', 'biz-total-hi', 'total parameters (T)', numberIn(0.01, 100)),
     activeParamsB: pair('biz-active-lo', 'biz-active-hi', 'active parameters (B)', numberIn(0.1, 10_000)),

@@ -6,7 +6,7 @@ import { labCost, type CostAtRates, type LabCostInput, type LabCostResult, type 
 import { count, labInputFor, type LabAssumption, type LabOverrides } from '../../core/lab/labInput.js';
 import { defaultFrontierOption, runOption, type ResolvedOption } from '../../core/scenario/index.js';
 import { flagNumber, rejectUnknownFlags } from '../args.js';
-import { fraction, numberIn, type NumberSchema } from '../../core/numberSchemas.js';
+import { fraction, inRange, numberIn, type NumberSchema } from '../../core/numberSchemas.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { fixed, percent, ratio, usd } from '../../format/numbers.js';
@@ -73,9 +73,9 @@ const RULES: Record<Flag, { readonly schema: NumberSchema; readonly note?: strin
   'research-multiple': { schema: numberIn(0, 100) },
   'staff-usd-per-year': { schema: numberIn(0, 1e12), note: 'USD a year' },
   'other-operating-usd-per-year': { schema: numberIn(0, 1e12), note: 'USD a year' },
-  'lifetime-months': { schema: numberIn(0, 600, '>'), note: 'months' },
-  'output-tokens-per-month': { schema: numberIn(0, 1e18), note: 'tokens, e.g. 1e13' },
-  'input-tokens-per-month': { schema: numberIn(0, 1e18), note: 'tokens, e.g. 1e14' },
+  'lifetime-months': { schema: inRange('lifetimeMonths', '>'), note: 'months' },
+  'output-tokens-per-month': { schema: inRange('tokensPerMonth'), note: 'tokens, e.g. 1e13' },
+  'input-tokens-per-month': { schema: inRange('tokensPerMonth'), note: 'tokens, e.g. 1e14' },
   'api-share': { schema: fraction },
   'subscription-usd-per-month': { schema: numberIn(0, 1e6), note: 'USD' },
   'subscription-tokens-per-month': { schema: numberIn(0, 1e15, '>'), note: 'tokens' },

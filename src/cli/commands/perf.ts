@@ -5,7 +5,8 @@ import { servingPerformance, type ServingPerformance, type ServingPhase } from '
 import type { StepTime } from '../../core/perf/stepTime.js';
 import { oneOf } from '../../core/errors.js';
 import { MICROSECONDS_PER_SECOND, TFLOP } from '../../core/units.js';
-import { parseInteger, parseNumber, rejectUnknownFlags } from '../args.js';
+import { parseFlagNumber, parseInteger, rejectUnknownFlags } from '../args.js';
+import { inRange } from '../../core/numberSchemas.js';
 import { MAX_SIMULATED_REQUESTS, type Traffic } from '../../core/perf/trafficServing.js';
 import { profileArg, readProfile } from '../profileArg.js';
 import { table } from '../format.js';
@@ -72,7 +73,7 @@ function parseTraffic(a: Record<string, unknown>, concurrency: number | null, ph
   if (a.burst !== undefined) {
     return { kind: 'burst', requests: parseInteger('--burst', a.burst, 1, MAX_SIMULATED_REQUESTS) };
   }
-  return { kind: 'poisson', requestsPerSecond: parseNumber('--request-rate', a['request-rate'], 1e-6, 1e6) };
+  return { kind: 'poisson', requestsPerSecond: parseFlagNumber('--request-rate', a['request-rate'], inRange('requestsPerSecond', '>')) };
 }
 
 function flatten(r: ReturnType<typeof servingPerformance>) {

@@ -13,7 +13,8 @@ import { costAsTokenPrices } from '../../core/economics/tokenEconomics.js';
 import type { PerTokenKind } from '../../core/tokenKinds.js';
 import { expectedMonthlyTokens, shareOfSeatsAbove, shareOfSeatsAtCap, usageOnPlan, type UsageDistribution } from '../../core/subscription/usage.js';
 import { USAGE_PROFILE_IDS, USAGE_PROFILES, type UsageProfile } from '../../core/subscription/usageProfiles.js';
-import { decimal, parseInteger, parseNumber, rejectUnknownFlags, requireString } from '../args.js';
+import { decimal, parseFlagNumber, parseInteger, rejectUnknownFlags, requireString } from '../args.js';
+import { fraction, inRange } from '../../core/numberSchemas.js';
 import { table } from '../format.js';
 import { count, percent, tokens, usd as formatUsd, USD_STYLES } from '../../format/numbers.js';
 import type { CliIo } from '../io.js';
@@ -72,11 +73,11 @@ export function subscriptionCommand(io: CliIo) {
       const plans = a.plan === undefined ? PLANS : [findPlan(requireString('--plan', a.plan, `one of ${PLANS.map((p) => p.id).join(', ')}`), '--plan')];
       const usageFlag = a.usage === undefined ? null : USAGE_PROFILES[oneOf('--usage', requireString('--usage', a.usage, USAGE_PROFILE_IDS.join(', ')), USAGE_PROFILE_IDS)];
       const overrides: Partial<UsageDistribution> = {
-        ...(a['idle-share'] !== undefined && { idleShare: parseNumber('--idle-share', a['idle-share'], 0, 1) }),
-        ...(a['median-tokens-per-month'] !== undefined && { medianTokensPerMonth: parseNumber('--median-tokens-per-month', a['median-tokens-per-month'], 1, 1e15) }),
-        ...(a.sigma !== undefined && { sigma: parseNumber('--sigma', a.sigma, 0, 10) }),
+        ...(a['idle-share'] !== undefined && { idleShare: parseFlagNumber('--idle-share', a['idle-share'], fraction) }),
+        ...(a['median-tokens-per-month'] !== undefined && { medianTokensPerMonth: parseFlagNumber('--median-tokens-per-month', a['median-tokens-per-month'], inRange('tokensPerSeatMonth')) }),
+        ...(a.sigma !== undefined && { sigma: parseFlagNumber('--sigma', a.sigma, inRange('seatUsageSigma')) }),
       };
-      const given = (flag: string, raw: unknown) => (raw === undefined ? undefined : parseNumber(flag, raw, 0, 1e6));
+      const given = (flag: string, raw: unknown) => (raw === undefined ? undefined : parseFlagNumber(flag, raw, inRange('priceUsdPerMillion')));
       const costInput = given('--cost-input-usd-per-million', a['cost-input-usd-per-million']);
       const costCached = given('--cost-cached-input-usd-per-million', a['cost-cached-input-usd-per-million']);
       const costOutput = given('--cost-output-usd-per-million', a['cost-output-usd-per-million']);

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { FLAT_PROFILE, rateMultiplierAt, type DemandProfile } from './profile.js';
 import { createRng, exponential, lognormal } from './rng.js';
 import type { Request, RequestSource, Rng } from './types.js';
+import { problemLine } from '../problems.js';
 
 export { fromList, collectRequests } from './requestSource.js';
 export { fromTrace, parseTrace, TraceError } from './trace/parseTrace.js';
@@ -143,7 +144,7 @@ function checkOptions(o: PoissonArrivalsOptions): void {
   ];
   const bad = checks.filter(([, , ok]) => !ok);
   if (bad.length === 0) return;
-  const problems = bad.map(([field, value, , allowed]) => `${field}: expected ${allowed}, received ${String(value)}`);
+  const problems = bad.map(([field, value, , allowed]) => problemLine(field, allowed, value));
   throw new InputError(bad.length === 1 ? (bad[0]?.[0] ?? 'poissonArrivals') : 'poissonArrivals options', String(bad.map(([, value]) => value).join(', ')),
     bad.map(([, , , allowed]) => allowed).join('; '), `invalid poissonArrivals options: ${problems.join('; ')}`);
 }

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { decimal } from '../numberSchemas.js';
+import { problemLine } from '../problems.js';
 import { ScenarioError } from './parseScenario.js';
 
 /** The scenario field behind each flag the physics names in its errors (`--tp` is `layout.tp`). */
@@ -13,14 +15,19 @@ function inScenarioTerms(text: string): string {
 
 /**
  * One problem line of option `i` from an InputError the physics raised, named by the option's
- * file path: `invalid --ep: 2; expected 1 (llama-3.1-8b has no experts)` becomes
- * `options[0].layout.ep: expected 1 (llama-3.1-8b has no experts), received 2`.
+ * file path and written as any input's problem (problems.problemLine): `invalid --ep: 2; expected
+ * 1 (llama-3.1-8b has no experts)` becomes `options[0].layout.ep: expected 1 (llama-3.1-8b has no
+ * experts), received 2`. An error in its own words keeps them, after the path.
  */
 export function optionProblem(i: number, e: InputError): string {
   const at = `options[${i}]`;
   const field = FIELD_OF_FLAG[e.field]?.replace(/:.*/, '') ?? (e.field.startsWith('--') ? null : e.field);
-  const m = /^invalid (--[\w-]+): (.*?); expected (.*)$/s.exec(e.message);
-  if (m !== null && field !== null) return `${at}.${field}: expected ${inScenarioTerms(m[3] ?? '')}, received ${m[2] ?? ''}`;
+  const ownWords = e.message !== `invalid ${e.field}: ${e.value}; expected ${e.allowed}`;
+  if (!ownWords && field !== null) {
+    // The value came from the file: a number there is shown as one (`2`, not `"2"`).
+    const number = decimal(e.value);
+    return problemLine(`${at}.${field}`, inScenarioTerms(e.allowed), Number.isNaN(number) ? e.value : number);
+  }
   return `${at}${field === null ? '' : `.${field}`}: ${inScenarioTerms(e.message)}`;
 }
 

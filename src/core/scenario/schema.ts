@@ -2,12 +2,12 @@ import * as v from 'valibot';
 import { KV_PRECISIONS, PRECISIONS } from '../precision.js';
 import { SERVING_FRAMEWORKS } from '../perf/efficiency.js';
 import { LIMITS } from '../limits.js';
-import { fraction, inRange, text, wholeIn } from '../numberSchemas.js';
+import { expectedText, fraction, inRange, numberIn, positiveFraction, text, wholeIn, wholeNumberIn } from '../numberSchemas.js';
 import { COST_SPLITS } from '../economics/costSplit.js';
 import { OWNERS } from '../money/costBasis.js';
 
-const fmt = (x: number) => x.toLocaleString('en-US');
 const count = wholeIn('accelerators');
+const gpuHourUsd = inRange('gpuHourUsd', '>');
 
 const LayoutSchema = v.union([
   v.literal('best'),
@@ -35,7 +35,7 @@ const PricesSchema = v.union([
 const CostBasisSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('rented'),
-    priceUsdPerGpuHour: v.optional(v.union([inRange('gpuHourUsd', '>'), v.literal('market'), v.literal('contract')], `a price > 0 and at most ${fmt(LIMITS.gpuHourUsd.max)} USD, "contract" (the default: a 3-year or 1-year contract rate) or "market" (the median on-demand price)`)),
+    priceUsdPerGpuHour: v.optional(v.union([gpuHourUsd, v.literal('market'), v.literal('contract')], `${expectedText(gpuHourUsd)} (USD), "contract" (the default: a 3-year or 1-year contract rate) or "market" (the median on-demand price)`)),
     commitment: v.optional(v.nullable(v.strictObject({ termHours: inRange('termHours', '>'), minimumGpus: count }))),
   }),
   v.strictObject({
@@ -69,20 +69,20 @@ const DemandSchema = v.strictObject({
   profile: v.optional(v.union([
     v.literal('flat'),
     v.pipe(v.array(inRange('rateMultiplier')), v.length(24, '24 hourly values')),
-    v.strictObject({ peakToAverage: v.pipe(v.number('a ratio from 1 to 12'), v.check((x) => x >= 1 && x <= 12, 'a ratio from 1 to 12')), peakHour: v.optional(v.pipe(v.number('an hour from 0 to 24'), v.check((x) => x >= 0 && x <= 24, 'an hour from 0 to 24'))) }),
+    v.strictObject({ peakToAverage: inRange('peakToAverage'), peakHour: v.optional(numberIn(0, 24)) }),
   ], '"flat", 24 hourly values, or {peakToAverage, peakHour}')),
   weekendMultiplier: v.optional(inRange('rateMultiplier')),
   burst: v.optional(v.strictObject({
-    rateFactor: v.pipe(v.number('a factor from 1 to 100'), v.check((x) => x >= 1 && x <= LIMITS.rateMultiplier.max, 'a factor from 1 to 100')),
+    rateFactor: numberIn(1, LIMITS.rateMultiplier.max),
     meanDurationSeconds: inRange('burstSeconds'),
-    shareOfTime: v.pipe(v.number('a share from 0 to 0.99'), v.check((x) => x >= 0 && x <= 0.99, 'a share from 0 to 0.99')),
+    shareOfTime: numberIn(0, 0.99),
   })),
   inputTokensSigma: v.optional(inRange('sizeSigma')),
   outputTokensSigma: v.optional(inRange('sizeSigma')),
-  seed: v.optional(v.pipe(v.number('a whole number'), v.check((x) => Number.isSafeInteger(x), `a whole number from -${fmt(Number.MAX_SAFE_INTEGER)} to ${fmt(Number.MAX_SAFE_INTEGER)} (2^53 - 1)`))),
+  seed: v.optional(wholeIn('seed')),
   trace: v.optional(text('a trace file path')),
   /** Replay the trace at this many times its request rate over the same span (copies interleaved). */
-  traceScale: v.optional(v.pipe(v.number('a factor > 0 and at most 1000'), v.check((x) => x > 0 && x <= 1000, 'a factor > 0 and at most 1000'))),
+  traceScale: v.optional(inRange('traceScale', '>')),
   prefixCache: v.optional(v.strictObject({ hbmShareOfKvCache: v.optional(fraction), hostDramBytesPerInstance: v.optional(inRange('hostDramBytes')) })),
   /** Serve on disaggregated prefill and decode pools (the option's GPUs split as the frontier's cheapest such point); fleet sizes count such units. */
   disaggregated: v.optional(v.boolean()),
@@ -91,7 +91,7 @@ const DemandSchema = v.strictObject({
   /** An off-peak discount: `shiftShare` of the other hours' demand moves into the off-peak `hours` (default: those below the mean), which pay `discountFraction` less. */
   offPeak: v.optional(v.strictObject({
     discountFraction: fraction, shiftShare: fraction,
-    hours: v.optional(v.pipe(v.array(v.pipe(v.number('an hour from 0 to 23'), v.check((x) => Number.isInteger(x) && x >= 0 && x <= 23, 'an hour from 0 to 23'))), v.minLength(1, 'at least one hour'))),
+    hours: v.optional(v.pipe(v.array(wholeNumberIn(0, 23)), v.minLength(1, 'at least one hour'))),
   })),
   maxRequests: v.optional(wholeIn('simulatedRequests')),
   fleet: v.optional(v.variant('kind', [
@@ -99,7 +99,7 @@ const DemandSchema = v.strictObject({
     v.strictObject({
       kind: v.literal('autoscale'), minInstances: v.optional(wholeIn('instances')), maxInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')),
       scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), evaluationSeconds: v.optional(inRange('burstSeconds')), scaleDownDelaySeconds: v.optional(inRange('scaleUpLagSeconds')),
-      targetUtilization: v.optional(v.pipe(v.number('a number in (0, 1]'), v.check((x) => x > 0 && x <= 1, 'a number in (0, 1]'))),
+      targetUtilization: v.optional(positiveFraction),
     }),
     v.strictObject({ kind: v.literal('scheduled'), minInstances: v.optional(wholeIn('instances')), headroom: v.optional(inRange('headroom')), scaleUpLagSeconds: v.optional(inRange('scaleUpLagSeconds')), granularity: v.optional(wholeIn('instances')) }),
     v.strictObject({ kind: v.literal('smallest-meeting-slo'), maxInstances: v.optional(wholeIn('instances')) }),
@@ -113,7 +113,7 @@ const OptionFields = {
   model: v.optional(text('a model id or config.json path')),
   gpu: v.optional(text('an accelerator id')),
   /** The GPUs of one deployment, or "auto" (the default): the count with the least cost per token that meets the latency target (`chooseDeployment`). */
-  gpus: v.optional(v.union([count, v.literal('auto')], `a whole number from 1 to ${fmt(LIMITS.accelerators.max)}, or "auto"`)),
+  gpus: v.optional(v.union([count, v.literal('auto')], `${expectedText(count)}, or "auto"`)),
   layout: v.optional(LayoutSchema),
   framework: v.optional(v.picklist(SERVING_FRAMEWORKS, `one of ${SERVING_FRAMEWORKS.join(', ')}`)),
   weightPrecision: v.optional(v.picklist([...PRECISIONS, 'native'], `one of native, ${PRECISIONS.join(', ')}`)),
@@ -122,7 +122,7 @@ const OptionFields = {
   latencyTarget: v.optional(LatencySchema),
   costBasis: v.optional(CostBasisSchema),
   prices: v.optional(PricesSchema),
-  utilization: v.optional(v.pipe(v.number('a number > 0 and at most 1'), v.check((x) => x > 0 && x <= 1, 'a number > 0 and at most 1'))),
+  utilization: v.optional(positiveFraction),
   demand: v.optional(DemandSchema),
   /** Who pays for which GPU-second: `phase` (default) or `marginal` (economics/costSplit.ts). */
   costSplit: v.optional(v.picklist(COST_SPLITS, `one of ${COST_SPLITS.join(', ')}`)),
@@ -137,6 +137,6 @@ export const ScenarioSchema = v.strictObject({
   title: v.optional(v.string('a text')),
   description: v.optional(v.string('a text')),
   defaults: v.optional(OptionSchema),
-  options: v.pipe(v.array(OptionSchema, 'a list of options'), v.minLength(1, 'at least one option'), v.maxLength(LIMITS.scenarioOptions.max, `at most ${fmt(LIMITS.scenarioOptions.max)} options`)),
+  options: v.pipe(v.array(OptionSchema, 'a list of options'), v.minLength(1, 'at least one option'), v.maxLength(LIMITS.scenarioOptions.max, `at most ${LIMITS.scenarioOptions.max.toLocaleString('en-US')} options`)),
 });
 export type ScenarioInput = v.InferOutput<typeof ScenarioSchema>;

@@ -3,6 +3,7 @@ import { collectRequests, fromList, fromTrace, parseTrace, TraceError } from '..
 import { azureTimestampSeconds } from '../../../src/core/demand/trace/azureCsv.js';
 import { detectTraceFormat } from '../../../src/core/demand/trace/parseTrace.js';
 import { InputError } from '../../../src/core/errors.js';
+import { parseScenario, ScenarioError } from '../../../src/core/scenario/index.js';
 
 const parse = (text: string) => collectRequests(fromTrace(text, 'day1.csv'));
 const problemsOf = (text: string): readonly string[] => parseTrace(text, 'day1.csv').problems.map((p) => `line ${p.line}: ${p.message}`);
@@ -53,11 +54,11 @@ describe('parseTrace: the project CSV', () => {
       '7,200,20', // line 10: good
     ].join('\n');
     expect(problemsOf(text)).toEqual([
-      'line 3: arrival_seconds: expected a number of seconds from 0 to 2,419,200, received "-1"',
+      'line 3: arrival_seconds: expected a number from 0 to 2,419,200 (seconds), received "-1"',
       'line 4: input_tokens: expected a whole number from 1 to 10,000,000, received "12.5"',
       'line 5: expected 3 or 4 comma-separated fields (arrival_seconds,input_tokens,output_tokens,cached_tokens), received 2',
       'line 6: output_tokens: expected a whole number from 1 to 1,000,000, received "abc"',
-      'line 7: cached_tokens: expected a whole number from 0 to input_tokens (100), received "200"',
+      'line 7: cached_tokens: expected a whole number from 0 to 100 (input_tokens), received "200"',
       'line 8: input_tokens: expected a whole number from 1 to 10,000,000, received ""',
       'line 9: input_tokens: expected a whole number from 1 to 10,000,000, received "0x10"',
     ]);
@@ -106,7 +107,7 @@ describe('parseTrace: Azure LLM inference CSV', () => {
   it('skips a bad timestamp and a zero output with their lines', () => {
     expect(problemsOf(azure)).toEqual([
       'line 4: TIMESTAMP: expected a time like 2023-11-16 18:15:46.6805900, received "2023-11-16 18:15:4x"',
-      'line 5: GeneratedTokens: expected a whole number >= 1, received "0"',
+      'line 5: GeneratedTokens: expected a whole number from 1 to 1,000,000, received "0"',
     ]);
   });
 
@@ -137,11 +138,39 @@ describe('parseTrace: Mooncake JSONL', () => {
 
   it('skips bad lines with their numbers and fields', () => {
     expect(problemsOf(mooncake)).toEqual([
-      'line 3: hash_ids: expected an array of whole numbers >= 0, received [0,-3]',
+      'line 3: hash_ids[1]: expected a whole number >= 0, received -3',
       'line 4: expected a JSON object {"timestamp", "input_length", "output_length", "hash_ids"}, received "not json"',
-      'line 5: output_length: expected a whole number >= 1, received undefined',
+      'line 5: output_length: expected a whole number from 1 to 1,000,000, received nothing',
     ]);
     expect(parseTrace(mooncake, 'kimi.jsonl').skippedRows).toBe(3);
+  });
+});
+
+describe('parseTrace: one wording for every format, and the scenario file\'s', () => {
+  it('a prompt of 20 million tokens reads "a whole number from 1 to 10,000,000" in every format, as workload.inputTokens does in a scenario', () => {
+    const expected = 'expected a whole number from 1 to 10,000,000, received';
+    expect(problemsOf('0,20000000,1\n1,1,1\n')).toEqual([`line 1: input_tokens: ${expected} "20000000"`]);
+    expect(problemsOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46,20000000,1\n2023-11-16 18:15:47,1,1\n')).toEqual([`line 2: ContextTokens: ${expected} "20000000"`]);
+    expect(problemsOf('{"timestamp": 0, "input_length": 20000000, "output_length": 1}\n{"timestamp": 1, "input_length": 1, "output_length": 1}\n')).toEqual([`line 1: input_length: ${expected} 20000000`]);
+    try {
+      parseScenario({ options: [{ model: 'llama-3.1-8b', gpu: 'h100', gpus: 1, workload: { inputTokens: 20_000_000 } }] }, 's.yaml');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ScenarioError).problems).toEqual([`options[0].workload.inputTokens: ${expected} 20000000`]);
+    }
+  });
+
+  it('a row more than 4 weeks after the first arrival is a problem on its line', () => {
+    expect(problemsOf('0,1,1\n3000000,1,1\n')).toEqual(['line 2: arrival_seconds: expected a number from 0 to 2,419,200 (seconds), received "3000000"']);
+    expect(problemsOf('{"timestamp": 1000, "input_length": 1, "output_length": 1}\n{"timestamp": 3000000000, "input_length": 1, "output_length": 1}\n'))
+      .toEqual(['line 2: seconds after the first arrival: expected a number from 0 to 2,419,200, received 2999999']);
+  });
+
+  it('a Mooncake number written as a JSON string, or hash_ids not a list, is a problem naming the field', () => {
+    expect(problemsOf('{"timestamp": "1500", "input_length": 1, "output_length": 1, "hash_ids": 7}\n{"timestamp": 0, "input_length": 1, "output_length": 1}\n')).toEqual([
+      'line 1: timestamp: expected a number >= 0 (milliseconds), received "1500"',
+      'line 1: hash_ids: expected a list of whole numbers >= 0, received 7',
+    ]);
   });
 });
 

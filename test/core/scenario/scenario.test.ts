@@ -54,11 +54,18 @@ options:
     ['costBasis: { kind: owned, capexUsdPerGpu: .nan }', 'options[0].costBasis.capexUsdPerGpu: expected a number > 0 and at most 10,000,000, received NaN'],
     ['prices: { inputUsdPerMillion: 1e308, outputUsdPerMillion: 1 }', 'options[0].prices.inputUsdPerMillion: expected a number from 0 to 1,000,000, received 1e+308'],
     ['model: ""', 'options[0].model: expected a model id or config.json path, received ""'],
-    ['demand: { seed: 1e300 }', 'options[0].demand.seed: expected a whole number from -9,007,199,254,740,991 to 9,007,199,254,740,991 (2^53 - 1), received 1e+300'],
+    ['demand: { seed: 1e300 }', 'options[0].demand.seed: expected a whole number from -9,007,199,254,740,991 to 9,007,199,254,740,991, received 1e+300'],
     ['demand: { burst: { rateFactor: 2, meanDurationSeconds: 1e-300, shareOfTime: 0.1 } }', 'options[0].demand.burst.meanDurationSeconds: expected a number from 1 to 86,400, received 1e-300'],
     ['demand: { fleet: { kind: fixed, instances: 1000000000 } }', 'options[0].demand.fleet.instances: expected a whole number from 1 to 100,000, received 1000000000'],
     ['demand: { weekendMultiplier: 1e308 }', 'options[0].demand.weekendMultiplier: expected a number from 0 to 100, received 1e+308'],
     ['demand: { requestsPerSecond: 1e308 }', 'options[0].demand.requestsPerSecond: expected a number > 0 and at most 100,000, received 1e+308'],
+    ['demand: { fleet: { kind: autoscale, targetUtilization: 0 } }', 'options[0].demand.fleet.targetUtilization: expected a number > 0 and at most 1, received 0'],
+    ['demand: { traceScale: 0 }', 'options[0].demand.traceScale: expected a number > 0 and at most 1,000, received 0'],
+    ['demand: { burst: { rateFactor: 0.5, meanDurationSeconds: 60, shareOfTime: 0.1 } }', 'options[0].demand.burst.rateFactor: expected a number from 1 to 100, received 0.5'],
+    ['demand: { burst: { rateFactor: 2, meanDurationSeconds: 60, shareOfTime: 1 } }', 'options[0].demand.burst.shareOfTime: expected a number from 0 to 0.99, received 1'],
+    ['demand: { offPeak: { discountFraction: 0.5, shiftShare: 0.1, hours: [2.5] } }', 'options[0].demand.offPeak.hours[0]: expected a whole number from 0 to 23, received 2.5'],
+    ['costBasis: { kind: rented, priceUsdPerGpuHour: 0 }', 'options[0].costBasis.priceUsdPerGpuHour: expected a number > 0 and at most 10,000, received 0'],
+    ['costBasis: { kind: rented, priceUsdPerGpuHour: cheap }', 'options[0].costBasis.priceUsdPerGpuHour: expected a number > 0 and at most 10,000 (USD), "contract" (the default: a 3-year or 1-year contract rate) or "market" (the median on-demand price), received "cheap"'],
   ])('%s is one problem naming the path and the allowed range', (field, message) => {
     const problems = problemsOf(`options:\n  - { model: kimi-k2.5, gpu: h200, gpus: 8, ${field.startsWith('model') ? '' : ''}${field} }\n`.replace('model: kimi-k2.5, gpu: h200, gpus: 8, model: ""', 'gpu: h200, gpus: 8, model: ""').replace('gpus: 8, gpus: 1000000000000', 'gpus: 1000000000000'));
     expect(problems).toEqual([message]);

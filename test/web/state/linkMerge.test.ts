@@ -38,8 +38,16 @@ describe('decodeState merges a partial link over the defaults', () => {
     expect(d.state.compare?.[0]?.option.model).toBe('kimi-k2.5');
     expect(d.notes).toHaveLength(3);
     expect(d.notes[0]).toMatch(/^the simulation's demand \(.*elastic.*\) is not one the simulation can run$/);
-    expect(d.notes[1]).toMatch(/^the business inputs have fields of the wrong type \(totalParamsT: received a list of 1; samples: received "many"/);
+    expect(d.notes[1]).toMatch(/^the business inputs have fields of the wrong type or out of range \(totalParamsT: received a list of 1; samples: received "many"/);
     expect(d.notes[2]).toMatch(/^compared option 2 was left out \(option\.prices: expected /);
+  });
+
+  it('a link\'s business inputs are held to the business panel\'s ranges (the lab and subscription flags\' LIMITS)', () => {
+    const d = link({ business: { lifetimeMonths: 601, sigma: 3 } });
+    if (d.state === null) throw new Error('no state');
+    expect(d.state.business).toBeUndefined();
+    expect(d.notes).toEqual(['the business inputs have fields of the wrong type or out of range (lifetimeMonths: received 601)']);
+    expect(link({ business: { lifetimeMonths: 600, sigma: 3 } }).state?.business).toMatchObject({ lifetimeMonths: 600, sigma: 3 });
   });
 
   it('more than ten compared options are refused with a note', () => {

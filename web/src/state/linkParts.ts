@@ -7,6 +7,7 @@ import { DEFAULT_DEMAND, isDemandState, type DemandState } from '../compute/simu
 import { MAX_COMPARED, type CompareEntry } from '../compare/comparison.js';
 import { DEFAULT_STATE } from './defaultState.js';
 import { linkShapeProblems } from './linkShape.js';
+import { BUSINESS_SCHEMAS as B } from './panelNumbers.js';
 
 /**
  * The parts of a link beside the editor's option: the simulation's demand, the business view's
@@ -27,16 +28,15 @@ export function readLinkDemand(raw: unknown, notes: string[]): DemandState | und
   return undefined;
 }
 
-const nullableNumber = v.nullable(v.number());
 const pair = v.tuple([v.number(), v.number()]);
 const BusinessShape = v.partial(v.strictObject({
   usageProfile: v.nullable(v.picklist(USAGE_PROFILE_IDS)),
-  idleShare: nullableNumber,
-  medianMillionTokensPerMonth: nullableNumber,
-  sigma: nullableNumber,
-  lifetimeMonths: v.number(),
-  outputTrillionTokensPerMonth: v.number(),
-  discount: v.nullable(v.number()),
+  idleShare: v.nullable(B.idleShare),
+  medianMillionTokensPerMonth: v.nullable(B.medianMillionTokensPerMonth),
+  sigma: v.nullable(B.sigma),
+  lifetimeMonths: B.lifetimeMonths,
+  outputTrillionTokensPerMonth: B.outputTrillionTokensPerMonth,
+  discount: v.nullable(B.discount),
   base: v.picklist(['builtin', 'editor']),
   totalParamsT: pair,
   activeParamsB: pair,
@@ -44,7 +44,7 @@ const BusinessShape = v.partial(v.strictObject({
   samples: v.number(),
 }));
 
-/** The business inputs of a link over the defaults; undefined (with a note naming each bad field) when any field has the wrong type. */
+/** The business inputs of a link over the defaults; undefined (with a note naming each bad field) when any field has the wrong type or lies outside the panel's range. */
 export function readLinkBusiness(raw: unknown, notes: string[]): BusinessState | undefined {
   if (raw === undefined) return undefined;
   const r = v.safeParse(BusinessShape, raw);
@@ -52,7 +52,7 @@ export function readLinkBusiness(raw: unknown, notes: string[]): BusinessState |
   // One line per field at fault, with the field's whole value (a pair, not its missing second number).
   const keys = [...new Set(r.issues.map((issue) => String(issue.path?.[0]?.key ?? '')))];
   const fields = keys.map((k) => (k === '' ? `received ${describeValue(raw)}` : `${k}: received ${describeValue((raw as Record<string, unknown>)[k])}`));
-  notes.push(`the business inputs have fields of the wrong type (${fields.join('; ')})`);
+  notes.push(`the business inputs have fields of the wrong type or out of range (${fields.join('; ')})`);
   return undefined;
 }
 

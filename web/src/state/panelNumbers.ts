@@ -1,4 +1,5 @@
-import { decimal, inRange, numberFromText, numberIn, type NumberSchema } from '../../../src/core/numberSchemas.js';
+import { decimal, fraction, inRange, inRangeIn, numberFromText, numberIn, type NumberSchema } from '../../../src/core/numberSchemas.js';
+import { TOKENS_PER_MILLION, TRILLION } from '../../../src/core/units.js';
 import { problemLine } from '../../../src/core/problems.js';
 
 /**
@@ -55,12 +56,26 @@ export class PanelReader {
 }
 
 /**
- * The simulation panel's fields: the scenario file's rate (LIMITS.requestsPerSecond), a peak of at
- * most 12 times the mean (a day's shape the synthetic profile can draw), at most a week simulated
- * (a run of seconds in the page).
+ * The simulation panel's fields: the scenario file's rate (LIMITS.requestsPerSecond) and peak over
+ * the mean (LIMITS.peakToAverage), at most a week simulated (a run of seconds in the page, where a
+ * scenario file may ask for four).
  */
 export const DEMAND_SCHEMAS = {
   requestsPerSecond: inRange('requestsPerSecond', '>'),
-  peakToAverage: numberIn(1, 12),
+  peakToAverage: inRange('peakToAverage'),
   durationHours: numberIn(0, 168, '>'),
+} as const satisfies Readonly<Record<string, NumberSchema>>;
+
+/**
+ * The business panel's fields, each the range of the `subscription` or `lab` flag it stands for
+ * (one LIMITS entry each), in the panel's units: the median seat in millions of tokens a month
+ * (--median-tokens-per-month), the model's output in trillions (--output-tokens-per-month).
+ */
+export const BUSINESS_SCHEMAS = {
+  idleShare: fraction,
+  medianMillionTokensPerMonth: inRangeIn('tokensPerSeatMonth', TOKENS_PER_MILLION),
+  sigma: inRange('seatUsageSigma'),
+  lifetimeMonths: inRange('lifetimeMonths', '>'),
+  outputTrillionTokensPerMonth: inRangeIn('tokensPerMonth', TRILLION),
+  discount: fraction,
 } as const satisfies Readonly<Record<string, NumberSchema>>;

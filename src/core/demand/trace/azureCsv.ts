@@ -1,4 +1,5 @@
-import { DECIMAL, isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { numberedLines, TraceProblems, type TraceRows } from './traceProblems.js';
+import { wholeIn } from '../../numberSchemas.js';
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
 /** `2023-11-16 18:15:46.6805900`: a date, a time, optional fractional seconds (any number of digits). */
@@ -27,29 +28,26 @@ export function azureTimestampSeconds(text: string): number {
  * line and field and is skipped.
  */
 export function readAzureCsv(text: string): TraceRows {
-  const problems: TraceProblem[] = [];
+  const problems = new TraceProblems();
   const parsed: { line: number; seconds: number; inputTokens: number; outputTokens: number }[] = [];
   let first = true;
   for (const [lineNumber, raw] of numberedLines(text)) {
     const fields = raw.split(',').map((f) => f.trim());
-    const problem = (message: string) => problems.push({ line: lineNumber, message });
     if (first) {
       first = false;
       if (fields.map((f) => f.toLowerCase()).join(',') === 'timestamp,contexttokens,generatedtokens') continue;
     }
     if (fields.length !== 3) {
-      problem(`expected 3 comma-separated fields (TIMESTAMP,ContextTokens,GeneratedTokens), received ${fields.length}`);
+      problems.add(lineNumber, '', '3 comma-separated fields (TIMESTAMP,ContextTokens,GeneratedTokens)', fields.length);
       continue;
     }
     const [stamp = '', context = '', generated = ''] = fields;
+    const before = problems.list.length;
     const seconds = azureTimestampSeconds(stamp);
-    const inputTokens = DECIMAL.test(context) ? Number(context) : NaN;
-    const outputTokens = DECIMAL.test(generated) ? Number(generated) : NaN;
-    const before = problems.length;
-    if (!Number.isFinite(seconds)) problem(`TIMESTAMP: expected a time like 2023-11-16 18:15:46.6805900, received "${stamp}"`);
-    if (!isWhole(inputTokens, 1)) problem(`ContextTokens: expected a whole number >= 1, received "${context}"`);
-    if (!isWhole(outputTokens, 1)) problem(`GeneratedTokens: expected a whole number >= 1, received "${generated}"`);
-    if (problems.length === before) parsed.push({ line: lineNumber, seconds, inputTokens, outputTokens });
+    if (!Number.isFinite(seconds)) problems.add(lineNumber, 'TIMESTAMP', 'a time like 2023-11-16 18:15:46.6805900', stamp);
+    const inputTokens = problems.text(lineNumber, 'ContextTokens', context, wholeIn('inputTokens'));
+    const outputTokens = problems.text(lineNumber, 'GeneratedTokens', generated, wholeIn('outputTokens'));
+    if (problems.list.length === before) parsed.push({ line: lineNumber, seconds, inputTokens, outputTokens });
   }
   let start = Infinity;
   for (const p of parsed) start = Math.min(start, p.seconds);
@@ -57,5 +55,5 @@ export function readAzureCsv(text: string): TraceRows {
     line: p.line,
     request: { arrivalSeconds: p.seconds - start, inputTokens: p.inputTokens, cachedInputTokens: 0, outputTokens: p.outputTokens },
   }));
-  return { rows, problems };
+  return { rows, problems: problems.list };
 }

@@ -1,4 +1,6 @@
-import { isWhole, numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import * as v from 'valibot';
+import { numberedLines, TraceProblems, type TraceRows } from './traceProblems.js';
+import { nonNegative, nonNegativeInt, wholeIn } from '../../numberSchemas.js';
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
 /**
@@ -10,36 +12,39 @@ import { MILLISECONDS_PER_SECOND } from '../../units.js';
  * (0 here). A bad row is a problem with its line and field and is skipped.
  */
 export function readMooncakeJsonl(text: string): TraceRows {
-  const problems: TraceProblem[] = [];
+  const problems = new TraceProblems();
+  const object = '{"timestamp", "input_length", "output_length", "hash_ids"}';
   const rows: TraceRows['rows'] = [];
   for (const [lineNumber, raw] of numberedLines(text)) {
-    const problem = (message: string) => problems.push({ line: lineNumber, message });
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      problem(`expected a JSON object {"timestamp", "input_length", "output_length", "hash_ids"}, received "${raw.trim().slice(0, 60)}"`);
+      problems.add(lineNumber, '', `a JSON object ${object}`, raw.trim());
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problem(`expected a JSON object {"timestamp", "input_length", "output_length", "hash_ids"}, received ${JSON.stringify(value)?.slice(0, 60)}`);
+      problems.add(lineNumber, '', `a JSON object ${object}`, value);
       continue;
     }
     const o = value as Record<string, unknown>;
-    const before = problems.length;
-    const { timestamp, input_length: inputTokens, output_length: outputTokens, hash_ids: ids } = o;
-    if (!(typeof timestamp === 'number' && Number.isFinite(timestamp) && timestamp >= 0)) problem(`timestamp: expected milliseconds >= 0, received ${JSON.stringify(timestamp)}`);
-    if (!isWhole(inputTokens, 1)) problem(`input_length: expected a whole number >= 1, received ${JSON.stringify(inputTokens)}`);
-    if (!isWhole(outputTokens, 1)) problem(`output_length: expected a whole number >= 1, received ${JSON.stringify(outputTokens)}`);
-    if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => isWhole(id, 0)))) problem(`hash_ids: expected an array of whole numbers >= 0, received ${JSON.stringify(ids)?.slice(0, 60)}`);
-    if (problems.length > before) continue;
+    const before = problems.list.length;
+    const timestampMs = problems.number(lineNumber, 'timestamp', o.timestamp, nonNegative, 'milliseconds');
+    const inputTokens = problems.number(lineNumber, 'input_length', o.input_length, wholeIn('inputTokens'));
+    const outputTokens = problems.number(lineNumber, 'output_length', o.output_length, wholeIn('outputTokens'));
+    const ids = o.hash_ids;
+    if (ids !== undefined && !Array.isArray(ids)) problems.add(lineNumber, 'hash_ids', 'a list of whole numbers >= 0', ids);
+    // The first bad id speaks for its list: a list of thousands of blocks is one problem.
+    const bad = Array.isArray(ids) ? ids.findIndex((id) => !v.is(nonNegativeInt, id)) : -1;
+    if (Array.isArray(ids) && bad >= 0) problems.number(lineNumber, `hash_ids[${bad}]`, ids[bad], nonNegativeInt);
+    if (problems.list.length > before) continue;
     rows.push({
       line: lineNumber,
       request: {
-        arrivalSeconds: (timestamp as number) / MILLISECONDS_PER_SECOND, inputTokens: inputTokens as number, cachedInputTokens: 0, outputTokens: outputTokens as number,
+        arrivalSeconds: timestampMs / MILLISECONDS_PER_SECOND, inputTokens, cachedInputTokens: 0, outputTokens,
         ...(Array.isArray(ids) && { prefixBlockIds: ids as number[] }),
       },
     });
   }
-  return { rows, problems };
+  return { rows, problems: problems.list };
 }

@@ -5,7 +5,8 @@ import type { Request, RequestSource } from '../types.js';
 import { readAzureCsv } from './azureCsv.js';
 import { readInferonomicsCsv } from './inferonomicsCsv.js';
 import { readMooncakeJsonl } from './mooncakeJsonl.js';
-import { numberedLines, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { numberedLines, TraceProblems, type TraceProblem, type TraceRows } from './traceProblems.js';
+import { numberIn } from '../../numberSchemas.js';
 import { SECONDS_PER_HOUR } from '../../units.js';
 
 export type { TraceProblem } from './traceProblems.js';
@@ -71,25 +72,17 @@ export function parseTrace(text: string, fileName: string): ParsedTrace {
 }
 
 /** The latest arrival a trace may hold after its first: the longest simulation, 4 weeks. */
-const MAX_SPAN_SECONDS = LIMITS.simulatedHours.max * SECONDS_PER_HOUR;
+const SPAN_SECONDS = numberIn(0, LIMITS.simulatedHours.max * SECONDS_PER_HOUR);
 
 /**
- * Rows whose sizes or arrival lie outside what a run simulates (tokens beyond the input and output
- * limits, an arrival more than 4 weeks after the first) become problems on their line, like any
- * bad row.
+ * Rows arriving more than 4 weeks after the first (longer than any run simulates) become problems
+ * on their line, like any bad row; each reader has checked the sizes against LIMITS already.
  */
 function withinBounds(rows: TraceRows['rows'], problems: TraceRows['problems']): TraceRows {
   const first = rows.reduce((m, r) => Math.min(m, r.request.arrivalSeconds), Number.POSITIVE_INFINITY);
-  const kept: TraceRows['rows'] = [];
-  const more: TraceProblem[] = [];
-  for (const r of rows) {
-    const q = r.request;
-    if (q.inputTokens > LIMITS.inputTokens.max) more.push({ line: r.line, message: `input tokens: expected a whole number from 1 to ${LIMITS.inputTokens.max.toLocaleString('en-US')}, received ${q.inputTokens}` });
-    else if (q.outputTokens > LIMITS.outputTokens.max) more.push({ line: r.line, message: `output tokens: expected a whole number from 1 to ${LIMITS.outputTokens.max.toLocaleString('en-US')}, received ${q.outputTokens}` });
-    else if (q.arrivalSeconds - first > MAX_SPAN_SECONDS) more.push({ line: r.line, message: `arrival: expected at most ${MAX_SPAN_SECONDS.toLocaleString('en-US')} s after the first request, received ${q.arrivalSeconds - first} s` });
-    else kept.push(r);
-  }
-  return { rows: kept, problems: [...problems, ...more].sort((a, b) => a.line - b.line) };
+  const more = new TraceProblems();
+  const kept = rows.filter((r) => !Number.isNaN(more.number(r.line, 'seconds after the first arrival', r.request.arrivalSeconds - first, SPAN_SECONDS)));
+  return { rows: kept, problems: [...problems, ...more.list].sort((a, b) => a.line - b.line) };
 }
 
 /** `line 3: input_tokens: expected a whole number >= 1, received "12.5"`, control characters escaped and long values cut. */
