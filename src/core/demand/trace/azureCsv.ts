@@ -1,6 +1,11 @@
 import { numberedLines, TraceProblems, type TraceRows } from './traceProblems.js';
 import { wholeIn } from '../../numberSchemas.js';
+
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
+
+/** The token counts' schemas, built once (a schema formats its range when built). */
+const INPUT_TOKENS = wholeIn('inputTokens');
+const OUTPUT_TOKENS = wholeIn('outputTokens');
 
 /** `2023-11-16 18:15:46.6805900`: a date, a time, optional fractional seconds (any number of digits). */
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
@@ -45,8 +50,8 @@ export function readAzureCsv(text: string): TraceRows {
     const before = problems.list.length;
     const seconds = azureTimestampSeconds(stamp);
     if (!Number.isFinite(seconds)) problems.add(lineNumber, 'TIMESTAMP', 'a time like 2023-11-16 18:15:46.6805900', stamp);
-    const inputTokens = problems.text(lineNumber, 'ContextTokens', context, wholeIn('inputTokens'));
-    const outputTokens = problems.text(lineNumber, 'GeneratedTokens', generated, wholeIn('outputTokens'));
+    const inputTokens = problems.text(lineNumber, 'ContextTokens', context, INPUT_TOKENS);
+    const outputTokens = problems.text(lineNumber, 'GeneratedTokens', generated, OUTPUT_TOKENS);
     if (problems.list.length === before) parsed.push({ line: lineNumber, seconds, inputTokens, outputTokens });
   }
   let start = Infinity;

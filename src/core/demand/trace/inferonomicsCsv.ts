@@ -5,6 +5,8 @@ import { decimal, numberIn, wholeIn, wholeNumberIn, type NumberSchema } from '..
 import { SECONDS_PER_HOUR } from '../../units.js';
 
 /** The latest arrival a trace may hold: the longest simulation, 4 weeks. */
+const INPUT_TOKENS = wholeIn('inputTokens');
+const OUTPUT_TOKENS = wholeIn('outputTokens');
 const arrivalSeconds = numberIn(0, LIMITS.simulatedHours.max * SECONDS_PER_HOUR);
 
 const COLUMNS = ['arrival_seconds', 'input_tokens', 'output_tokens', 'cached_tokens'] as const;
@@ -43,8 +45,8 @@ export function readInferonomicsCsv(text: string): TraceRows {
     const field = (k: number, schema: NumberSchema, note?: string) => problems.text(lineNumber, COLUMNS[k] ?? '', fields[k] ?? '', schema, note);
     const request: Request = {
       arrivalSeconds: field(0, arrivalSeconds, 'seconds'),
-      inputTokens: field(1, wholeIn('inputTokens')),
-      outputTokens: field(2, wholeIn('outputTokens')),
+      inputTokens: field(1, INPUT_TOKENS),
+      outputTokens: field(2, OUTPUT_TOKENS),
       cachedInputTokens: 0,
     };
     // Cached tokens are bounded by the input only when it is known.

@@ -3,6 +3,10 @@ import { numberedLines, TraceProblems, type TraceRows } from './traceProblems.js
 import { nonNegative, nonNegativeInt, wholeIn } from '../../numberSchemas.js';
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
+/** The token counts' schemas, built once (a schema formats its range when built). */
+const INPUT_TOKENS = wholeIn('inputTokens');
+const OUTPUT_TOKENS = wholeIn('outputTokens');
+
 /**
  * Rows of a Mooncake trace (Qin et al., "Mooncake: A KVCache-centric Architecture for LLM
  * Serving", FAST 2025; kvcache-ai/Mooncake `FAST25-release/traces`): one JSON object a line,
@@ -30,8 +34,8 @@ export function readMooncakeJsonl(text: string): TraceRows {
     const o = value as Record<string, unknown>;
     const before = problems.list.length;
     const timestampMs = problems.number(lineNumber, 'timestamp', o.timestamp, nonNegative, 'milliseconds');
-    const inputTokens = problems.number(lineNumber, 'input_length', o.input_length, wholeIn('inputTokens'));
-    const outputTokens = problems.number(lineNumber, 'output_length', o.output_length, wholeIn('outputTokens'));
+    const inputTokens = problems.number(lineNumber, 'input_length', o.input_length, INPUT_TOKENS);
+    const outputTokens = problems.number(lineNumber, 'output_length', o.output_length, OUTPUT_TOKENS);
     const ids = o.hash_ids;
     if (ids !== undefined && !Array.isArray(ids)) problems.add(lineNumber, 'hash_ids', 'a list of whole numbers >= 0', ids);
     // The first bad id speaks for its list: a list of thousands of blocks is one problem.
