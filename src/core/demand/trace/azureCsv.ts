@@ -1,6 +1,5 @@
 import { numberedLines, TraceProblems, type TraceRows } from './traceProblems.js';
 import { wholeIn } from '../../numberSchemas.js';
-
 import { MILLISECONDS_PER_SECOND } from '../../units.js';
 
 /** The token counts' schemas, built once (a schema formats its range when built). */
