@@ -6,16 +6,16 @@ interface Identified {
   readonly aliases?: readonly string[];
 }
 
-/** The ids (and aliases) closest to `wanted` by edit distance, nearest first. */
+/** The distinct ids (matched with their aliases) closest to `wanted` by edit distance, nearest first. */
 export function closestIds(wanted: string, items: readonly Identified[], count = 3): string[] {
   const w = wanted.toLowerCase();
-  const scored = items.map((item) => {
+  const best = new Map<string, number>();
+  for (const item of items) {
     const names = [item.id, ...(item.aliases ?? [])];
-    const best = Math.min(...names.map((n) => (n.includes(w) || w.includes(n) ? 0.5 : distance(w, n))));
-    return { id: item.id, best };
-  });
-  scored.sort((a, b) => a.best - b.best || a.id.localeCompare(b.id));
-  return scored.slice(0, count).map((s) => s.id);
+    const score = Math.min(...names.map((n) => (n.includes(w) || w.includes(n) ? 0.5 : distance(w, n))));
+    best.set(item.id, Math.min(score, best.get(item.id) ?? Infinity));
+  }
+  return [...best].sort(([a, x], [b, y]) => x - y || a.localeCompare(b)).slice(0, count).map(([id]) => id);
 }
 
 /**
