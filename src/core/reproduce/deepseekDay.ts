@@ -93,6 +93,14 @@ export function derivedPromptTokens(): number {
   return d.meanKvTokensPerOutputToken / (1 + outputPerInput / 2);
 }
 
+/** DeepSeek's layout on H800 nodes: EP `ep` with data-parallel attention, fp8 weights, in-house framework factors. */
+function deepseekSetup(nodes: number, ep: number) {
+  return buildPerfContext({
+    model: findById('model', 'deepseek-v3', MODELS), gpu: findById('gpu', 'h800', ACCELERATORS), gpus: nodes * DEEPSEEK_DAY.gpusPerNode,
+    layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
+  });
+}
+
 /** Largest decode batch (bisection) whose tokens/s per user is at least `target`; null if even one sequence is slower. */
 function batchAtSpeed(at: (batch: number) => ServingPoint, target: number, maxBatch: number): ServingPoint | null {
   if (at(1).tokensPerSecondPerUser < target) return null;
@@ -119,18 +127,13 @@ function batchAtSpeed(at: (batch: number) => ServingPoint, target: number, maxBa
 export function deepseekPhysics(speculation: Speculation | null = null, prefillPoolOccupancy = publishedPrefillPoolOccupancy()) {
   if (!(prefillPoolOccupancy > 0 && prefillPoolOccupancy <= 1)) throw new InputError('prefillPoolOccupancy', String(prefillPoolOccupancy), 'a number > 0 and at most 1');
   const d = DEEPSEEK_DAY;
-  const model = findById('model', 'deepseek-v3', MODELS);
-  const gpu = findById('gpu', 'h800', ACCELERATORS);
-  const setup = (nodes: number, ep: number) => buildPerfContext({
-    model, gpu, gpus: nodes * d.gpusPerNode, layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
-  });
   const seconds = d.hours * SECONDS_PER_HOUR;
   const hitRate = d.cachedInputTokens / d.inputTokens;
   const targetSpeed = (d.tokensPerSecondPerUser.low + d.tokensPerSecondPerUser.high) / 2;
 
-  const decodeCtx = setup(d.decode.nodes, d.decode.ep);
+  const decodeCtx = deepseekSetup(d.decode.nodes, d.decode.ep);
   const decode = batchAtSpeed((b) => decodeOnly(decodeCtx, b, d.meanKvTokensPerOutputToken, speculation), targetSpeed, 400 * d.decode.ep);
-  const prefillCtx = setup(d.prefill.nodes, d.prefill.ep);
+  const prefillCtx = deepseekSetup(d.prefill.nodes, d.prefill.ep);
   const prompt = derivedPromptTokens();
   const perRank = Math.max(1, Math.floor(prefillCtx.framework.maxBatchedTokens / (prompt * (1 - hitRate))));
   const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: prompt, outputTokens: 0, prefixCacheHitRate: hitRate });
@@ -191,15 +194,10 @@ export function deepseekPhysics(speculation: Speculation | null = null, prefillP
 export function deepseekProfileCheck() {
   const pr = DEEPSEEK_PROFILE;
   const d = DEEPSEEK_DAY;
-  const model = findById('model', 'deepseek-v3', MODELS);
-  const gpu = findById('gpu', 'h800', ACCELERATORS);
-  const setup = (nodes: number, ep: number) => buildPerfContext({
-    model, gpu, gpus: nodes * d.gpusPerNode, layout: { tp: ep, ep, dpAttention: true }, weightPrecision: 'fp8', framework: 'in-house',
-  });
-  const prefillCtx = setup(pr.prefill.nodes, pr.prefill.ep);
+  const prefillCtx = deepseekSetup(pr.prefill.nodes, pr.prefill.ep);
   const perRank = pr.prefill.tokensPerGpuPerStep / pr.prefill.promptTokens;
   const prefill = prefillOnly(prefillCtx, perRank * prefillCtx.layout.attentionDp, { inputTokens: pr.prefill.promptTokens, outputTokens: 0, prefixCacheHitRate: 0 });
-  const decodeCtx = setup(pr.decode.nodes, pr.decode.ep);
+  const decodeCtx = deepseekSetup(pr.decode.nodes, pr.decode.ep);
   const decode = decodeOnly(decodeCtx, pr.decode.sequencesPerGpu * decodeCtx.layout.gpusPerInstance, pr.decode.kvTokens);
   const prefillPerNode = prefill.inputTokensPerSecondPerGpu * d.gpusPerNode;
   const decodePerNode = decode.outputTokensPerSecondPerGpu * d.gpusPerNode;
