@@ -1,6 +1,6 @@
 import type { FrontierPoint } from '../perf/frontier.js';
 import type { PerfContext } from '../perf/perfContext.js';
-import { aggregated, type Workload } from '../perf/serving.js';
+import { promptChunks, promptSteps, promptTokenBudget, type PromptChunk, type Workload } from '../perf/serving.js';
 import { prefillStep, stepTime } from '../perf/stepTime.js';
 import { splitPrefillSeconds } from './cachedTokenCost.js';
 import type { CostSplit } from './costSplit.js';
@@ -14,26 +14,24 @@ import type { PerTokenKind } from '../tokenKinds.js';
  */
 export type GpuSecondsPerToken = PerTokenKind;
 
-/** A prompt cut into chunks of the engine's token budget (all data-parallel attention ranks together), as the aggregated server cuts it. */
-function chunking(ctx: PerfContext, freshTokens: number): { chunks: number; chunkTokens: number; budgetTokens: number } {
-  const budgetTokens = ctx.framework.maxBatchedTokens * ctx.layout.attentionDp;
-  const chunks = Math.max(1, Math.ceil(freshTokens / budgetTokens));
-  return { chunks, chunkTokens: freshTokens / chunks, budgetTokens };
-}
-
 /**
- * Instance-seconds one request's prompt costs when prefill runs as its own phase: the prompt in
- * chunks of the engine's token budget, each step filled with as many such chunks as the budget
- * holds (so the weights read once per step are shared, as in a prefill pool), each chunk attending
- * to the prefix before it (`cachedTokens` hits plus the earlier chunks). 0 when nothing is fresh.
+ * Instance-seconds one request's prompt costs when prefill runs as its own phase: the prompt cut
+ * as the aggregated server cuts it (`promptChunks`: chunks that fill the engine's token budget,
+ * then the remainder), each step filled with as many such chunks as the budget holds (so the
+ * weights read once per step are shared, as in a prefill pool), each chunk attending to the prefix
+ * before it (`cachedTokens` hits plus the earlier chunks). 0 when nothing is fresh.
  * Example: 2,500 fresh tokens under a 16,384-token budget: one chunk, 6 such chunks a step, a sixth of the step.
  */
 export function standalonePrefillSeconds(ctx: PerfContext, freshTokens: number, cachedTokens: number): number {
-  if (freshTokens <= 0) return 0;
-  const { chunks, chunkTokens, budgetTokens } = chunking(ctx, freshTokens);
-  const perStep = Math.max(1, Math.floor(budgetTokens / chunkTokens));
-  const prefix = cachedTokens + freshTokens / 2 - chunkTokens / 2;
-  return (chunks * stepTime(ctx, prefillStep(perStep, chunkTokens, prefix)).stepSeconds) / perStep;
+  let seconds = 0;
+  for (const chunk of promptChunks(freshTokens, cachedTokens, promptTokenBudget(ctx))) seconds += chunk.count * chunkAloneSeconds(ctx, chunk);
+  return seconds;
+}
+
+/** Instance-seconds of one chunk as its own prefill phase: a step of as many such chunks as the token budget holds, shared among them. */
+function chunkAloneSeconds(ctx: PerfContext, chunk: PromptChunk): number {
+  const perStep = Math.max(1, Math.floor(promptTokenBudget(ctx) / chunk.tokens));
+  return stepTime(ctx, prefillStep(perStep, chunk.tokens, chunk.prefixTokens)).stepSeconds / perStep;
 }
 
 /**
@@ -49,7 +47,7 @@ export function cachedShareOfPrefill(ctx: PerfContext, freshTokens: number, cach
 
 /**
  * Instance-seconds of prefill per request at an aggregated point, attributed by phase. A request's
- * lifetime `T = O·t_d + B·chunks·(t_m − t_d)` (serving.ts) runs B·chunks mixed steps, each a
+ * lifetime `T = O·t_d + B·Σ(t_m − t_d)` (serving.ts) runs B mixed steps per prompt chunk, each a
  * decode step of the batch with one prompt chunk riding along. Each mixed step's time t_m is
  * split in proportion to the standalone costs of its two parts: the chunk as its own prefill phase
  * (s_p) and the decode step alone (t_d); pure decode steps belong to decode. Where the model has
@@ -57,17 +55,19 @@ export function cachedShareOfPrefill(ctx: PerfContext, freshTokens: number, cach
  * mixed and the whole lifetime is split in that proportion (the two agree at B·chunks = O).
  */
 function aggregatedPrefillSeconds(ctx: PerfContext, p: FrontierPoint, workload: Workload, totalInstanceSecondsPerRequest: number): number {
-  const cached = workload.inputTokens * workload.prefixCacheHitRate;
-  const fresh = workload.inputTokens - cached;
-  const at = aggregated(ctx, p.sequencesPerInstance, workload);
-  if (at.decodeStep === null || at.prefillStep === null) return 0;
-  const tDecode = at.decodeStep.stepSeconds;
-  const tMixed = at.prefillStep.stepSeconds;
-  const { chunks } = chunking(ctx, fresh);
-  const chunkAlone = standalonePrefillSeconds(ctx, fresh, cached) / chunks;
-  const mixedSteps = p.sequencesPerInstance * chunks;
-  if (mixedSteps <= workload.outputTokens) return chunks * tMixed * (chunkAlone / (chunkAlone + tDecode));
-  const prefillAlone = mixedSteps * chunkAlone;
+  const steps = promptSteps(ctx, p.sequencesPerInstance, workload);
+  const tDecode = steps.decode.stepSeconds;
+  let mixedSteps = 0;
+  let splitMixed = 0;
+  let prefillAlone = 0;
+  for (const { chunk, mixed } of steps.chunks) {
+    const chunkAlone = chunkAloneSeconds(ctx, chunk);
+    mixedSteps += p.sequencesPerInstance * chunk.count;
+    splitMixed += chunk.count * mixed.stepSeconds * (chunkAlone / (chunkAlone + tDecode));
+    prefillAlone += p.sequencesPerInstance * chunk.count * chunkAlone;
+  }
+  if (mixedSteps === 0) return 0;
+  if (mixedSteps <= workload.outputTokens) return splitMixed;
   return totalInstanceSecondsPerRequest * (prefillAlone / (prefillAlone + workload.outputTokens * tDecode));
 }
 

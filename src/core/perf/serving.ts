@@ -83,6 +83,57 @@ function mixedStep(sequences: number, contextTokens: number, verifyTokens: numbe
   return { ...decodeStep(sequences, contextTokens, verifyTokens), prefillSequences: 1, prefillNewTokensPerSequence: chunkTokens, prefillCachedTokensPerSequence: cachedTokens };
 }
 
+/** `count` prompt chunks of `tokens` fresh tokens each, attending on average to `prefixTokens` before them. */
+export interface PromptChunk {
+  readonly count: number;
+  readonly tokens: number;
+  readonly prefixTokens: number;
+}
+
+/** The prompt tokens an engine computes in one step: its token budget, over all data-parallel attention ranks. */
+export function promptTokenBudget(ctx: PerfContext): number {
+  return ctx.framework.maxBatchedTokens * ctx.layout.attentionDp;
+}
+
+/**
+ * How chunked prefill cuts a prompt of `freshTokens` uncached tokens that follows `cachedTokens`
+ * prefix-cache hits, under a budget of `budgetTokens` a step: as many chunks as fill the budget,
+ * then the remainder (vLLM's and SGLang's schedulers give a prompt what is left of the step's token
+ * budget, as the engine simulator does). A prompt one token longer than a multiple of the budget
+ * thus costs one more step of one token, not a re-cut into equal, smaller chunks. Empty when
+ * nothing is fresh.
+ * Example: 40,000 fresh tokens under 16,384: 2 chunks of 16,384 (attending on average to 8,192
+ * earlier tokens), then one of 7,232 (attending to 32,768).
+ */
+export function promptChunks(freshTokens: number, cachedTokens: number, budgetTokens: number): PromptChunk[] {
+  if (!(freshTokens > 0)) return [];
+  const full = Math.floor(freshTokens / budgetTokens);
+  const rest = freshTokens - full * budgetTokens;
+  const chunks: PromptChunk[] = [];
+  if (full > 0) chunks.push({ count: full, tokens: budgetTokens, prefixTokens: cachedTokens + ((full - 1) * budgetTokens) / 2 });
+  if (rest > 0) chunks.push({ count: 1, tokens: rest, prefixTokens: cachedTokens + full * budgetTokens });
+  return chunks;
+}
+
+/** A request's prompt chunks at batch `sequences`, each with the mixed step (the batch's decode step plus that chunk) it rides on. */
+export interface PromptSteps {
+  readonly decode: StepTime;
+  readonly chunks: readonly { readonly chunk: PromptChunk; readonly mixed: StepTime }[];
+}
+
+/** The decode step of `sequences` requests of `workload` and the mixed steps that carry one request's prompt chunks. */
+export function promptSteps(ctx: PerfContext, sequences: number, workload: Workload, spec: Speculation | null = null): PromptSteps {
+  const { inputTokens: I, outputTokens: O } = workload;
+  const verify = spec === null ? 1 : 1 + spec.draftTokens;
+  const context = I + O / 2;
+  const cached = I * workload.prefixCacheHitRate;
+  const chunks = promptChunks(I - cached, cached, promptTokenBudget(ctx));
+  return {
+    decode: stepTime(ctx, decodeStep(sequences, context, verify)),
+    chunks: chunks.map((chunk) => ({ chunk, mixed: stepTime(ctx, mixedStep(sequences, context, verify, chunk.tokens, chunk.prefixTokens)) })),
+  };
+}
+
 /**
  * How new requests reach a continuously batching server. `steady`: spread out in time (Poisson-like
  * traffic). `waves`: together, as in fixed-concurrency and offline benchmarks of equal-length
@@ -103,8 +154,8 @@ function prefillWaitSeconds(arrivals: Arrivals, sequences: number, prefillPerReq
 
 /**
  * Continuous batching with prefill and decode on the same GPUs: `sequences` requests per
- * instance in flight, each replaced as it finishes. Each request's prompt is computed in chunks of
- * the framework's token budget riding on decode steps, so a request's lifetime is
+ * instance in flight, each replaced as it finishes. Each request's prompt is computed in chunks that
+ * fill the framework's token budget (`promptChunks`) riding on decode steps, so a request's lifetime is
  * `O/τ` decode steps plus, by Little's law, the prefill work of all `sequences` slots refilled once:
  * `T = (O/τ)·t_d + B·Δ_prefill`. TTFT waits half a step then runs its chunks; TPOT spreads the rest
  * of the lifetime over the remaining tokens.
@@ -112,20 +163,19 @@ function prefillWaitSeconds(arrivals: Arrivals, sequences: number, prefillPerReq
 export function aggregated(ctx: PerfContext, sequences: number, workload: Workload, spec: Speculation | null = null, arrivals: Arrivals = 'steady'): ServingPoint {
   const { inputTokens: I, outputTokens: O } = workload;
   const perStep = tokensPerVerifyStep(spec);
-  const verify = spec === null ? 1 : 1 + spec.draftTokens;
-  const context = I + O / 2;
-  const decode = stepTime(ctx, decodeStep(sequences, context, verify));
-  const tDecode = withDrafting(ctx, decode, spec);
-  const cached = I * workload.prefixCacheHitRate;
-  const fresh = I - cached;
-  const budget = ctx.framework.maxBatchedTokens * ctx.layout.attentionDp;
-  const chunks = Math.max(1, Math.ceil(fresh / budget));
-  const chunk = fresh / chunks;
-  const mixed = stepTime(ctx, mixedStep(sequences, context, verify, chunk, cached + fresh / 2 - chunk / 2));
-  const tMixed = withDrafting(ctx, mixed, spec);
-  const prefillPerRequest = chunks * Math.max(0, tMixed - tDecode);
+  const steps = promptSteps(ctx, sequences, workload, spec);
+  const tDecode = withDrafting(ctx, steps.decode, spec);
+  const fresh = I - I * workload.prefixCacheHitRate;
+  let prefillPerRequest = 0;
+  let promptStepsSeconds = 0;
+  for (const { chunk, mixed } of steps.chunks) {
+    const tMixed = withDrafting(ctx, mixed, spec);
+    prefillPerRequest += chunk.count * Math.max(0, tMixed - tDecode);
+    promptStepsSeconds += chunk.count * tMixed;
+  }
   const lifetime = (O / perStep) * tDecode + sequences * prefillPerRequest;
-  const ttftSeconds = ctx.framework.requestOverheadSeconds + tDecode / 2 + chunks * tMixed +
+  // A prompt wholly in the prefix cache still takes one step to give its first token.
+  const ttftSeconds = ctx.framework.requestOverheadSeconds + tDecode / 2 + (steps.chunks.length > 0 ? promptStepsSeconds : tDecode) +
     prefillWaitSeconds(arrivals, sequences, prefillPerRequest, lifetime);
   const tpotSeconds = O > 1 ? Math.max(tDecode / perStep, (lifetime - ttftSeconds) / (O - 1)) : tDecode / perStep;
   const input = perGpu(ctx, (sequences * I) / lifetime);
@@ -138,7 +188,8 @@ export function aggregated(ctx: PerfContext, sequences: number, workload: Worklo
     tokensPerSecondPerUser: 1 / tpotSeconds, tpotSeconds, ttftSeconds, sequencesPerInstance: sequences,
     prefillGpuSecondsPerInputToken: fresh > 0 ? (gpus * prefillPerRequest) / fresh : 0,
     decodeGpuSecondsPerOutputToken: O > 0 ? (gpus * (O / perStep) * tDecode) / (sequences * O) : 0,
-    decodeStep: decode, prefillStep: mixed,
+    // The step a reader is shown: the one that carries the prompt's first (largest) chunk.
+    decodeStep: steps.decode, prefillStep: steps.chunks[0]?.mixed ?? null,
   };
 }
 

@@ -116,21 +116,19 @@ describe('gpuSecondsPerToken invariants (generated workloads, Llama 3.1 8B on on
   };
   const chunksOf = (x: Workload) => Math.max(1, Math.ceil((x.inputTokens * (1 - x.prefixCacheHitRate)) / llama8b.framework.maxBatchedTokens));
 
-  it('more prompt tokens are never cheaper per request while they fit the same number of chunks (same batch, output and hit rate)', () => {
+  it('more prompt tokens are never cheaper per request (same batch, output and hit rate), across chunk boundaries too', () => {
     fc.assert(fc.property(workload, batch, fc.integer({ min: 1, max: 20_000 }), (w, b, more) => {
       const longer = { ...w, inputTokens: w.inputTokens + more };
-      fc.pre(chunksOf(longer) === chunksOf(w));
       expect(promptSeconds(b, longer)).toBeGreaterThanOrEqual(promptSeconds(b, w) * (1 - 1e-9));
-    }), { numRuns: 60 });
+    }), { numRuns: 200 });
   });
 
-  // A known artifact, found by the property above before it was limited to one chunk count: the
-  // aggregated server's prompt is cut into equal chunks (serving.ts, aggregated), so a prompt that
-  // just needs one more chunk spreads its compute over one more memory-bound decode step, where
-  // more of it hides, and costs up to about 8% less than a slightly shorter one (48,500 tokens, half
-  // cached, 3 chunks: 1.133 GPU-s; 49,153 tokens, 4 chunks: 1.047 GPU-s). Engines fill the budget
-  // and cut only the last chunk short; flip to `it` once serving.ts and phaseAttribution.ts do.
-  it.fails('a prompt that needs one more chunk is not cheaper per request', () => {
+  // Found by the property above (a random seed in CI) when the aggregated server cut a prompt into
+  // equal chunks: 49,153 tokens (half cached) needed 4 chunks of 6,144 where 48,500 needed 3 of
+  // 8,083, spread its compute over one more memory-bound decode step where more of it hid, and cost
+  // about 8% less (1.047 against 1.133 GPU-s). Engines fill the token budget and cut only the last
+  // chunk short (serving.ts, promptChunks); so does the model now.
+  it('a prompt that needs one more chunk is not cheaper per request (the equal-chunk counterexample)', () => {
     const w = { inputTokens: 48_500, outputTokens: 1, prefixCacheHitRate: 0.5 };
     const longer = { ...w, inputTokens: 49_153 };
     expect(chunksOf(longer)).toBe(chunksOf(w) + 1);
